@@ -1,0 +1,248 @@
+package org.bangfu.organisation;
+
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.bangfu.audit.AuditAction;
+import org.bangfu.audit.AuditEntry.Outcome;
+import org.bangfu.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: creating them, their passwords, and the lockout after repeated failed logins.
+ * Reading and unlocking other people's accounts is the security administrator's.
+ */
+@Service
+public class UserAccounts {
+
+    private static final String COLUMNS = """
+            id, username, display_name, role, street_id, team_id, enabled, failed_attempts,
+            locked_until, last_login_at""";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int maxFailedLogins;
+    private final Duration lockDuration;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+            @Value("${bangfu.security.max-failed-logins:5}") int maxFailedLogins,
+            @Value("${bangfu.security.lock-duration:10m}") Duration lockDuration) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.maxFailedLogins = maxFailedLogins;
+        this.lockDuration = lockDuration;
+    }
+
+    /** A new account. Called by the start-up bootstrap (no one signed in) or by the security administrator. */
+    @Transactional
+    public UserAccount create(NewAccount account) {
+        CurrentUser.get().ifPresent(u -> CurrentUser.requireRole(Role.SECURITY));
+        PasswordPolicy.violation(account.username(), account.password()).ifPresent(key -> {
+            throw new PasswordPolicyViolation(key);
+        });
+        return insert(account, passwordEncoder.encode(account.password()));
+    }
+
+    /** Many accounts that share one password: hashes it once (start-up of the demo profile). */
+    @Transactional
+    void createAllWithPassword(List<NewAccount> accounts, String password) {
+        String hash = passwordEncoder.encode(password);
+        accounts.stream().filter(a -> find(a.username()).isEmpty()).forEach(a -> insert(a, hash));
+    }
+
+    private UserAccount insert(NewAccount account, String passwordHash) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into bf_user_account (username, display_name, password_hash, role, street_id, team_id,
+                                             password_changed_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.username(), account.displayName(), passwordHash, account.role().name(),
+                        account.streetId(), account.teamId(), utc(now), utc(now))
+                .update();
+        return find(account.username()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyWithRole(Role role) {
+        return jdbc.sql("select count(*) from bf_user_account where role = ? and enabled = true")
+                .param(role.name()).query(Integer.class).single() > 0;
+    }
+
+    /** The enabled accounts of one role (start-up tasks, no one signed in). */
+    @Transactional(readOnly = true)
+    public List<UserAccount> withRole(Role role) {
+        return jdbc.sql("select " + COLUMNS + " from bf_user_account where role = ? and enabled = true order by username")
+                .param(role.name()).query(UserAccounts::account).list();
+    }
+
+    /** Accounts for the security administrator, ordered by name. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> list(int offset, int limit) {
+        CurrentUser.requireRole(Role.SECURITY);
+        return jdbc.sql("select " + COLUMNS + " from bf_user_account order by username offset ? rows fetch next ? rows only")
+                .params(offset, limit).query(UserAccounts::account).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int count() {
+        CurrentUser.requireRole(Role.SECURITY);
+        return jdbc.sql("select count(*) from bf_user_account").query(Integer.class).single();
+    }
+
+    @Transactional
+    public void unlock(String username) {
+        SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
+        int rows = jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, version = version + 1 where username = ?")
+                .param(username).update();
+        if (rows == 1) {
+            auditLog.record(actor.getUsername(), AuditAction.ACCOUNT_UNLOCKED, username, null, Outcome.SUCCESS, null);
+        }
+    }
+
+    /** The security administrator sets a new password for someone who forgot theirs; it also unlocks. */
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
+        setPassword(username, newPassword);
+        auditLog.record(actor.getUsername(), AuditAction.PASSWORD_RESET, username, null, Outcome.SUCCESS, null);
+    }
+
+    /** The signed-in person changes their own password, proving the current one. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        SignedInUser me = CurrentUser.require();
+        String hash = jdbc.sql("select password_hash from bf_user_account where username = ?")
+                .param(me.getUsername()).query(String.class).single();
+        if (!passwordEncoder.matches(currentPassword, hash)) {
+            auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.FAILURE,
+                    "wrong current password");
+            throw new BadCredentialsException("password.change.wrongCurrent");
+        }
+        setPassword(me.getUsername(), newPassword);
+        auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.SUCCESS, null);
+    }
+
+    private void setPassword(String username, String newPassword) {
+        PasswordPolicy.violation(username, newPassword).ifPresent(key -> {
+            throw new PasswordPolicyViolation(key);
+        });
+        int rows = jdbc.sql("""
+                update bf_user_account
+                   set password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = null,
+                       version = version + 1
+                 where username = ?""")
+                .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
+        if (rows != 1) {
+            throw new IllegalArgumentException("no account " + username);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(String username) {
+        return jdbc.sql("select " + COLUMNS + " from bf_user_account where username = ?")
+                .param(username).query(UserAccounts::account).optional();
+    }
+
+    /** The principal for a login attempt: credentials, role, scope, and whether the account is locked now. */
+    @Transactional(readOnly = true)
+    Optional<SignedInUser> loadForLogin(String username) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                select username, display_name, role, street_id, team_id, password_hash, enabled, locked_until
+                  from bf_user_account where username = ?""")
+                .param(username)
+                .query((rs, n) -> new SignedInUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
+                        instant(rs, 8) != null && instant(rs, 8).isAfter(now)))
+                .optional();
+    }
+
+    /**
+     * Counts a failed login. The attempt that reaches the limit locks the account; attempts while it is
+     * locked do not count; the first failure after a lock ran out starts counting again.
+     */
+    @Transactional
+    public FailedLogin recordFailedLogin(String username) {
+        Instant now = clock.instant();
+        var row = jdbc.sql("select failed_attempts, locked_until from bf_user_account where username = ? for update")
+                .param(username)
+                .query((rs, n) -> new Object[] { rs.getInt(1), instant(rs, 2) })
+                .optional();
+        if (row.isEmpty()) {
+            return FailedLogin.UNKNOWN_ACCOUNT;
+        }
+        int attempts = (Integer) row.get()[0];
+        Instant lockedUntil = (Instant) row.get()[1];
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return FailedLogin.ALREADY_LOCKED;
+        }
+        int counted = lockedUntil != null ? 1 : attempts + 1;
+        Instant newLock = counted >= maxFailedLogins ? now.plus(lockDuration) : null;
+        jdbc.sql("update bf_user_account set failed_attempts = ?, locked_until = ? where username = ?")
+                .params(newLock != null ? 0 : counted, newLock == null ? null : utc(newLock), username).update();
+        return newLock != null ? FailedLogin.LOCKED_NOW : FailedLogin.COUNTED;
+    }
+
+    @Transactional
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, last_login_at = ? where username = ?")
+                .params(utc(clock.instant()), username).update();
+    }
+
+    public Duration lockDuration() {
+        return lockDuration;
+    }
+
+    /** What a failed login did to the account. */
+    public enum FailedLogin {
+        UNKNOWN_ACCOUNT, COUNTED, LOCKED_NOW, ALREADY_LOCKED
+    }
+
+    /** The data of an account to create. */
+    public record NewAccount(String username, String displayName, Role role, Long streetId, Long teamId,
+            String password) {
+
+        public NewAccount {
+            if (role.needsStreet() && streetId == null) {
+                throw new IllegalArgumentException("a street officer needs a street");
+            }
+            if (role.needsTeam() && teamId == null) {
+                throw new IllegalArgumentException("a team account needs a team");
+            }
+        }
+    }
+
+    private static UserAccount account(ResultSet rs, int n) throws SQLException {
+        return new UserAccount(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getBoolean(7), rs.getInt(8),
+                instant(rs, 9), instant(rs, 10));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,84 @@
+package org.bangfu.security;
+
+import org.bangfu.audit.AuditAction;
+import org.bangfu.audit.AuditEntry.Outcome;
+import org.bangfu.audit.AuditLog;
+import org.bangfu.organisation.UserAccounts;
+import org.bangfu.organisation.UserAccounts.FailedLogin;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every login path (the UI's form, HTTP Basic on the APIs) ends in one of Spring Security's authentication
+ * events: here they count towards the lockout and land in the audit log with time, user, source address
+ * and outcome. Logouts too.
+ */
+@Component
+class LoginAudit implements LogoutHandler {
+
+    private final UserAccounts accounts;
+    private final AuditLog auditLog;
+
+    LoginAudit(UserAccounts accounts, AuditLog auditLog) {
+        this.accounts = accounts;
+        this.auditLog = auditLog;
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent event) {
+        // the interactive event repeats the plain one for form logins
+        if (event.getClass() != AuthenticationSuccessEvent.class) {
+            return;
+        }
+        Authentication authentication = event.getAuthentication();
+        accounts.recordSuccessfulLogin(authentication.getName());
+        auditLog.record(authentication.getName(), AuditAction.LOGIN, authentication.getName(),
+                sourceAddress(authentication), Outcome.SUCCESS, null);
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        Authentication attempt = event.getAuthentication();
+        String username = attempt.getName();
+        String source = sourceAddress(attempt);
+        if (event instanceof AuthenticationFailureLockedEvent) {
+            auditLog.record(username, AuditAction.LOGIN_REJECTED_LOCKED, username, source, Outcome.FAILURE, null);
+        } else if (event instanceof AuthenticationFailureDisabledEvent) {
+            auditLog.record(username, AuditAction.LOGIN_REJECTED_DISABLED, username, source, Outcome.FAILURE, null);
+        } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            FailedLogin result = accounts.recordFailedLogin(username);
+            auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
+                    result == FailedLogin.UNKNOWN_ACCOUNT ? "unknown account" : "bad credentials");
+            if (result == FailedLogin.LOCKED_NOW) {
+                auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
+                        "locked for " + accounts.lockDuration().toMinutes() + " minutes");
+            }
+        } else {
+            auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
+                    event.getException().getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        if (authentication != null) {
+            auditLog.record(authentication.getName(), AuditAction.LOGOUT, authentication.getName(),
+                    request.getRemoteAddr(), Outcome.SUCCESS, null);
+        }
+    }
+
+    private static String sourceAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.bangfu.shared;
+
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The signed-in person of the current request, as the facades see them. */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static Optional<SignedInUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    /** The signed-in person, or access denied. */
+    public static SignedInUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    /** The signed-in person if they hold one of the roles, else access denied. */
+    public static SignedInUser requireRole(Role... roles) {
+        SignedInUser user = require();
+        for (Role role : roles) {
+            if (user.hasRole(role)) {
+                return user;
+            }
+        }
+        throw new AccessDeniedException("role " + user.role() + " may not do this");
+    }
+}

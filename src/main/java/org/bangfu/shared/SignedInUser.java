@@ -1,0 +1,96 @@
+package org.bangfu.shared;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal of a signed-in person: who they are, their role and their data scope (street or team).
+ * Facades read it to decide what the caller may see and change.
+ */
+public final class SignedInUser implements UserDetails {
+
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final Long streetId;
+    private final Long teamId;
+    private final transient String passwordHash;
+    private final boolean enabled;
+    private final boolean locked;
+
+    public SignedInUser(String username, String displayName, Role role, Long streetId, Long teamId, String passwordHash,
+            boolean enabled, boolean locked) {
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.streetId = streetId;
+        this.teamId = teamId;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.locked = locked;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Long streetId() {
+        return streetId;
+    }
+
+    public Long teamId() {
+        return teamId;
+    }
+
+    public boolean hasRole(Role candidate) {
+        return role == candidate;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser that && username.equals(that.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return username + " (" + role + ")";
+    }
+}
