@@ -1,0 +1,266 @@
+package org.bangfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.testsupport.WebSession.basic;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.audit.AuditAction;
+import org.bangfu.testsupport.MutableClock;
+import org.bangfu.testsupport.MutableClockConfig;
+import org.bangfu.testsupport.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One login for the UI, Bangfu's API, Camunda's webapps and Camunda's REST API, as callers see it over HTTP,
+ * with the demo accounts on a fresh PostgreSQL database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MutableClockConfig.class)
+class SecurityIntegrationTest {
+
+    static final String PASSWORD = "Demo@2019";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    WebSession web;
+
+    @BeforeEach
+    void newSession() {
+        web = new WebSession(port);
+    }
+
+    @Nested
+    class Anonymous {
+
+        @Test
+        void apiAnswers401WithBasicChallengeNotRedirect() {
+            HttpResponse<String> response = web.get("/api/me");
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Bangfu\"");
+            assertThat(response.headers().firstValue("Location")).isEmpty();
+        }
+
+        @Test
+        void engineRestAnswers401WithBasicChallengeNotRedirect() {
+            HttpResponse<String> response = web.get("/engine-rest/process-definition");
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Bangfu\"");
+            assertThat(response.headers().firstValue("Location")).isEmpty();
+        }
+
+        @Test
+        void uiAndCamundaWebappsRedirectToLoginPage() {
+            assertThat(web.get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            assertThat(web.get("/camunda/app/cockpit/default/").headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
+
+        @Test
+        void healthIsOpenWithoutDetails() {
+            HttpResponse<String> response = web.get("/actuator/health");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+
+        @Test
+        void loginPageIsChineseWithSecurityHeaders() {
+            HttpResponse<String> response = web.get("/login");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("lang=\"zh");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'",
+                            "object-src 'none'"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
+    }
+
+    @Nested
+    class BasicAuthentication {
+
+        @ParameterizedTest
+        @CsvSource({ "admin,ADMIN", "security,SECURITY", "auditor,AUDITOR", "district,DISTRICT", "leader,LEADER",
+                "street01,STREET", "street06,STREET", "team01,TEAM_MEMBER", "team11,TEAM_MEMBER",
+                "lead01,TEAM_LEADER", "lead11,TEAM_LEADER" })
+        void everyDemoAccountSignsInToTheApi(String username, String role) {
+            HttpResponse<String> response = web.get("/api/me", "Authorization", basic(username, PASSWORD));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"username\":\"" + username + "\"", "\"role\":\"" + role + "\"");
+        }
+
+        @Test
+        void streetOfficerAndTeamMemberCarryTheirScope() {
+            assertThat(web.get("/api/me", "Authorization", basic("street01", PASSWORD)).body())
+                    .contains("\"street\":\"中山南路街道\"", "\"team\":null");
+            assertThat(web.get("/api/me", "Authorization", basic("team03", PASSWORD)).body())
+                    .contains("\"team\":\"第三帮扶小组\"");
+        }
+
+        @Test
+        void wrongPasswordIs401() {
+            assertThat(web.get("/api/me", "Authorization", basic("district", "wrong")).statusCode()).isEqualTo(401);
+        }
+
+        @ParameterizedTest
+        @CsvSource({ "security", "auditor", "district", "leader", "street01", "team01", "lead01" })
+        void engineRestRefusesEveryoneButTheAdministrator(String username) {
+            assertThat(web.get("/engine-rest/process-definition", "Authorization", basic(username, PASSWORD))
+                    .statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void engineRestServesTheAdministrator() {
+            HttpResponse<String> response = web.get("/engine-rest/engine/default/user?id=admin", "Authorization",
+                    basic("admin", PASSWORD));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"id\":\"admin\"");
+        }
+
+        @Test
+        void auditLogIsTheAuditorsAlone() {
+            assertThat(web.get("/api/audit-log", "Authorization", basic("auditor", PASSWORD)).statusCode())
+                    .isEqualTo(200);
+            for (String other : List.of("admin", "security", "district", "leader", "team01")) {
+                assertThat(web.get("/api/audit-log", "Authorization", basic(other, PASSWORD)).statusCode())
+                        .as(other).isEqualTo(403);
+            }
+        }
+    }
+
+    @Nested
+    class FormLoginAndSessions {
+
+        @Test
+        void successfulLoginRedirectsToTheAppWithANewSessionId() {
+            web.get("/login");
+            String before = web.sessionId();
+            HttpResponse<String> response = web.login("district", PASSWORD);
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+            assertThat(web.sessionId()).isNotNull().isNotEqualTo(before);
+        }
+
+        @Test
+        void failedLoginGoesBackToTheLoginPage() {
+            HttpResponse<String> response = web.login("district", "wrong");
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        }
+
+        @Test
+        void administratorReachesCamundaWebappsWithTheSameSession() {
+            web.login("admin", PASSWORD);
+            assertThat(web.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+            HttpResponse<String> me = web.get("/camunda/api/admin/auth/user/default");
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.body()).contains("\"userId\":\"admin\"", "cockpit", "tasklist", "admin");
+        }
+
+        @ParameterizedTest
+        @CsvSource({ "security", "auditor", "district", "leader", "street01", "team01", "lead01" })
+        void camundaWebappsRefuseEveryoneElse(String username) {
+            web.login(username, PASSWORD);
+            assertThat(web.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
+            assertThat(web.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void logoutEndsTheSession() {
+            web.login("leader", PASSWORD);
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+            HttpResponse<String> logout = web.postForm("/logout", Map.of("_csrf", web.csrfToken("/")));
+            assertThat(logout.statusCode()).isEqualTo(302);
+            assertThat(web.get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            assertThat(audited("leader", AuditAction.LOGOUT)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Lockout {
+
+        @Test
+        void fiveFailuresOverBothPathsLockForTenMinutesAndEverythingIsAudited() {
+            String user = "street02";
+            web.login(user, "wrong-1");
+            web.login(user, "wrong-2");
+            web.get("/api/me", "Authorization", basic(user, "wrong-3"));
+            web.get("/engine-rest/process-definition", "Authorization", basic(user, "wrong-4"));
+            assertThat(locked(user)).isFalse();
+            web.login(user, "wrong-5");
+            assertThat(locked(user)).isTrue();
+
+            // the right password no longer works, on any path
+            assertThat(web.get("/api/me", "Authorization", basic(user, PASSWORD)).statusCode()).isEqualTo(401);
+            HttpResponse<String> form = web.login(user, PASSWORD);
+            assertThat(form.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+
+            clock.advance(Duration.ofMinutes(9));
+            assertThat(web.get("/api/me", "Authorization", basic(user, PASSWORD)).statusCode()).isEqualTo(401);
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            assertThat(web.get("/api/me", "Authorization", basic(user, PASSWORD)).statusCode()).isEqualTo(200);
+
+            assertThat(audited(user, AuditAction.ACCOUNT_LOCKED)).isEqualTo(1);
+            assertThat(audited(user, AuditAction.LOGIN_REJECTED_LOCKED)).isEqualTo(3);
+            assertThat(jdbc.sql("""
+                    select count(*) from bf_audit_log
+                     where target = ? and action = 'LOGIN' and outcome = 'FAILURE' and source_address is not null""")
+                    .param(user).query(Integer.class).single()).isEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from bf_audit_log where target = ? and action = 'LOGIN' and outcome = 'SUCCESS'")
+                    .param(user).query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void aSuccessBeforeTheFifthFailureStartsTheCountAgain() {
+            String user = "street03";
+            for (int i = 0; i < 4; i++) {
+                web.get("/api/me", "Authorization", basic(user, "wrong"));
+            }
+            assertThat(web.get("/api/me", "Authorization", basic(user, PASSWORD)).statusCode()).isEqualTo(200);
+            for (int i = 0; i < 4; i++) {
+                web.get("/api/me", "Authorization", basic(user, "wrong"));
+            }
+            assertThat(locked(user)).isFalse();
+            assertThat(web.get("/api/me", "Authorization", basic(user, PASSWORD)).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void formLoginOfALockedAccountIsRefusedAndAudited() {
+            String user = "street04";
+            for (int i = 0; i < 5; i++) {
+                web.login(user, "wrong");
+            }
+            web.login(user, PASSWORD);
+            assertThat(jdbc.sql("select count(*) from bf_audit_log where target = ? and action = 'LOGIN_REJECTED_LOCKED'")
+                    .param(user).query(Integer.class).single()).isEqualTo(1);
+        }
+
+        private boolean locked(String user) {
+            return jdbc.sql("select locked_until is not null from bf_user_account where username = ?").param(user)
+                    .query(Boolean.class).single();
+        }
+    }
+
+    private int audited(String target, AuditAction action) {
+        return jdbc.sql("select count(*) from bf_audit_log where target = ? and action = ?")
+                .params(target, action.name()).query(Integer.class).single();
+    }
+}
