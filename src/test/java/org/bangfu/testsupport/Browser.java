@@ -1,0 +1,97 @@
+package org.bangfu.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver: nothing is downloaded.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final WebDriverWait wait;
+
+    public Browser(int port, int width, int height) {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=" + width + "," + height, "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        this.driver = new ChromeDriver(options);
+        this.base = "http://localhost:" + port;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public WebElement await(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void awaitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public void awaitPath(String path) {
+        wait.until(d -> currentPath().equals(path) || currentPath().startsWith(path + "?"));
+    }
+
+    public String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(By.cssSelector("body")).isEmpty() ? List.of() : driver.findElements(by);
+    }
+
+    /** Messages the page wrote to the browser console (CSP violations land here). */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    public void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
