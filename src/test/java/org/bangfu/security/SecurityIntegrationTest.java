@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -181,6 +183,14 @@ class SecurityIntegrationTest {
             web.login(username, PASSWORD);
             assertThat(web.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
             assertThat(web.get("/camunda/api/engine/engine/default/process-definition/count").statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void idleSessionsEndAfterThirtyMinutesEvenWithTheTabOpen(@Autowired ServerProperties server,
+                @Autowired Environment environment) {
+            assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+            // Vaadin's heartbeat would otherwise keep an open tab's session alive for ever
+            assertThat(environment.getProperty("vaadin.closeIdleSessions", Boolean.class)).isTrue();
         }
 
         @Test
