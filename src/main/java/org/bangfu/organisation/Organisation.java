@@ -43,6 +43,25 @@ public class Organisation {
                 .list();
     }
 
+    /** The villages and communities of every street, by street and code. */
+    @Transactional(readOnly = true)
+    public List<Village> villages() {
+        return jdbc.sql("select id, street_id, code, name from bf_village order by street_id, code")
+                .query((rs, n) -> new Village(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    @Transactional
+    public Village addVillage(long streetId, String code, String name) {
+        CurrentUser.get().ifPresent(u -> CurrentUser.requireRole(Role.ADMIN));
+        return villages().stream().filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into bf_village (street_id, code, name, created_at) values (?, ?, ?, ?)")
+                    .params(streetId, code, name, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update(keys, "id");
+            return new Village(keys.getKey().longValue(), streetId, code, name);
+        });
+    }
+
     @Transactional(readOnly = true)
     public Optional<Street> street(long id) {
         return streets().stream().filter(s -> s.id() == id).findFirst();

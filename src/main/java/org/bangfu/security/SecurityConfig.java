@@ -18,6 +18,7 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
@@ -53,11 +54,15 @@ class SecurityConfig {
                 .build();
     }
 
-    /** Bangfu's REST API for integrations (mobile, WeChat): any account, scopes are checked by the facades. */
+    /**
+     * Bangfu's REST API for integrations (mobile, WeChat) and its OpenAPI description: any account, scopes
+     * are checked by the facades.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        return statelessBasic(http, withDefaults().matcher("/api/**"))
+        return statelessBasic(http, new OrRequestMatcher(withDefaults().matcher("/api/**"),
+                withDefaults().matcher("/v3/api-docs"), withDefaults().matcher("/v3/api-docs/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,168 @@
+package org.bangfu.household;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bangfu.household.HouseholdFile.Member;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/households}: the electronic file for integrations (mobile, WeChat). Scoped like the UI, by the
+ * facade. Writes are versioned: GET answers an {@code ETag}, PUT and DELETE need it back in {@code If-Match}
+ * and answer 409 when someone else saved in between. Bad input answers 400 with the field errors, in the
+ * caller's language, and saves nothing.
+ */
+@RestController
+@RequestMapping("/api/households")
+class HouseholdApi {
+
+    private final Households households;
+    private final MessageSource messages;
+
+    HouseholdApi(Households households, MessageSource messages) {
+        this.households = households;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) Long street, @RequestParam(required = false) Long village,
+            @RequestParam(required = false) Long team, @RequestParam(required = false) HouseholdStage stage,
+            @RequestParam(required = false) Attribute attribute, @RequestParam(required = false) String cause,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "NAME") HouseholdSort sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        HouseholdFilter filter = new HouseholdFilter(street, village, team, stage, attribute, cause, q);
+        int pageSize = Math.max(1, Math.min(size, 200));
+        int pageNo = Math.max(0, page);
+        return new Page(households.list(filter, sort, pageNo * pageSize, pageSize), households.count(filter), pageNo,
+                pageSize);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<HouseholdFile> get(@PathVariable long id) {
+        HouseholdFile file = households.find(id).orElseThrow(() -> new HouseholdNotFound(id));
+        return ResponseEntity.ok().eTag(etag(file.version())).body(file);
+    }
+
+    @PostMapping
+    ResponseEntity<HouseholdFile> create(@RequestBody HouseholdDraft draft) {
+        HouseholdFile file = households.create(draft);
+        return ResponseEntity.created(URI.create("/api/households/" + file.id())).eTag(etag(file.version())).body(file);
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<HouseholdFile> update(@PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody HouseholdDraft draft) {
+        HouseholdFile file = households.update(id, version(ifMatch), draft);
+        return ResponseEntity.ok().eTag(etag(file.version())).body(file);
+    }
+
+    @GetMapping("/{id}/members")
+    List<Member> members(@PathVariable long id) {
+        return households.find(id).orElseThrow(() -> new HouseholdNotFound(id)).members();
+    }
+
+    @PostMapping("/{id}/members")
+    ResponseEntity<Member> addMember(@PathVariable long id, @RequestBody MemberDraft draft) {
+        Member member = households.addMember(id, draft);
+        return ResponseEntity.created(URI.create("/api/households/" + id + "/members/" + member.id()))
+                .eTag(etag(member.version())).body(member);
+    }
+
+    @PutMapping("/{id}/members/{memberId}")
+    ResponseEntity<Member> updateMember(@PathVariable long id, @PathVariable long memberId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MemberDraft draft) {
+        Member member = households.updateMember(id, memberId, version(ifMatch), draft);
+        return ResponseEntity.ok().eTag(etag(member.version())).body(member);
+    }
+
+    @DeleteMapping("/{id}/members/{memberId}")
+    ResponseEntity<Void> removeMember(@PathVariable long id, @PathVariable long memberId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        households.removeMember(id, memberId, version(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/history")
+    List<HouseholdChange> history(@PathVariable long id) {
+        return households.history(id);
+    }
+
+    /** Shows one sensitive value in full; audit-logged. */
+    @PostMapping("/{id}/reveal")
+    Map<String, String> reveal(@PathVariable long id, @RequestBody RevealRequest request) {
+        return Map.of("value", String.valueOf(households.reveal(id, request.field(), request.memberId())));
+    }
+
+    record RevealRequest(SensitiveField field, Long memberId) {
+    }
+
+    record Page(List<HouseholdSummary> items, int total, int page, int size) {
+    }
+
+    private static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    private static int version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequired();
+        }
+        try {
+            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new PreconditionRequired();
+        }
+    }
+
+    // ---- errors: problem details in the caller's language ------------------------------------------------
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("api.invalidInput", null, locale));
+        problem.setProperty("errors", e.errors().stream()
+                .map(error -> Map.of("field", error.field(),
+                        "message", messages.getMessage(error.messageKey(), error.arguments(), locale)))
+                .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(HouseholdNotFound.class)
+    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
+    }
+
+    @ExceptionHandler(StaleHousehold.class)
+    ProblemDetail stale(StaleHousehold e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("api.stale", null, locale));
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(PreconditionRequired.class)
+    ProblemDetail preconditionRequired(PreconditionRequired e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
+                messages.getMessage("api.ifMatchRequired", null, locale));
+    }
+
+    /** A write without the version it was based on. */
+    static class PreconditionRequired extends RuntimeException {
+    }
+}

@@ -1,0 +1,299 @@
+package org.bangfu.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bangfu.household.HouseholdFile.Member;
+import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.IdNumber;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The electronic file through its facade, as each role meets it, on the demo data: team i has the i-th demo
+ * household, streets hold the households of their teams.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HouseholdFileTest {
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long householdOfTeam(int team) {
+        return jdbc.sql("select h.id from bf_household h join bf_team t on t.id = h.team_id where t.code = ?")
+                .param("T%02d".formatted(team)).query(Long.class).single();
+    }
+
+    <T> T as(String username, Callable<T> work) throws Exception {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    void asDo(String username, Runnable work) throws Exception {
+        as(username, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    static List<String> keys(InvalidInput e) {
+        return e.errors().stream().map(FieldError::messageKey).toList();
+    }
+
+    @Nested
+    class Scopes {
+
+        @Test
+        void teamSeesItsOwnHouseholdOnly() throws Exception {
+            List<HouseholdSummary> seen = as("team01", () -> households.list(HouseholdFilter.NONE, HouseholdSort.NAME, 0, 50));
+            assertThat(seen).extracting(HouseholdSummary::id).containsExactly(householdOfTeam(1));
+            assertThat(as("lead01", () -> households.count(HouseholdFilter.NONE))).isEqualTo(1);
+        }
+
+        @Test
+        void streetOfficerSeesTheStreetsHouseholds() throws Exception {
+            int inStreet = jdbc.sql("select count(*) from bf_household h join bf_street s on s.id = h.street_id where s.code = 'S01'")
+                    .query(Integer.class).single();
+            List<HouseholdSummary> seen = as("street01", () -> households.list(HouseholdFilter.NONE, HouseholdSort.NAME, 0, 50));
+            assertThat(seen).hasSize(inStreet).isNotEmpty().allMatch(h -> h.streetName().equals("中山南路街道"));
+        }
+
+        @Test
+        void districtAndLeadershipSeeAllAuditorAndSecuritySeeNone() throws Exception {
+            int all = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
+            assertThat(as("district", () -> households.count(HouseholdFilter.NONE))).isEqualTo(all).isGreaterThanOrEqualTo(11);
+            assertThat(as("leader", () -> households.count(HouseholdFilter.NONE))).isEqualTo(all);
+            assertThat(as("admin", () -> households.count(HouseholdFilter.NONE))).isEqualTo(all);
+            assertThat(as("auditor", () -> households.count(HouseholdFilter.NONE))).isZero();
+            assertThat(as("security", () -> households.list(HouseholdFilter.NONE, HouseholdSort.NAME, 0, 50))).isEmpty();
+            assertThat(as("auditor", () -> households.find(householdOfTeam(1)))).isEmpty();
+        }
+
+        @Test
+        void aForbiddenReadAnswersAsIfTheHouseholdDidNotExist() throws Exception {
+            long other = householdOfTeam(2);
+            assertThat(as("team01", () -> households.find(other))).isEmpty();
+            assertThat(as("team01", () -> households.find(Long.MAX_VALUE))).isEmpty();
+            assertThatThrownBy(() -> as("team01", () -> households.history(other))).isInstanceOf(HouseholdNotFound.class);
+            HouseholdFile mine = as("district", () -> households.find(other).orElseThrow());
+            assertThatThrownBy(() -> as("team01", () -> households.update(other, mine.version(), HouseholdDraft.of(mine))))
+                    .isInstanceOf(HouseholdNotFound.class);
+        }
+
+        @Test
+        void leadershipReadsButNeverWrites() throws Exception {
+            long id = householdOfTeam(3);
+            HouseholdFile file = as("leader", () -> households.find(id).orElseThrow());
+            assertThat(file.editable()).isFalse();
+            assertThat(file.revealable()).isFalse();
+            assertThatThrownBy(() -> as("leader", () -> households.update(id, file.version(), HouseholdDraft.of(file))))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        @Test
+        void streetOfficerRegistersOnlyInTheirStreetAndCannotAssignTeams() throws Exception {
+            HouseholdFile file = as("district", () -> households.find(householdOfTeam(3)).orElseThrow());
+            HouseholdDraft inOtherStreet = new HouseholdDraft("新户", file.streetId(), file.villageId(), null, null, null,
+                    Attribute.GENERAL, null, null, null, null, null, null, null, file.teamId());
+            InvalidInput refused = (InvalidInput) org.assertj.core.api.Assertions
+                    .catchThrowable(() -> as("street01", () -> households.create(inOtherStreet)));
+            assertThat(keys(refused)).contains("household.street.outOfScope", "household.team.notAllowed");
+        }
+    }
+
+    @Nested
+    class SensitiveFields {
+
+        @Test
+        void leaveTheServerMaskedForEveryone() throws Exception {
+            for (String user : List.of("district", "team04", "street02", "leader", "admin")) {
+                HouseholdFile file = as(user, () -> households.find(householdOfTeam(4)).orElseThrow());
+                assertThat(file.phone()).as(user).matches("138\\*{4}\\d{4}");
+                assertThat(file.bankAccount()).as(user).matches("\\*+\\d{4}");
+                assertThat(file.members()).as(user).isNotEmpty().allSatisfy(m -> {
+                    assertThat(m.idNumber()).matches("340203\\*{8}[0-9X]{4}");
+                    assertThat(m.health()).isEqualTo("***");
+                });
+            }
+        }
+
+        @Test
+        void showInFullToTheDistrictAndTheOwnTeamAndEveryShowIsAudited() throws Exception {
+            long id = householdOfTeam(4);
+            Member member = as("district", () -> households.find(id).orElseThrow().members().get(0));
+            String full = as("district", () -> households.reveal(id, SensitiveField.ID_NUMBER, member.id()));
+            assertThat(IdNumber.problem(full, java.time.LocalDate.now())).isEmpty();
+            assertThat(IdNumber.mask(full)).isEqualTo(member.idNumber());
+            assertThat(as("team04", () -> households.reveal(id, SensitiveField.PHONE, null))).matches("1\\d{10}");
+
+            assertThat(jdbc.sql("""
+                    select actor || ':' || detail from bf_audit_log
+                     where action = 'SENSITIVE_FIELD_SHOWN' and target like ? order by id""")
+                    .param("household " + Households.fileNo(id) + "%").query(String.class).list())
+                    .containsSubsequence("district:ID_NUMBER", "team04:PHONE");
+        }
+
+        @Test
+        void othersCannotShowThem() throws Exception {
+            long id = householdOfTeam(4);
+            assertThatThrownBy(() -> as("street02", () -> households.reveal(id, SensitiveField.PHONE, null)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> as("leader", () -> households.reveal(id, SensitiveField.PHONE, null)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> as("team05", () -> households.reveal(id, SensitiveField.PHONE, null)))
+                    .isInstanceOf(HouseholdNotFound.class);
+        }
+    }
+
+    @Nested
+    class MembersAndIdNumbers {
+
+        @Test
+        void refusesInvalidIdNumbersAndDisagreeingGenderOrBirthDate() throws Exception {
+            long id = householdOfTeam(5);
+            InvalidInput wrongCheck = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team05",
+                    () -> households.addMember(id, member("李四", "340203198803150013", null))));
+            assertThat(keys(wrongCheck)).containsExactly("idNumber.checkCharacter");
+
+            InvalidInput wrongGender = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team05",
+                    () -> households.addMember(id, member("李四", "340203198803150016", IdNumber.Gender.FEMALE))));
+            assertThat(keys(wrongGender)).containsExactly("member.gender.mismatch");
+        }
+
+        @Test
+        void derivesGenderAndBirthDateAndAcceptsLowerCaseX() throws Exception {
+            long id = householdOfTeam(5);
+            Member added = as("team05", () -> households.addMember(id, member("赵小梅", "34020320100101018x", null)));
+            assertThat(added.gender()).isEqualTo(IdNumber.Gender.FEMALE);
+            assertThat(added.birthDate()).isEqualTo(java.time.LocalDate.of(2010, 1, 1));
+            assertThat(jdbc.sql("select id_number from bf_member where id = ?").param(added.id()).query(String.class).single())
+                    .isEqualTo("34020320100101018X");
+        }
+
+        @Test
+        void onePersonIsAnActiveMemberOfOneHouseholdOnly() throws Exception {
+            long first = householdOfTeam(6);
+            long second = householdOfTeam(7);
+            String idNumber = "340203199001010016";
+            Member added = as("district", () -> households.addMember(first, member("钱七", idNumber, null)));
+
+            // the district sees the other household, so the message names it
+            InvalidInput visible = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> as("district", () -> households.addMember(second, member("钱七", idNumber, null))));
+            assertThat(keys(visible)).containsExactly("member.idNumber.activeIn");
+            assertThat(visible.errors().get(0).arguments()).contains(Households.fileNo(first));
+
+            // team07 may not see team06's household: the message does not name it
+            InvalidInput hidden = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> as("team07", () -> households.addMember(second, member("钱七", idNumber, null))));
+            assertThat(keys(hidden)).containsExactly("member.idNumber.activeElsewhere");
+            assertThat(hidden.errors().get(0).arguments()).isEmpty();
+
+            // once removed from the first, the person may join the second
+            asDo("district", () -> households.removeMember(first, added.id(), added.version()));
+            Member moved = as("team07", () -> households.addMember(second, member("钱七", idNumber, null)));
+            assertThat(moved.name()).isEqualTo("钱七");
+        }
+
+        private MemberDraft member(String name, String idNumber, IdNumber.Gender gender) {
+            return new MemberDraft(name, "OTHER", gender, null, idNumber, null, null, null, null, null, null, false, false);
+        }
+    }
+
+    @Nested
+    class HistoryAndConcurrency {
+
+        @Test
+        void everyChangeIsRecordedWithWhoWhatBeforeAndAfter() throws Exception {
+            long id = householdOfTeam(8);
+            HouseholdFile file = as("team08", () -> households.find(id).orElseThrow());
+            HouseholdDraft draft = HouseholdDraft.of(file);
+            HouseholdDraft changed = new HouseholdDraft(draft.headName(), draft.streetId(), draft.villageId(),
+                    "新地址 8 号", "13900001111", null, draft.attribute(), draft.housingArea(), draft.housingStructure(),
+                    draft.dilapidation(), draft.landArea(), draft.mainCause(), List.of("NO_SKILLS"), draft.needs(),
+                    draft.teamId());
+            as("team08", () -> households.update(id, file.version(), changed));
+
+            List<HouseholdChange> history = as("team08", () -> households.history(id));
+            assertThat(history).filteredOn(c -> c.kind() == HouseholdChange.Kind.UPDATED && "address".equals(c.field()))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.actor()).isEqualTo("team08");
+                        assertThat(c.newValue()).isEqualTo("新地址 8 号");
+                        assertThat(c.oldValue()).isEqualTo(file.address());
+                    });
+            // the history never holds a sensitive value in full
+            assertThat(history).filteredOn(c -> "phone".equals(c.field())).singleElement()
+                    .satisfies(c -> assertThat(c.newValue()).isEqualTo("139****1111"));
+            assertThat(history).extracting(HouseholdChange::kind).contains(HouseholdChange.Kind.CREATED,
+                    HouseholdChange.Kind.MEMBER_ADDED);
+        }
+
+        @Test
+        void theSecondOfTwoConcurrentSavesIsRefusedAndNothingIsOverwritten() throws Exception {
+            long id = householdOfTeam(9);
+            HouseholdFile read = as("district", () -> households.find(id).orElseThrow());
+            HouseholdDraft base = HouseholdDraft.of(read);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<String>> results = List.of("甲", "乙").stream().map(tag -> pool.submit(() -> {
+                    start.await();
+                    try {
+                        as(tag.equals("甲") ? "district" : "team09", () -> households.update(id, read.version(),
+                                new HouseholdDraft(base.headName(), base.streetId(), base.villageId(), "地址" + tag, null,
+                                        null, base.attribute(), base.housingArea(), base.housingStructure(),
+                                        base.dilapidation(), base.landArea(), base.mainCause(), base.secondaryCauses(),
+                                        base.needs(), base.teamId())));
+                        return "saved " + tag;
+                    } catch (StaleHousehold stale) {
+                        return "stale";
+                    }
+                })).toList();
+                start.countDown();
+                List<String> outcomes = results.stream().map(f -> {
+                    try {
+                        return f.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+                assertThat(outcomes).containsOnlyOnce("stale");
+                String winner = outcomes.stream().filter(o -> o.startsWith("saved")).findFirst().orElseThrow().substring(6);
+                HouseholdFile after = as("district", () -> households.find(id).orElseThrow());
+                assertThat(after.address()).isEqualTo("地址" + winner);
+                assertThat(after.version()).isEqualTo(read.version() + 1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
