@@ -3,6 +3,10 @@ package org.bangfu.household;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,10 +17,16 @@ import java.util.concurrent.Future;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.IdNumber;
+import org.bangfu.testsupport.WebSession;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContext;
@@ -294,6 +304,137 @@ class HouseholdFileTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Nested
+    class RestApi {
+
+        WebSession web() {
+            return new WebSession(port);
+        }
+
+        String auth(String user) {
+            return WebSession.basic(user, "Demo@2019");
+        }
+
+        @Test
+        void listsWithTheSameScopesAsTheFacade() throws Exception {
+            JsonNode team = json.readTree(web().get("/api/households", "Authorization", auth("team01")).body());
+            assertThat(team.get("total").asInt()).isEqualTo(1);
+            assertThat(team.get("items").get(0).get("id").asLong()).isEqualTo(householdOfTeam(1));
+
+            JsonNode auditor = json.readTree(web().get("/api/households", "Authorization", auth("auditor")).body());
+            assertThat(auditor.get("total").asInt()).isZero();
+
+            JsonNode filtered = json.readTree(web().get("/api/households?attribute=TEKUN&sort=NAME&size=2",
+                    "Authorization", auth("district")).body());
+            assertThat(filtered.get("items")).allSatisfy(i -> assertThat(i.get("attribute").asText()).isEqualTo("TEKUN"));
+            assertThat(filtered.get("size").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void anotherTeamsHouseholdIsNotFound() {
+            var response = web().get("/api/households/" + householdOfTeam(2), "Authorization", auth("team01"));
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("不存在");
+        }
+
+        @Test
+        void writesNeedTheVersionAndAStaleOneIsAConflict() throws Exception {
+            long id = householdOfTeam(10);
+            var read = web().get("/api/households/" + id, "Authorization", auth("team10"));
+            assertThat(read.statusCode()).isEqualTo(200);
+            String etag = read.headers().firstValue("ETag").orElseThrow();
+            JsonNode file = json.readTree(read.body());
+            ObjectNode draft = json.createObjectNode();
+            for (String field : List.of("headName", "streetId", "villageId", "address", "attribute", "housingArea",
+                    "housingStructure", "dilapidation", "landArea", "mainCause", "secondaryCauses", "needs", "teamId")) {
+                draft.set(field, file.get(field));
+            }
+            draft.put("needs", "REST 修改");
+
+            assertThat(put("/api/households/" + id, draft, null).statusCode()).isEqualTo(428);
+            var saved = put("/api/households/" + id, draft, etag);
+            assertThat(saved.statusCode()).isEqualTo(200);
+            assertThat(saved.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+
+            var stale = put("/api/households/" + id, draft, etag);
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(stale.body()).contains("已被他人修改");
+        }
+
+        @Test
+        void badInputIs400WithFieldErrorsInTheCallersLanguageAndSavesNothing() throws Exception {
+            int before = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
+            ObjectNode draft = json.createObjectNode();
+            draft.put("headName", "");
+            draft.put("phone", "12345");
+            draft.put("housingArea", -3);
+
+            var chinese = post("/api/households", draft, null);
+            assertThat(chinese.statusCode()).isEqualTo(400);
+            JsonNode problem = json.readTree(chinese.body());
+            assertThat(problem.get("detail").asText()).contains("未作任何保存");
+            assertThat(problem.get("errors").findValuesAsText("field")).contains("headName", "streetId", "villageId",
+                    "attribute", "phone", "housingArea");
+            assertThat(problem.get("errors").findValuesAsText("message")).contains("请填写户主姓名");
+
+            var english = post("/api/households", draft, "en");
+            assertThat(json.readTree(english.body()).get("errors").findValuesAsText("message"))
+                    .contains("Enter the head of household's name");
+            assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
+        }
+
+        @Test
+        void membersAreASubResourceAndRevealIsAudited() throws Exception {
+            long id = householdOfTeam(11);
+            JsonNode members = json.readTree(web().get("/api/households/" + id + "/members", "Authorization",
+                    auth("team11")).body());
+            long memberId = members.get(0).get("id").asLong();
+            ObjectNode reveal = json.createObjectNode();
+            reveal.put("field", "ID_NUMBER");
+            reveal.put("memberId", memberId);
+            var revealed = send("POST", "/api/households/" + id + "/reveal", reveal, "team11", null, null);
+            assertThat(json.readTree(revealed.body()).get("value").asText()).matches("340203\\d{11}[0-9X]");
+            assertThat(send("POST", "/api/households/" + id + "/reveal", reveal, "street06", null, null).statusCode())
+                    .isEqualTo(403);
+        }
+
+        @Test
+        void openApiDescribesTheHouseholdApi() {
+            var docs = web().get("/v3/api-docs", "Authorization", auth("district"));
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.body()).contains("/api/households", "/api/households/{id}/members");
+            assertThat(web().get("/v3/api-docs").statusCode()).isEqualTo(401);
+        }
+
+        private HttpResponse<String> put(String path, JsonNode body, String ifMatch) throws Exception {
+            return send("PUT", path, body, "team10", ifMatch, null);
+        }
+
+        private HttpResponse<String> post(String path, JsonNode body, String language) throws Exception {
+            return send("POST", path, body, "district", null, language);
+        }
+
+        private HttpResponse<String> send(String method, String path, JsonNode body, String user, String ifMatch,
+                String language) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", auth(user)).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
