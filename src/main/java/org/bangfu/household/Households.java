@@ -354,12 +354,16 @@ public class Households {
         return members(householdId).stream().filter(m -> m.id() == memberId).findFirst().orElseThrow();
     }
 
-    /** Changes a member if nobody else changed it since {@code expectedVersion}. */
+    /**
+     * Changes a member if nobody else changed it since {@code expectedVersion}. Sensitive fields (ID number,
+     * health, disability) left null stay as they are, since callers see them masked; an empty text clears them.
+     */
     @Transactional
     public Member updateMember(long householdId, long memberId, int expectedVersion, MemberDraft draft) {
         SignedInUser user = CurrentUser.require();
         requireEditable(user, householdId);
         MemberRow old = memberRow(householdId, memberId);
+        draft = keepSensitive(draft, old);
         IdNumber idNumber = validateMember(householdId, memberId, draft);
         int rows;
         try {
@@ -434,6 +438,15 @@ public class Households {
                 values (?, ?, ?, ?, ?)""").params(householdId, name.trim(), blankToNull(unit), from, now()).update();
         record(householdId, user, Kind.UPDATED, null, "cadre", null, name.trim() + " " + from);
         touch(householdId);
+    }
+
+    private static MemberDraft keepSensitive(MemberDraft d, MemberRow old) {
+        return new MemberDraft(d.name(), d.relation(), d.gender(), d.birthDate(),
+                d.idNumber() == null ? old.idNumber() : d.idNumber(), d.education(), d.schooling(), d.labourAbility(),
+                d.health() == null ? old.health() : d.health(),
+                d.disabilityCertNo() == null ? old.disabilityCertNo() : d.disabilityCertNo(),
+                d.disabilityGrade() == null ? old.disabilityGrade() : d.disabilityGrade(), d.medicalInsurance(),
+                d.pensionInsurance());
     }
 
     // ---- rules ---------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -50,6 +53,18 @@ public final class Browser implements AutoCloseable {
 
     public WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Clicks once the element takes clicks (not behind a loading indicator or an overlay that is closing). */
+    public void click(By by) {
+        wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    // the app layout scrolls its content in its own container, which Selenium does not scroll
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    element.click();
+                    return true;
+                });
     }
 
     public void awaitText(By by, String text) {

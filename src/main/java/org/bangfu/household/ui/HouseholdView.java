@@ -1,0 +1,352 @@
+package org.bangfu.household.ui;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+import org.bangfu.household.CodeLists;
+import org.bangfu.household.HouseholdChange;
+import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.HouseholdFile.Cadre;
+import org.bangfu.household.HouseholdFile.Member;
+import org.bangfu.household.Households;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.SensitiveField;
+import org.bangfu.household.StaleHousehold;
+import org.bangfu.shared.Role;
+import org.bangfu.shell.MainLayout;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * A household's page: its file in tabs (basics, members, living conditions, causes and needs, responsible
+ * cadres, history). Sensitive values are masked, with a "show" button for those who may see them (audited).
+ * A household outside the person's scope looks exactly like one that does not exist.
+ */
+@Route(value = "households/:id(\\d+)", layout = MainLayout.class)
+@RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
+        Role.Names.TEAM_LEADER })
+class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient Households households;
+    private final transient CodeLists codes;
+    private HouseholdFile file;
+    private long id;
+    private TabSheet tabs;
+
+    HouseholdView(Households households, CodeLists codes) {
+        this.households = households;
+        this.codes = codes;
+        setId("household-view");
+        addClassName("bf-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        tabs = null;
+        render();
+    }
+
+    /** Draws the page anew (after a save), on the tab the person was on. */
+    private void render() {
+        int selected = tabs == null ? 0 : tabs.getSelectedIndex();
+        removeAll();
+        file = households.find(id).orElse(null);
+        if (file == null) {
+            Paragraph missing = new Paragraph(getTranslation("household.notFound"));
+            missing.setId("household-not-found");
+            add(missing, new Button(getTranslation("household.backToList"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("households"))));
+            return;
+        }
+        H2 title = new H2(file.headName() + " · " + file.fileNo());
+        title.setId("household-title");
+        HorizontalLayout header = new HorizontalLayout(title,
+                Labels.badge(this, getTranslation("stage." + file.stage().name()), "contrast"));
+        header.setAlignItems(Alignment.CENTER);
+        header.setWrap(true);
+        if (file.demo()) {
+            header.add(Labels.badge(this, getTranslation("field.demo"), "warning"));
+        }
+        tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add(getTranslation("household.tab.basics"), basics());
+        tabs.add(getTranslation("household.tab.members"), members());
+        tabs.add(getTranslation("household.tab.living"), living());
+        tabs.add(getTranslation("household.tab.causes"), causes());
+        tabs.add(getTranslation("household.tab.cadres"), cadres());
+        tabs.add(getTranslation("household.tab.history"), history()).setId("tab-history");
+        tabs.setSelectedIndex(selected);
+        add(header, tabs);
+    }
+
+    private Component basics() {
+        FormLayout form = readOnly();
+        form.addFormItem(text(file.fileNo()), getTranslation("field.fileNo"));
+        form.addFormItem(text(file.headName()), getTranslation("field.headName"));
+        form.addFormItem(text(getTranslation("attribute." + file.attribute().name())), getTranslation("field.attribute"));
+        form.addFormItem(text(file.streetName() + " " + file.villageName()), getTranslation("field.villageId"));
+        form.addFormItem(text(file.address()), getTranslation("field.address"));
+        form.addFormItem(sensitive(file.phone(), SensitiveField.PHONE, null), getTranslation("field.phone"));
+        form.addFormItem(sensitive(file.bankAccount(), SensitiveField.BANK_ACCOUNT, null), getTranslation("field.bankAccount"));
+        form.addFormItem(text(file.teamName()), getTranslation("field.teamId"));
+        form.addFormItem(text(TIME.format(file.updatedAt())), getTranslation("household.updatedAt"));
+        VerticalLayout tab = new VerticalLayout(form);
+        tab.setPadding(false);
+        if (file.editable()) {
+            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate("households/" + id + "/edit")));
+            edit.setId("household-edit");
+            tab.add(edit);
+        }
+        return tab;
+    }
+
+    private Component members() {
+        Grid<Member> grid = new Grid<>();
+        grid.setId("member-grid");
+        grid.addColumn(Member::name).setHeader(getTranslation("field.name")).setAutoWidth(true);
+        grid.addColumn(m -> Labels.code(codes, CodeLists.RELATION, m.relation(), getLocale()))
+                .setHeader(getTranslation("field.relation")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation("gender." + m.gender().name())).setHeader(getTranslation("field.gender"));
+        grid.addColumn(m -> m.birthDate().toString()).setHeader(getTranslation("field.birthDate")).setAutoWidth(true);
+        grid.addComponentColumn(m -> sensitive(m.idNumber(), SensitiveField.ID_NUMBER, m.id()))
+                .setHeader(getTranslation("field.idNumber")).setAutoWidth(true);
+        grid.addColumn(m -> Labels.code(codes, CodeLists.EDUCATION, m.education(), getLocale()))
+                .setHeader(getTranslation("field.education")).setAutoWidth(true);
+        grid.addColumn(m -> Labels.code(codes, CodeLists.LABOUR, m.labourAbility(), getLocale()))
+                .setHeader(getTranslation("field.labourAbility")).setAutoWidth(true);
+        grid.addComponentColumn(m -> sensitive(m.health(), SensitiveField.HEALTH, m.id()))
+                .setHeader(getTranslation("field.health")).setAutoWidth(true);
+        grid.addColumn(m -> (m.medicalInsurance() ? "✓" : "—") + " / " + (m.pensionInsurance() ? "✓" : "—"))
+                .setHeader(getTranslation("household.insurance")).setAutoWidth(true);
+        if (file.editable()) {
+            grid.addComponentColumn(this::memberActions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true);
+        }
+        grid.setItems(file.members());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        VerticalLayout tab = new VerticalLayout(grid);
+        tab.setPadding(false);
+        if (file.editable()) {
+            Button add = new Button(getTranslation("household.addMember"), VaadinIcon.PLUS.create(), e -> memberDialog(null));
+            add.setId("member-add");
+            tab.add(add);
+        }
+        return tab;
+    }
+
+    private Component memberActions(Member member) {
+        Button edit = new Button(getTranslation("action.edit"), e -> memberDialog(member));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.setId("member-edit-" + member.id());
+        Button remove = new Button(getTranslation("household.removeMember"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("household.removeMember"),
+                    getTranslation("household.removeMember.confirm", member.name()), getTranslation("action.confirm"),
+                    ok -> act(() -> households.removeMember(id, member.id(), member.version())));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.open();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(edit, remove);
+    }
+
+    private void memberDialog(Member member) {
+        Dialog dialog = new Dialog(getTranslation(member == null ? "household.addMember" : "household.editMember"));
+        MemberForm form = new MemberForm(codes, member != null);
+        if (member != null) {
+            form.setMember(member);
+        }
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                if (member == null) {
+                    households.addMember(id, form.draft());
+                } else {
+                    households.updateMember(id, member.id(), member.version(), form.draft());
+                }
+                dialog.close();
+                saved();
+            } catch (InvalidInput invalid) {
+                form.showErrors(invalid);
+            } catch (StaleHousehold stale) {
+                dialog.close();
+                stale();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("member-save");
+        dialog.add(form);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.setWidth("min(46rem, 100vw)");
+        dialog.open();
+    }
+
+    private Component living() {
+        FormLayout form = readOnly();
+        form.addFormItem(text(area(file.housingArea())), getTranslation("field.housingArea"));
+        form.addFormItem(text(Labels.code(codes, CodeLists.STRUCTURE, file.housingStructure(), getLocale())),
+                getTranslation("field.housingStructure"));
+        form.addFormItem(text(Labels.code(codes, CodeLists.DILAPIDATION, file.dilapidation(), getLocale())),
+                getTranslation("field.dilapidation"));
+        form.addFormItem(text(area(file.landArea())), getTranslation("field.landArea"));
+        return form;
+    }
+
+    private Component causes() {
+        FormLayout form = readOnly();
+        form.addFormItem(text(Labels.code(codes, CodeLists.CAUSE, file.mainCause(), getLocale())),
+                getTranslation("field.mainCause"));
+        form.addFormItem(text(file.secondaryCauses().stream()
+                .map(c -> Labels.code(codes, CodeLists.CAUSE, c, getLocale())).collect(Collectors.joining("、"))),
+                getTranslation("field.secondaryCauses"));
+        form.addFormItem(text(file.needs()), getTranslation("field.needs"));
+        return form;
+    }
+
+    private Component cadres() {
+        Grid<Cadre> grid = new Grid<>();
+        grid.addColumn(Cadre::name).setHeader(getTranslation("field.cadre")).setAutoWidth(true);
+        grid.addColumn(Cadre::unit).setHeader(getTranslation("household.cadreUnit")).setAutoWidth(true);
+        grid.addColumn(c -> c.from() + " ~ " + (c.to() == null ? getTranslation("household.cadreCurrent") : c.to()))
+                .setHeader(getTranslation("household.cadreTerm")).setAutoWidth(true);
+        grid.setItems(file.cadres());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        VerticalLayout tab = new VerticalLayout(grid);
+        tab.setPadding(false);
+        if (file.editable()) {
+            TextField name = new TextField(getTranslation("field.cadre"));
+            TextField unit = new TextField(getTranslation("household.cadreUnit"));
+            DatePicker from = new DatePicker(getTranslation("household.cadreFrom"), LocalDate.now());
+            Button assign = new Button(getTranslation("household.assignCadre"), e -> {
+                try {
+                    households.assignCadre(id, name.getValue(), unit.getValue(), from.getValue());
+                    saved();
+                } catch (InvalidInput invalid) {
+                    name.setErrorMessage(getTranslation(invalid.errors().get(0).messageKey()));
+                    name.setInvalid(true);
+                }
+            });
+            HorizontalLayout row = new HorizontalLayout(name, unit, from, assign);
+            row.setAlignItems(Alignment.BASELINE);
+            row.setWrap(true);
+            tab.add(row);
+        }
+        return tab;
+    }
+
+    private Component history() {
+        Grid<HouseholdChange> grid = new Grid<>();
+        grid.setId("history-grid");
+        grid.addColumn(c -> TIME.format(c.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(HouseholdChange::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("change." + c.kind().name())).setHeader(getTranslation("audit.column.action"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.field() == null ? nullToEmpty(c.subject()) : getTranslation("field." + c.field())
+                + (c.subject() == null ? "" : "（" + c.subject() + "）"))
+                .setHeader(getTranslation("household.history.what")).setAutoWidth(true);
+        grid.addColumn(c -> nullToEmpty(c.oldValue())).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
+        grid.addColumn(c -> nullToEmpty(c.newValue())).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
+        grid.setItems(households.history(id));
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        return grid;
+    }
+
+    /** A masked value, with a button that shows it in full (audit-logged) to those who may. */
+    private Component sensitive(String masked, SensitiveField field, Long memberId) {
+        Span value = new Span(nullToEmpty(masked));
+        HorizontalLayout cell = new HorizontalLayout(value);
+        cell.setSpacing(false);
+        cell.setAlignItems(Alignment.CENTER);
+        if (masked != null && file.revealable()) {
+            Button show = new Button(VaadinIcon.EYE.create());
+            show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            show.setAriaLabel(getTranslation("household.show", getTranslation("sensitive." + field.name())));
+            show.setTooltipText(getTranslation("household.show", getTranslation("sensitive." + field.name())));
+            show.addClickListener(e -> {
+                value.setText(households.reveal(id, field, memberId));
+                show.setVisible(false);
+            });
+            cell.add(show);
+        }
+        return cell;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            saved();
+        } catch (StaleHousehold stale) {
+            stale();
+        }
+    }
+
+    private void saved() {
+        Notification.show(getTranslation("household.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        render();
+    }
+
+    private void stale() {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("household.stale.title"),
+                getTranslation("household.stale.message"), getTranslation("household.stale.reload"), e -> render());
+        dialog.setId("stale-dialog");
+        dialog.open();
+    }
+
+    private static FormLayout readOnly() {
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+        return form;
+    }
+
+    private static Component text(String value) {
+        return new Div(new Span(nullToEmpty(value)));
+    }
+
+    private static String area(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return file == null ? getTranslation("nav.households") : file.headName() + " · " + getTranslation("nav.households");
+    }
+}

@@ -1,0 +1,105 @@
+package org.bangfu.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bangfu.testsupport.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A team member keeps their household's file in a real browser, and cannot reach another team's. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HouseholdBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port, 1280, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    long householdOfTeam(int team) {
+        return jdbc.sql("select h.id from bf_household h join bf_team t on t.id = h.team_id where t.code = ?")
+                .param("T%02d".formatted(team)).query(Long.class).single();
+    }
+
+    @Test
+    void team01EditsAMemberSeesItInTheHistoryAndCannotOpenTeam02sHousehold() {
+        signIn("team01");
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '困难户档案')]"));
+        browser.await(By.id("household-grid"));
+        browser.awaitText(By.id("household-grid"), "王建国");
+        browser.screenshot("household-list-team01");
+
+        browser.open("/households/" + householdOfTeam(1));
+        browser.awaitText(By.id("household-title"), "王建国");
+        browser.click(By.xpath("//vaadin-tab[contains(., '家庭成员')]"));
+        browser.await(By.id("member-grid"));
+        browser.awaitText(By.id("member-grid"), "李秀英");
+        assertThat(browser.driver().findElement(By.id("member-grid")).getText()).containsPattern("340203\\*{8}");
+        browser.screenshot("household-members-team01");
+
+        long memberId = jdbc.sql("select id from bf_member where name = '李秀英'").query(Long.class).single();
+        browser.click(By.id("member-edit-" + memberId));
+        WebElement name = browser.await(By.cssSelector("#member-name input"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "李秀兰");
+        browser.click(By.id("member-save"));
+        browser.awaitText(By.id("member-grid"), "李秀兰");
+
+        browser.click(By.xpath("//vaadin-tab[contains(., '变更记录')]"));
+        browser.await(By.id("history-grid"));
+        browser.awaitText(By.id("history-grid"), "修改成员");
+        assertThat(browser.driver().findElement(By.id("history-grid")).getText()).contains("team01", "李秀英", "李秀兰");
+        browser.screenshot("household-history-team01");
+
+        browser.open("/households/" + householdOfTeam(2));
+        browser.await(By.id("household-not-found"));
+        assertThat(browser.bodyText()).contains("未找到该困难户").doesNotContain("陈桂兰");
+    }
+
+    @Test
+    void aStreetOfficerOpensANewFileWithFieldErrorsFirst() {
+        signIn("street01");
+        browser.open("/households/new");
+        browser.click(By.id("household-save"));
+        browser.awaitText(By.id("household-form"), "请填写户主姓名");
+        browser.await(By.cssSelector("#field-headName input")).sendKeys("测试户主");
+        browser.click(By.cssSelector("#field-attribute"));
+        browser.click(By.xpath("//vaadin-select-item[contains(., '低保户')]"));
+        browser.await(By.cssSelector("#field-villageId input")).sendKeys("花津社区", Keys.ENTER);
+        browser.await(By.cssSelector("#field-phone input")).sendKeys("12345");
+        browser.click(By.id("household-save"));
+        browser.awaitText(By.id("household-form"), "联系电话应为 11 位手机号");
+        browser.screenshot("household-new-errors");
+        WebElement phone = browser.await(By.cssSelector("#field-phone input"));
+        phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "13955301234");
+        browser.click(By.id("household-save"));
+        browser.awaitText(By.id("household-title"), "测试户主");
+    }
+
+    private void signIn(String username) {
+        browser.open("/login");
+        browser.await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
+        WebElement password = browser.await(By.cssSelector("#vaadinLoginPassword input"));
+        password.sendKeys("Demo@2019", Keys.ENTER);
+        browser.await(By.id("home-view"));
+    }
+}
