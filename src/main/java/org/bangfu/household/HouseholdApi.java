@@ -1,13 +1,18 @@
 package org.bangfu.household;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.bangfu.household.HouseholdFile.Member;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/households}: the electronic file for integrations (mobile, WeChat). Scoped like the UI, by the
@@ -33,10 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HouseholdApi {
 
     private final Households households;
+    private final Attachments attachments;
     private final MessageSource messages;
 
-    HouseholdApi(Households households, MessageSource messages) {
+    HouseholdApi(Households households, Attachments attachments, MessageSource messages) {
         this.households = households;
+        this.attachments = attachments;
         this.messages = messages;
     }
 
@@ -107,6 +116,34 @@ class HouseholdApi {
     @PostMapping("/{id}/reveal")
     Map<String, String> reveal(@PathVariable long id, @RequestBody RevealRequest request) {
         return Map.of("value", String.valueOf(households.reveal(id, request.field(), request.memberId())));
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<Attachments.AttachmentInfo> attachments(@PathVariable long id) {
+        return attachments.list(id);
+    }
+
+    /** Uploads a photo or scanned document (multipart field {@code file}); its type is judged by its content. */
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Attachments.AttachmentInfo> upload(@PathVariable long id,
+            @RequestParam(defaultValue = "OTHER") Attachments.Kind kind, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        Attachments.AttachmentInfo info = attachments.add(id, kind, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/households/" + id + "/attachments/" + info.id())).body(info);
+    }
+
+    /** Downloads an attachment under its original name. */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+        Attachments.Download download = attachments.download(id, attachmentId)
+                .orElseThrow(() -> new HouseholdNotFound(id));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(download.originalName(), StandardCharsets.UTF_8)
+                                .build().toString())
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
     }
 
     record RevealRequest(SensitiveField field, Long memberId) {

@@ -449,6 +449,12 @@ public class Households {
                 d.pensionInsurance());
     }
 
+    /** The history line of an attachment added by {@link Attachments}. */
+    void recordAttachment(long householdId, String name) {
+        record(householdId, CurrentUser.require(), Kind.ATTACHMENT_ADDED, name, null, null, null);
+        touch(householdId);
+    }
+
     // ---- rules ---------------------------------------------------------------------------------------
 
     private List<FieldError> validate(HouseholdDraft d, boolean creating) {

@@ -437,4 +437,77 @@ class HouseholdFileTest {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
+
+    @Autowired
+    Attachments attachments;
+
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+
+    @Nested
+    class AttachmentRules {
+
+        @Test
+        void typeIsJudgedByContentNotByName() throws Exception {
+            long id = householdOfTeam(3);
+            var photo = as("team03", () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "住房.jpg", PNG));
+            assertThat(photo.contentType()).isEqualTo("image/png");
+            InvalidInput disguised = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team03",
+                    () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "photo.jpg", "<script>".getBytes())));
+            assertThat(keys(disguised)).containsExactly("attachment.type");
+            assertThat(as("team03", () -> households.history(id))).extracting(HouseholdChange::kind)
+                    .contains(HouseholdChange.Kind.ATTACHMENT_ADDED);
+        }
+
+        @Test
+        void sizeIsLimited() throws Exception {
+            long id = householdOfTeam(3);
+            byte[] big = new byte[(int) attachments.maxSize().toBytes() + 1];
+            System.arraycopy(PNG, 0, big, 0, PNG.length);
+            InvalidInput tooLarge = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> as("team03", () -> attachments.add(id, Attachments.Kind.OTHER, "big.png", big)));
+            assertThat(keys(tooLarge)).containsExactly("attachment.tooLarge");
+        }
+
+        @Test
+        void onlyTheHouseholdsScopeCanListOrFetchThem() throws Exception {
+            long id = householdOfTeam(3);
+            var photo = as("district", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权承诺书.pdf",
+                    "%PDF-1.4 test".getBytes()));
+            assertThat(as("team04", () -> attachments.download(id, photo.id()))).isEmpty();
+            assertThatThrownBy(() -> as("team04", () -> attachments.list(id))).isInstanceOf(HouseholdNotFound.class);
+            assertThat(as("team03", () -> attachments.download(id, photo.id()))).hasValueSatisfying(
+                    d -> assertThat(d.originalName()).isEqualTo("授权承诺书.pdf"));
+        }
+
+        @Test
+        void restUploadAndDownloadKeepTheOriginalName() throws Exception {
+            long id = householdOfTeam(3);
+            String boundary = "bangfu-test-boundary";
+            byte[] body = multipart(boundary, "门头照片.png", PNG);
+            HttpRequest upload = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/households/" + id
+                    + "/attachments?kind=HOUSE_PHOTO"))
+                    .header("Authorization", WebSession.basic("team03", "Demo@2019"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<String> created = HttpClient.newHttpClient().send(upload, HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            String location = created.headers().firstValue("Location").orElseThrow();
+
+            var mine = new WebSession(port).get(location, "Authorization", WebSession.basic("team03", "Demo@2019"));
+            assertThat(mine.statusCode()).isEqualTo(200);
+            assertThat(mine.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                    cd -> assertThat(cd).contains("attachment", "UTF-8''%E9%97%A8%E5%A4%B4%E7%85%A7%E7%89%87.png"));
+            assertThat(new WebSession(port).get(location, "Authorization", WebSession.basic("team04", "Demo@2019"))
+                    .statusCode()).isEqualTo(404);
+        }
+
+        private byte[] multipart(String boundary, String filename, byte[] content) throws java.io.IOException {
+            var out = new java.io.ByteArrayOutputStream();
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(content);
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return out.toByteArray();
+        }
+    }
 }

@@ -46,7 +46,7 @@ class SignInBrowserIT {
         signIn("team01", "Demo@2019");
         browser.await(By.id("home-view"));
         browser.awaitText(By.id("home-greeting"), "您好，第一帮扶小组成员（演示）");
-        assertThat(navigation()).containsExactly("工作台");
+        assertThat(navigation()).containsExactly("工作台", "困难户档案");
         assertThat(browser.bodyText()).contains("帮扶小组成员", "处理本小组的任务清单");
         browser.screenshot("home-team01");
 
@@ -64,9 +64,9 @@ class SignInBrowserIT {
         browser.await(By.id("login-view"));
         signIn("admin", "Demo@2019");
         browser.await(By.id("home-view"));
-        assertThat(navigation()).containsExactly("工作台", "街道与帮扶小组", "流程引擎管理");
+        assertThat(navigation()).containsExactly("工作台", "困难户档案", "街道与帮扶小组", "流程引擎管理");
 
-        browser.driver().findElement(By.xpath("//vaadin-side-nav-item[contains(., '街道与帮扶小组')]")).click();
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '街道与帮扶小组')]"));
         browser.await(By.id("organisation-view"));
         browser.awaitText(By.id("organisation-view"), "第十一帮扶小组");
         assertThat(browser.bodyText()).contains("街道（6 个）", "帮扶小组（11 个）", "中山南路街道");
@@ -77,7 +77,7 @@ class SignInBrowserIT {
         signIn("auditor", "Demo@2019");
         browser.await(By.id("home-view"));
         assertThat(navigation()).containsExactly("工作台", "审计日志");
-        browser.driver().findElement(By.xpath("//vaadin-side-nav-item[contains(., '审计日志')]")).click();
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '审计日志')]"));
         browser.await(By.id("audit-view"));
         browser.awaitText(By.id("audit-view"), "admin");
         assertThat(browser.bodyText()).contains("登录", "成功", "退出登录");

@@ -1,11 +1,14 @@
 package org.bangfu.household.ui;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
+import org.bangfu.household.Attachments;
+import org.bangfu.household.Attachments.AttachmentInfo;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdFile;
@@ -19,6 +22,14 @@ import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -60,13 +71,15 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
             .withZone(ZoneId.systemDefault());
 
     private final transient Households households;
+    private final transient Attachments attachments;
     private final transient CodeLists codes;
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
 
-    HouseholdView(Households households, CodeLists codes) {
+    HouseholdView(Households households, Attachments attachments, CodeLists codes) {
         this.households = households;
+        this.attachments = attachments;
         this.codes = codes;
         setId("household-view");
         addClassName("bf-page");
@@ -107,6 +120,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         tabs.add(getTranslation("household.tab.living"), living());
         tabs.add(getTranslation("household.tab.causes"), causes());
         tabs.add(getTranslation("household.tab.cadres"), cadres());
+        tabs.add(getTranslation("household.tab.attachments"), attachmentsTab());
         tabs.add(getTranslation("household.tab.history"), history()).setId("tab-history");
         tabs.setSelectedIndex(selected);
         add(header, tabs);
@@ -266,6 +280,73 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
             tab.add(row);
         }
         return tab;
+    }
+
+    private Component attachmentsTab() {
+        Grid<AttachmentInfo> grid = new Grid<>();
+        grid.setId("attachment-grid");
+        grid.addComponentColumn(a -> {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> attachments.download(id, a.id())
+                    .map(d -> new DownloadResponse(new ByteArrayInputStream(d.content()), d.originalName(),
+                            d.contentType(), d.content().length))
+                    .orElseGet(() -> DownloadResponse.error(404))), a.originalName());
+            return link;
+        }).setHeader(getTranslation("attachment.name")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation("attachment.kind." + a.kind().name())).setHeader(getTranslation("attachment.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> (a.size() + 1023) / 1024 + " KB").setHeader(getTranslation("attachment.size")).setAutoWidth(true);
+        grid.addColumn(AttachmentInfo::uploadedBy).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(a -> TIME.format(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.setItems(attachments.list(id));
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        VerticalLayout tab = new VerticalLayout(grid);
+        tab.setPadding(false);
+        if (file.editable()) {
+            Select<Attachments.Kind> kind = new Select<>();
+            kind.setLabel(getTranslation("attachment.kind"));
+            kind.setItems(Attachments.Kind.values());
+            kind.setItemLabelGenerator(k -> getTranslation("attachment.kind." + k.name()));
+            kind.setValue(Attachments.Kind.HOUSE_PHOTO);
+            UI ui = UI.getCurrent();
+            Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+                try {
+                    attachments.add(id, kind.getValue(), metadata.fileName(), bytes);
+                    ui.access(this::saved);
+                } catch (InvalidInput invalid) {
+                    InvalidInput.FieldError error = invalid.errors().get(0);
+                    ui.access(() -> Notification.show(getTranslation(error.messageKey(), error.arguments()), 6000,
+                            Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+                }
+            }));
+            upload.setId("attachment-upload");
+            upload.setMaxFiles(1);
+            upload.setMaxFileSize((int) attachments.maxSize().toBytes());
+            upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf",
+                    ".jpg", ".jpeg", ".png", ".webp", ".heic", ".pdf");
+            upload.setI18n(uploadI18n());
+            tab.add(kind, upload, new Span(getTranslation("attachment.help", attachments.maxSize().toMegabytes())));
+        }
+        return tab;
+    }
+
+    private UploadI18N uploadI18n() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("attachment.add")).setMany(getTranslation("attachment.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("attachment.drop")).setMany(getTranslation("attachment.drop")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("attachment.tooMany"))
+                .setFileIsTooBig(getTranslation("attachment.tooLarge", attachments.maxSize().toMegabytes()))
+                .setIncorrectFileType(getTranslation("attachment.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("attachment.connecting"))
+                        .setHeld(getTranslation("attachment.held")).setProcessing(getTranslation("attachment.processing")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("attachment.remaining"))
+                        .setUnknown(getTranslation("attachment.remainingUnknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("attachment.serverError"))
+                        .setUnexpectedServerError(getTranslation("attachment.serverError"))
+                        .setForbidden(getTranslation("attachment.serverError"))));
+        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        return i18n;
     }
 
     private Component history() {
