@@ -1,5 +1,6 @@
 package org.bangfu.household;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,18 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/households")
 class HouseholdApi {
 
+    private static final MediaType XLSX = MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final Households households;
     private final Attachments attachments;
+    private final HouseholdExcel excel;
     private final MessageSource messages;
 
-    HouseholdApi(Households households, Attachments attachments, MessageSource messages) {
+    HouseholdApi(Households households, Attachments attachments, HouseholdExcel excel, MessageSource messages) {
         this.households = households;
         this.attachments = attachments;
+        this.excel = excel;
         this.messages = messages;
     }
 
@@ -60,6 +66,49 @@ class HouseholdApi {
         int pageNo = Math.max(0, page);
         return new Page(households.list(filter, sort, pageNo * pageSize, pageSize), households.count(filter), pageNo,
                 pageSize);
+    }
+
+    /** The Excel template for imports. */
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template() {
+        return xlsx("bangfu-households-template.xlsx", excel.template());
+    }
+
+    /** The filtered list as an Excel workbook. */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long street, @RequestParam(required = false) Long village,
+            @RequestParam(required = false) Long team, @RequestParam(required = false) HouseholdStage stage,
+            @RequestParam(required = false) Attribute attribute, @RequestParam(required = false) String cause,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "NAME") HouseholdSort sort,
+            Locale locale) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        excel.export(new HouseholdFilter(street, village, team, stage, attribute, cause, q), sort, locale, out);
+        return xlsx("bangfu-households.xlsx", out.toByteArray());
+    }
+
+    /** Imports a filled template: all rows or none; 400 with every problem when there is one. */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> importWorkbook(@RequestPart("file") MultipartFile file, Locale locale)
+            throws IOException {
+        HouseholdExcel.ImportReport report = excel.importWorkbook(file.getInputStream(), null);
+        if (report.succeeded()) {
+            return ResponseEntity.ok(Map.of("households", report.households(), "members", report.members()));
+        }
+        return ResponseEntity.badRequest().body(Map.of("detail", messages.getMessage("api.invalidInput", null, locale),
+                "problems", report.problems().stream().map(p -> {
+                    Map<String, Object> problem = new java.util.LinkedHashMap<>();
+                    problem.put("sheet", p.sheet());
+                    problem.put("row", p.row());
+                    problem.put("column", p.column());
+                    problem.put("message", messages.getMessage(p.messageKey(), p.arguments(), locale));
+                    return problem;
+                }).toList()));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(XLSX).body(content);
     }
 
     @GetMapping("/{id}")

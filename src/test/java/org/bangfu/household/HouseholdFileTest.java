@@ -510,4 +510,115 @@ class HouseholdFileTest {
             return out.toByteArray();
         }
     }
+
+    @Autowired
+    HouseholdExcel excel;
+
+    @Nested
+    class ExcelImportAndExport {
+
+        @Test
+        void aGoodFileImportsEveryHouseholdAndMember() throws Exception {
+            byte[] file = workbook(new String[][] {
+                    { "X1", "导入户甲", "白马街道", "白马社区", "白马路 1 号", "13955300001", "", "低保户", "55.5", "砖混", "非危房", "",
+                            "因病", "缺劳力、缺资金", "医疗救助" },
+                    { "X2", "导入户乙", "白马街道", "永丰村", "", "", "", "特困户", "", "", "", "2", "因残", "", "" } },
+                    new String[][] {
+                            { "X1", "导入户甲", "户主", "340203196001010012", "小学", "非在校生", "弱劳动力", "患有大病", "", "", "是", "否" },
+                            { "X1", "导入户甲妻", "配偶", "340203196202020022", "初中", "", "", "", "", "", "是", "是" },
+                            { "X2", "导入户乙", "户主", "340203195003030039", "", "", "无劳动力", "残疾", "残疾证001", "1", "否", "否" } });
+            HouseholdExcel.ImportReport report = as("street03", () -> excel.importWorkbook(new java.io.ByteArrayInputStream(file), null));
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.households()).isEqualTo(2);
+            assertThat(report.members()).isEqualTo(3);
+            List<HouseholdSummary> found = as("street03", () -> households.list(HouseholdFilter.NONE.withSearch("导入户"),
+                    HouseholdSort.NAME, 0, 10));
+            assertThat(found).extracting(HouseholdSummary::headName).containsExactlyInAnyOrder("导入户甲", "导入户乙");
+            assertThat(found).filteredOn(h -> h.headName().equals("导入户甲")).singleElement()
+                    .satisfies(h -> assertThat(h.members()).isEqualTo(2));
+        }
+
+        @Test
+        void aFileWithBadRowsReportsEveryProblemAndImportsNothing() throws Exception {
+            int before = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
+            byte[] file = workbook(new String[][] {
+                    { "B1", "好户", "白马街道", "白马社区", "", "", "", "一般户", "", "", "", "", "", "", "" },
+                    { "B2", "", "白马街道", "白马社区", "", "123", "", "一般户", "abc", "", "", "", "", "", "" },
+                    { "B3", "坏户", "不存在街道", "", "", "", "", "富裕户", "", "", "", "", "", "", "" },
+                    { "B1", "重复户", "白马街道", "白马社区", "", "", "", "一般户", "", "", "", "", "", "", "" } },
+                    new String[][] {
+                            { "B1", "好户", "户主", "340203196001010011", "", "", "", "", "", "", "是", "否" },
+                            { "B1", "重号", "配偶", "340203196001010011", "", "", "", "", "", "", "是", "否" },
+                            { "B9", "无户", "户主", "340203197001010012", "", "", "", "", "", "", "也许", "否" } });
+            HouseholdExcel.ImportReport report = as("street03", () -> excel.importWorkbook(new java.io.ByteArrayInputStream(file), null));
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.problems()).extracting(p -> p.sheet() + ":" + p.row() + ":" + p.column() + ":" + p.messageKey())
+                    .contains("困难户:3:户主姓名:household.headName.required",
+                            "困难户:3:联系电话:household.phone.invalid",
+                            "困难户:3:住房面积（㎡）:import.notANumber",
+                            "困难户:4:街道:import.unknownValue",
+                            "困难户:4:户属性:import.unknownValue",
+                            "困难户:5:导入编号:import.keyDuplicate",
+                            "家庭成员:2:身份证号:idNumber.checkCharacter",
+                            "家庭成员:3:身份证号:import.idNumberTwice",
+                            "家庭成员:4:导入编号:import.keyUnknown",
+                            "家庭成员:4:医疗保险:import.yesNo");
+            assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
+            assertThat(jdbc.sql("select count(*) from bf_household where head_name = '好户'").query(Integer.class).single()).isZero();
+        }
+
+        @Test
+        void notATemplateIsSaidSo() throws Exception {
+            HouseholdExcel.ImportReport report = as("district", () -> excel.importWorkbook(
+                    new java.io.ByteArrayInputStream("not a workbook".getBytes()), null));
+            assertThat(report.problems()).extracting(HouseholdExcel.ImportProblem::messageKey).containsExactly("import.notXlsx");
+        }
+
+        @Test
+        void theTemplateImportsAsIsAfterItsExampleRowIsFilledIn() throws Exception {
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(excel.template()))) {
+                assertThat(book.getSheet("困难户").getRow(0).getCell(1).getStringCellValue()).isEqualTo("户主姓名");
+                assertThat(book.getSheet("家庭成员").getRow(0).getCell(3).getStringCellValue()).isEqualTo("身份证号");
+                assertThat(book.getSheet("填写说明")).isNotNull();
+            }
+        }
+
+        @Test
+        void theExportHoldsTheCallersFilteredHouseholds() throws Exception {
+            var out = new java.io.ByteArrayOutputStream();
+            asDo("team02", () -> {
+                try {
+                    excel.export(HouseholdFilter.NONE, HouseholdSort.NAME, java.util.Locale.SIMPLIFIED_CHINESE, out);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).isEqualTo(1);
+                assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("户主姓名");
+                assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("陈桂兰");
+            }
+        }
+
+        private byte[] workbook(String[][] householdRows, String[][] memberRows) throws java.io.IOException {
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(excel.template()));
+                    var out = new java.io.ByteArrayOutputStream()) {
+                fill(book.getSheet("困难户"), householdRows);
+                fill(book.getSheet("家庭成员"), memberRows);
+                book.write(out);
+                return out.toByteArray();
+            }
+        }
+
+        private void fill(org.apache.poi.ss.usermodel.Sheet sheet, String[][] rows) {
+            sheet.removeRow(sheet.getRow(1));
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+        }
+    }
 }

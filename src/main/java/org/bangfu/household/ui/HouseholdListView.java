@@ -1,5 +1,7 @@
 package org.bangfu.household.ui;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import org.bangfu.household.Attribute;
@@ -9,6 +11,7 @@ import org.bangfu.household.HouseholdFilter;
 import org.bangfu.household.HouseholdSort;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.HouseholdSummary;
+import org.bangfu.household.HouseholdExcel;
 import org.bangfu.household.Households;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
@@ -20,6 +23,10 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -47,7 +54,9 @@ import jakarta.annotation.security.RolesAllowed;
 class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Households households;
+    private final transient HouseholdExcel excel;
     private final Grid<HouseholdSummary> grid = new Grid<>();
+    private HouseholdFilter filter = HouseholdFilter.NONE;
     private final TextField search = new TextField();
     private final ComboBox<Street> street = new ComboBox<>();
     private final ComboBox<Village> village = new ComboBox<>();
@@ -56,8 +65,9 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<Attribute> attribute = new ComboBox<>();
     private final ComboBox<CodeItem> cause = new ComboBox<>();
 
-    HouseholdListView(Households households, Organisation organisation, CodeLists codes) {
+    HouseholdListView(Households households, HouseholdExcel excel, Organisation organisation, CodeLists codes) {
         this.households = households;
+        this.excel = excel;
         SignedInUser user = CurrentUser.require();
         setId("household-list");
         setSizeFull();
@@ -106,14 +116,22 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("households/" + e.getItem().id())));
         refresh();
 
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
         if (user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT) || user.hasRole(Role.ADMIN)) {
             Button create = new Button(getTranslation("households.create"), VaadinIcon.PLUS.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate("households/new")));
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("household-create");
-            add(create);
+            Button importButton = new Button(getTranslation("households.import"), VaadinIcon.UPLOAD.create(),
+                    e -> new ImportDialog(excel, this::refresh).open());
+            importButton.setId("household-import");
+            actions.add(create, importButton, download("households.template", "bangfu-households-template.xlsx",
+                    out -> out.write(excel.template())));
         }
-        add(filters, grid);
+        actions.add(download("households.export", "bangfu-households.xlsx",
+                out -> excel.export(filter, HouseholdSort.NAME, getLocale(), out)));
+        add(actions, filters, grid);
     }
 
     private <T> void filter(ComboBox<T> box, String labelKey, List<T> items,
@@ -125,8 +143,28 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
         box.addValueChangeListener(e -> refresh());
     }
 
+    private Anchor download(String labelKey, String fileName, OutputWriter writer) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.write(out);
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), fileName,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.size());
+        }), "");
+        Button button = new Button(getTranslation(labelKey), VaadinIcon.DOWNLOAD.create());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        link.add(button);
+        link.setId(labelKey.replace('.', '-'));
+        return link;
+    }
+
+    /** Writes a workbook for a download. */
+    @FunctionalInterface
+    interface OutputWriter {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+
     private void refresh() {
-        HouseholdFilter filter = new HouseholdFilter(street.getValue() == null ? null : street.getValue().id(),
+        filter = new HouseholdFilter(street.getValue() == null ? null : street.getValue().id(),
                 village.getValue() == null ? null : village.getValue().id(),
                 team.getValue() == null ? null : team.getValue().id(), stage.getValue(), attribute.getValue(),
                 cause.getValue() == null ? null : cause.getValue().code(), search.getValue());
