@@ -112,8 +112,9 @@ public class Households {
                         + " and m.id_number = ?)");
                 params.add(text.toUpperCase());
             } else {
-                sql.append(" and (h.head_name like ? or exists (select 1 from bf_member m where m.household_id = h.id"
-                        + " and m.active = true and m.name like ?))");
+                // a union of two index range scans; an OR over an EXISTS would scan every household
+                sql.append(" and h.id in (select x.id from bf_household x where x.head_name like ?"
+                        + " union select m.household_id from bf_member m where m.active = true and m.name like ?)");
                 String prefix = text.replace("%", "").replace("_", "") + "%";
                 params.add(prefix);
                 params.add(prefix);
