@@ -56,14 +56,38 @@ public class CodeLists {
                 .orElse(code);
     }
 
-    /** Adds a code to a list (administrators). */
+    /** The names of the lists. */
+    public static List<String> names() {
+        return List.of(CAUSE, MEASURE, HEALTH, LABOUR, EDUCATION, SCHOOLING, RELATION, STRUCTURE, DILAPIDATION);
+    }
+
+    /** Adds a code to a list (administrators); codes are upper-case letters, digits and underscores. */
     @Transactional
     public void add(String list, String code, String labelZh, String labelEn) {
         CurrentUser.requireRole(Role.ADMIN);
+        List<InvalidInput.FieldError> errors = new java.util.ArrayList<>();
+        if (!names().contains(list)) {
+            errors.add(new InvalidInput.FieldError("list", "codes.list.unknown"));
+        }
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{0,31}")) {
+            errors.add(new InvalidInput.FieldError("code", "codes.code.invalid"));
+        } else if (jdbc.sql("select count(*) from bf_code_item where list_name = ? and code = ?").params(list, code)
+                .query(Integer.class).single() > 0) {
+            errors.add(new InvalidInput.FieldError("code", "codes.code.exists"));
+        }
+        if (labelZh == null || labelZh.isBlank() || labelZh.length() > 100) {
+            errors.add(new InvalidInput.FieldError("labelZh", "codes.label.required"));
+        }
+        if (labelEn == null || labelEn.isBlank() || labelEn.length() > 100) {
+            errors.add(new InvalidInput.FieldError("labelEn", "codes.label.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         jdbc.sql("""
                 insert into bf_code_item (list_name, code, label_zh, label_en, sort_order)
                 values (?, ?, ?, ?, (select coalesce(max(sort_order), 0) + 1 from bf_code_item where list_name = ?))""")
-                .params(list, code, labelZh, labelEn, list).update();
+                .params(list, code, labelZh.trim(), labelEn.trim(), list).update();
         cache.remove(list);
     }
 

@@ -621,4 +621,37 @@ class HouseholdFileTest {
             }
         }
     }
+
+    @Autowired
+    CodeLists codes;
+
+    @Nested
+    class CodeListsAreReferenceDataTheAdministratorExtends {
+
+        @Test
+        void anAddedCauseIsAcceptedByTheFile() throws Exception {
+            asDo("admin", () -> codes.add(CodeLists.CAUSE, "DEBT", "因债", "debt"));
+            assertThat(codes.label(CodeLists.CAUSE, "DEBT", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("因债");
+            long id = householdOfTeam(6);
+            HouseholdFile file = as("team06", () -> households.find(id).orElseThrow());
+            HouseholdDraft d = HouseholdDraft.of(file);
+            HouseholdFile saved = as("team06", () -> households.update(id, file.version(), new HouseholdDraft(d.headName(),
+                    d.streetId(), d.villageId(), d.address(), null, null, d.attribute(), d.housingArea(),
+                    d.housingStructure(), d.dilapidation(), d.landArea(), "DEBT", d.secondaryCauses(), d.needs(),
+                    d.teamId())));
+            assertThat(saved.mainCause()).isEqualTo("DEBT");
+        }
+
+        @Test
+        void onlyTheAdministratorExtendsThemAndBadCodesAreRefused() throws Exception {
+            assertThatThrownBy(() -> asDo("district", () -> codes.add(CodeLists.CAUSE, "X1", "甲", "a")))
+                    .isInstanceOf(AccessDeniedException.class);
+            InvalidInput bad = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> asDo("admin", () -> codes.add(CodeLists.CAUSE, "illness", "", "")));
+            assertThat(keys(bad)).contains("codes.code.invalid", "codes.label.required");
+            InvalidInput twice = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> asDo("admin", () -> codes.add(CodeLists.CAUSE, "ILLNESS", "因病", "illness")));
+            assertThat(keys(twice)).containsExactly("codes.code.exists");
+        }
+    }
 }

@@ -64,7 +64,7 @@ class SignInBrowserIT {
         browser.await(By.id("login-view"));
         signIn("admin", "Demo@2019");
         browser.await(By.id("home-view"));
-        assertThat(navigation()).containsExactly("工作台", "困难户档案", "街道与帮扶小组", "流程引擎管理");
+        assertThat(navigation()).containsExactly("工作台", "困难户档案", "街道与帮扶小组", "代码表", "流程引擎管理");
 
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '街道与帮扶小组')]"));
         browser.await(By.id("organisation-view"));
