@@ -95,6 +95,25 @@ class HouseholdBrowserIT {
         browser.awaitText(By.id("household-title"), "测试户主");
     }
 
+    @Test
+    void onAPhoneTheListAndTheFileAreUsable() {
+        browser.close();
+        browser = new Browser(port, 390, 844);
+        signIn("team01");
+        browser.open("/households");
+        browser.awaitText(By.id("household-grid"), "王建国");
+        browser.screenshot("household-list-phone");
+        browser.open("/households/" + householdOfTeam(1));
+        browser.awaitText(By.id("household-title"), "王建国");
+        browser.click(By.xpath("//vaadin-tab[contains(., '家庭成员')]"));
+        browser.awaitText(By.id("member-grid"), "李秀英");
+        browser.screenshot("household-members-phone");
+        // nothing wider than the screen: wide tables scroll inside themselves, the page does not
+        assertThat((Long) browser.driver().executeScript("return window.innerWidth")).isEqualTo(390L);
+        assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(390L);
+    }
+
     private void signIn(String username) {
         browser.open("/login");
         browser.await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
