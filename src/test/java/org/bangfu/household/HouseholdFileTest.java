@@ -339,6 +339,25 @@ class HouseholdFileTest {
             assertThat(filtered.get("size").asInt()).isEqualTo(2);
         }
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource({ "team01,T", "lead05,T", "street01,S", "street06,S", "district,ALL",
+                "admin,ALL", "leader,ALL", "auditor,NONE", "security,NONE" })
+        void everyRoleListsExactlyItsScope(String user, String scope) throws Exception {
+            String condition = switch (scope) {
+                case "T" -> "h.team_id = (select team_id from bf_user_account where username = '" + user + "')";
+                case "S" -> "h.street_id = (select street_id from bf_user_account where username = '" + user + "')";
+                case "ALL" -> "1 = 1";
+                default -> "1 = 0";
+            };
+            List<Long> expected = jdbc.sql("select h.id from bf_household h where " + condition + " order by h.id")
+                    .query(Long.class).list();
+            JsonNode page = json.readTree(web().get("/api/households?size=200", "Authorization", auth(user)).body());
+            List<Long> listed = new java.util.ArrayList<>();
+            page.get("items").forEach(i -> listed.add(i.get("id").asLong()));
+            assertThat(listed).as(user).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(page.get("total").asInt()).isEqualTo(expected.size());
+        }
+
         @Test
         void anotherTeamsHouseholdIsNotFound() {
             var response = web().get("/api/households/" + householdOfTeam(2), "Authorization", auth("team01"));
