@@ -116,9 +116,7 @@ class HouseholdBrowserIT {
 
     private void signIn(String username) {
         browser.open("/login");
-        browser.await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
-        WebElement password = browser.await(By.cssSelector("#vaadinLoginPassword input"));
-        password.sendKeys("Demo@2019", Keys.ENTER);
+        browser.submitLogin(username, "Demo@2019");
         browser.await(By.id("home-view"));
     }
 }

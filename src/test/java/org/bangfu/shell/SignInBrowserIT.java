@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,10 +108,7 @@ class SignInBrowserIT {
     }
 
     private void signIn(String username, String password) {
-        browser.await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
-        WebElement passwordField = browser.await(By.cssSelector("#vaadinLoginPassword input"));
-        passwordField.sendKeys(password);
-        passwordField.sendKeys(Keys.ENTER);
+        browser.submitLogin(username, password);
     }
 
     private void signOut(String label) {

@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -74,6 +75,12 @@ public final class Browser implements AutoCloseable {
 
     public void awaitText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Types the credentials into the login form on the current page and submits them. */
+    public void submitLogin(String username, String password) {
+        await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
+        await(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
     }
 
     public String currentPath() {
