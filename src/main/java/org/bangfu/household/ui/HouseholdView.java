@@ -107,11 +107,11 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         H2 title = new H2(file.headName() + " · " + file.fileNo());
         title.setId("household-title");
         HorizontalLayout header = new HorizontalLayout(title,
-                Labels.badge(this, getTranslation("stage." + file.stage().name()), "contrast"));
+                Labels.badge(getTranslation("stage." + file.stage().name()), "contrast"));
         header.setAlignItems(Alignment.CENTER);
         header.setWrap(true);
         if (file.demo()) {
-            header.add(Labels.badge(this, getTranslation("field.demo"), "warning"));
+            header.add(Labels.badge(getTranslation("field.demo"), "warning"));
         }
         tabs = new TabSheet();
         tabs.setWidthFull();

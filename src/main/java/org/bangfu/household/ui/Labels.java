@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.bangfu.household.CodeLists;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 
 /** Labels of codes and states, for the household views. */
@@ -17,7 +16,7 @@ final class Labels {
         return code == null ? "" : codes.label(list, code, locale);
     }
 
-    static Span badge(Component owner, String text, String theme) {
+    static Span badge(String text, String theme) {
         Span badge = new Span(text);
         badge.getElement().getThemeList().add("badge " + theme);
         return badge;
