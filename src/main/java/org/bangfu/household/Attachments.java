@@ -3,6 +3,7 @@ package org.bangfu.household;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -48,10 +49,7 @@ public class Attachments {
     @Transactional
     public AttachmentInfo add(long householdId, Kind kind, String originalName, byte[] content) {
         SignedInUser user = CurrentUser.require();
-        HouseholdFile file = households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
-        if (!file.editable()) {
-            throw new org.springframework.security.access.AccessDeniedException("read-only");
-        }
+        households.requireEditable(householdId);
         if (content == null || content.length == 0) {
             throw new InvalidInput(List.of(new FieldError("file", "attachment.empty")));
         }
@@ -61,22 +59,25 @@ public class Attachments {
         String type = contentType(content).orElseThrow(
                 () -> new InvalidInput(List.of(new FieldError("file", "attachment.type"))));
         String name = safeName(originalName);
+        Kind kept = kind == null ? Kind.OTHER : kind;
+        Instant now = clock.instant();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into bf_attachment (household_id, kind, original_name, content_type, size_bytes, sha256, content,
                                            uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(householdId, (kind == null ? Kind.OTHER : kind).name(), name, type, content.length,
-                        sha256(content), content, user.getUsername(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .params(householdId, kept.name(), name, type, content.length, sha256(content), content, user.getUsername(),
+                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update(keys, "id");
         households.recordAttachment(householdId, name);
-        long id = keys.getKey().longValue();
-        return list(householdId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return new AttachmentInfo(keys.getKey().longValue(), kept, name, type, content.length, user.getUsername(), now);
     }
 
     @Transactional(readOnly = true)
     public List<AttachmentInfo> list(long householdId) {
-        households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
+        if (!households.isVisible(householdId)) {
+            throw new HouseholdNotFound(householdId);
+        }
         return jdbc.sql("""
                 select id, kind, original_name, content_type, size_bytes, uploaded_by, uploaded_at from bf_attachment
                  where household_id = ? order by uploaded_at desc, id desc""")
@@ -90,7 +91,7 @@ public class Attachments {
     /** The attachment with its content, if the caller may see its household. */
     @Transactional(readOnly = true)
     public Optional<Download> download(long householdId, long attachmentId) {
-        if (households.find(householdId).isEmpty()) {
+        if (!households.isVisible(householdId)) {
             return Optional.empty();
         }
         return jdbc.sql("select original_name, content_type, content from bf_attachment where id = ? and household_id = ?")
@@ -152,7 +153,7 @@ public class Attachments {
     }
 
     public record AttachmentInfo(long id, Kind kind, String originalName, String contentType, long size,
-            String uploadedBy, java.time.Instant uploadedAt) {
+            String uploadedBy, Instant uploadedAt) {
     }
 
     public record Download(String originalName, String contentType, byte[] content) {

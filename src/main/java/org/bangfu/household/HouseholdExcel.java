@@ -172,7 +172,7 @@ public class HouseholdExcel {
                     // rows with problems of their own still go through the facade's rules, so that the report
                     // lists all of a row's problems at once; nothing is kept when there is any
                     try {
-                        id = households.create(row.draft()).id();
+                        id = households.open(row.draft());
                         counts[0]++;
                     } catch (InvalidInput invalid) {
                         report(problems, HOUSEHOLD_SHEET, row.row(), HOUSEHOLD_COLUMNS, invalid);

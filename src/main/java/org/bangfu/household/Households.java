@@ -241,6 +241,12 @@ public class Households {
     /** Opens a new file (street officers for their street, the district, administrators). */
     @Transactional
     public HouseholdFile create(HouseholdDraft draft) {
+        return find(open(draft)).orElseThrow();
+    }
+
+    /** {@link #create} without reading the file back: the id of the new household (bulk imports). */
+    @Transactional
+    long open(HouseholdDraft draft) {
         SignedInUser user = CurrentUser.requireRole(Role.STREET, Role.DISTRICT, Role.ADMIN);
         List<FieldError> errors = validate(draft, true);
         if (user.hasRole(Role.STREET) && draft.streetId() != null && !draft.streetId().equals(user.streetId())) {
@@ -265,7 +271,7 @@ public class Households {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         record(id, user, Kind.CREATED, draft.headName().trim(), null, null, null);
-        return find(id).orElseThrow();
+        return id;
     }
 
     /**
@@ -347,7 +353,7 @@ public class Households {
                             now())
                     .update(keys, "id");
         } catch (DuplicateKeyException raced) {
-            throw new InvalidInput(List.of(activeElsewhere(idNumber.value())));
+            throw new InvalidInput(List.of(activeElsewhere(householdOf(idNumber.value()))));
         }
         record(household.id(), user, Kind.MEMBER_ADDED, draft.name().trim() + " " + idNumber.masked(), null, null, null);
         touch(householdId);
@@ -382,7 +388,7 @@ public class Households {
                             memberId, householdId, expectedVersion)
                     .update();
         } catch (DuplicateKeyException raced) {
-            throw new InvalidInput(List.of(activeElsewhere(idNumber.value())));
+            throw new InvalidInput(List.of(activeElsewhere(householdOf(idNumber.value()))));
         }
         if (rows == 0) {
             throw new StaleHousehold(old.name(), old.version());
@@ -533,12 +539,12 @@ public class Households {
             if (d.birthDate() != null && !d.birthDate().equals(idNumber.birthDate())) {
                 errors.add(new FieldError("birthDate", "member.birthDate.mismatch", idNumber.birthDate()));
             }
-            Long elsewhere = jdbc.sql("select household_id from bf_member where active_id_number = ?"
-                    + (memberId == null ? "" : " and id <> " + memberId.longValue()))
-                    .param(idNumber.value()).query(Long.class).optional().orElse(null);
+            Long elsewhere = memberId == null ? householdOf(idNumber.value())
+                    : jdbc.sql("select household_id from bf_member where active_id_number = ? and id <> ?")
+                            .params(idNumber.value(), memberId).query(Long.class).optional().orElse(null);
             if (elsewhere != null) {
                 errors.add(elsewhere == householdId ? new FieldError("idNumber", "member.idNumber.alreadyMember")
-                        : activeElsewhere(idNumber.value()));
+                        : activeElsewhere(elsewhere));
             }
         }
         code(errors, "education", CodeLists.EDUCATION, d.education());
@@ -562,10 +568,14 @@ public class Households {
         return idNumber;
     }
 
-    /** The message names the other household only if the caller may see it. */
-    private FieldError activeElsewhere(String idNumber) {
-        Long other = jdbc.sql("select household_id from bf_member where active_id_number = ?").param(idNumber)
+    /** The household in which a person is an active member, if any. */
+    private Long householdOf(String idNumber) {
+        return jdbc.sql("select household_id from bf_member where active_id_number = ?").param(idNumber)
                 .query(Long.class).optional().orElse(null);
+    }
+
+    /** The message names the other household only if the caller may see it. */
+    private FieldError activeElsewhere(Long other) {
         Optional<HouseholdFile> visible = other == null ? Optional.empty() : find(other);
         return visible.map(h -> new FieldError("idNumber", "member.idNumber.activeIn", h.headName(), h.fileNo()))
                 .orElseGet(() -> new FieldError("idNumber", "member.idNumber.activeElsewhere"));
@@ -607,6 +617,20 @@ public class Households {
 
     /** The unmasked row, if the caller may see it; else as if it did not exist. */
     private Row requireVisible(long id) {
+        return visibleRow(id).orElseThrow(() -> new HouseholdNotFound(id));
+    }
+
+    /** Whether the caller may see the household (for the module's other services). */
+    boolean isVisible(long id) {
+        return visibleRow(id).isPresent();
+    }
+
+    /** Access denied if the caller may see but not change the household, not found if not even see it. */
+    void requireEditable(long householdId) {
+        requireEditable(CurrentUser.require(), householdId);
+    }
+
+    private Optional<Row> visibleRow(long id) {
         HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(id);
@@ -620,7 +644,7 @@ public class Households {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
                         rs.getString(11), rs.getBigDecimal(12), rs.getString(13), rs.getString(14), rs.getString(15),
                         rs.getObject(16, Long.class), rs.getInt(17)))
-                .optional().orElseThrow(() -> new HouseholdNotFound(id));
+                .optional();
     }
 
     private Row requireEditable(SignedInUser user, long householdId) {

@@ -76,8 +76,7 @@ class DemoData implements SmartInitializingSingleton {
             demo.add(new NewAccount("lead%02d".formatted(i + 1), team.name() + "组长（演示）", Role.TEAM_LEADER,
                     null, team.id(), DEMO_PASSWORD));
         }
-        if (demo.stream().anyMatch(a -> accounts.find(a.username()).isEmpty())) {
-            accounts.createAllWithPassword(demo, DEMO_PASSWORD);
+        if (accounts.createMissingWithPassword(demo, DEMO_PASSWORD) > 0) {
             log.warn("Demo profile: demo accounts exist with the published password {}; never use this profile in production",
                     DEMO_PASSWORD);
         }

@@ -53,13 +53,10 @@ public class Organisation {
     @Transactional
     public Village addVillage(long streetId, String code, String name) {
         CurrentUser.get().ifPresent(u -> CurrentUser.requireRole(Role.ADMIN));
-        return villages().stream().filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> {
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("insert into bf_village (street_id, code, name, created_at) values (?, ?, ?, ?)")
-                    .params(streetId, code, name, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                    .update(keys, "id");
-            return new Village(keys.getKey().longValue(), streetId, code, name);
-        });
+        return villages().stream().filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> new Village(
+                insert("insert into bf_village (street_id, code, name, created_at) values (?, ?, ?, ?)", streetId, code,
+                        name, now()),
+                streetId, code, name));
     }
 
     @Transactional(readOnly = true)
@@ -76,8 +73,7 @@ public class Organisation {
     public Street addStreet(String code, String name) {
         CurrentUser.get().ifPresent(u -> CurrentUser.requireRole(Role.ADMIN));
         return findStreetByCode(code).orElseGet(() -> {
-            long id = insert("insert into bf_street (code, name, created_at) values (:code, :name, :at)",
-                    code, name, null);
+            long id = insert("insert into bf_street (code, name, created_at) values (?, ?, ?)", code, name, now());
             return new Street(id, code, name);
         });
     }
@@ -86,8 +82,8 @@ public class Organisation {
     public Team addTeam(String code, String name, Long streetId) {
         CurrentUser.get().ifPresent(u -> CurrentUser.requireRole(Role.ADMIN));
         return findTeamByCode(code).orElseGet(() -> {
-            long id = insert("insert into bf_team (code, name, street_id, created_at) values (:code, :name, :street, :at)",
-                    code, name, streetId);
+            long id = insert("insert into bf_team (code, name, street_id, created_at) values (?, ?, ?, ?)", code, name,
+                    streetId, now());
             return new Team(id, code, name, streetId);
         });
     }
@@ -100,14 +96,14 @@ public class Organisation {
         return teams().stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
-    private long insert(String sql, String code, String name, Long streetId) {
+    /** Inserts a row and answers its generated id. */
+    private long insert(String sql, Object... params) {
         KeyHolder keys = new GeneratedKeyHolder();
-        var spec = jdbc.sql(sql).param("code", code).param("name", name)
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        if (sql.contains(":street")) {
-            spec = spec.param("street", streetId);
-        }
-        spec.update(keys, "id");
+        jdbc.sql(sql).params(params).update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -62,11 +62,18 @@ public class UserAccounts {
         return insert(account, passwordEncoder.encode(account.password()));
     }
 
-    /** Many accounts that share one password: hashes it once (start-up of the demo profile). */
+    /**
+     * Creates those of the accounts that do not exist yet, all with one password, hashed once (start-up of
+     * the demo profile); answers how many it created.
+     */
     @Transactional
-    void createAllWithPassword(List<NewAccount> accounts, String password) {
-        String hash = passwordEncoder.encode(password);
-        accounts.stream().filter(a -> find(a.username()).isEmpty()).forEach(a -> insert(a, hash));
+    int createMissingWithPassword(List<NewAccount> accounts, String password) {
+        List<NewAccount> missing = accounts.stream().filter(a -> find(a.username()).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            String hash = passwordEncoder.encode(password);
+            missing.forEach(a -> insert(a, hash));
+        }
+        return missing.size();
     }
 
     private UserAccount insert(NewAccount account, String passwordHash) {
