@@ -27,6 +27,8 @@ public class CodeLists {
     public static final String RELATION = "RELATION";
     public static final String STRUCTURE = "STRUCTURE";
     public static final String DILAPIDATION = "DILAPIDATION";
+    /** Reasons given when a comparison warning is resolved. */
+    public static final String RESOLUTION = "RESOLUTION";
 
     private final JdbcClient jdbc;
     private final Map<String, List<CodeItem>> cache = new ConcurrentHashMap<>();
@@ -58,7 +60,8 @@ public class CodeLists {
 
     /** The names of the lists. */
     public static List<String> names() {
-        return List.of(CAUSE, MEASURE, HEALTH, LABOUR, EDUCATION, SCHOOLING, RELATION, STRUCTURE, DILAPIDATION);
+        return List.of(CAUSE, MEASURE, HEALTH, LABOUR, EDUCATION, SCHOOLING, RELATION, STRUCTURE, DILAPIDATION,
+                RESOLUTION);
     }
 
     /** Adds a code to a list (administrators); codes are upper-case letters, digits and underscores. */

@@ -7,15 +7,15 @@ import org.bangfu.shared.SignedInUser;
 /**
  * Which households a person may see and change, as a condition on {@code bf_household h}: a team its own
  * households, a street officer the street's, the district and administrators all, leadership all read-only,
- * auditor and security administrator none.
+ * auditor and security administrator none. Other modules use it for their own queries on households.
  */
-record HouseholdScope(Kind kind, Long id) {
+public record HouseholdScope(Kind kind, Long id) {
 
-    enum Kind {
+    public enum Kind {
         ALL, STREET, TEAM, NONE
     }
 
-    static HouseholdScope of(SignedInUser user) {
+    public static HouseholdScope of(SignedInUser user) {
         return switch (user.role()) {
             case ADMIN, DISTRICT, LEADER -> new HouseholdScope(Kind.ALL, null);
             case STREET -> new HouseholdScope(Kind.STREET, user.streetId());
@@ -24,7 +24,7 @@ record HouseholdScope(Kind kind, Long id) {
         };
     }
 
-    String condition() {
+    public String condition() {
         return switch (kind) {
             case ALL -> "1 = 1";
             case STREET -> "h.street_id = ?";
@@ -33,11 +33,11 @@ record HouseholdScope(Kind kind, Long id) {
         };
     }
 
-    List<Object> parameters() {
+    public List<Object> parameters() {
         return kind == Kind.STREET || kind == Kind.TEAM ? List.of(id) : List.of();
     }
 
-    boolean covers(long streetId, Long teamId) {
+    public boolean covers(long streetId, Long teamId) {
         return switch (kind) {
             case ALL -> true;
             case STREET -> id.equals(streetId);

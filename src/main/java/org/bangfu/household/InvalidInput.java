@@ -7,7 +7,7 @@ public class InvalidInput extends RuntimeException {
 
     private final List<FieldError> errors;
 
-    InvalidInput(List<FieldError> errors) {
+    public InvalidInput(List<FieldError> errors) {
         super(errors.toString());
         this.errors = List.copyOf(errors);
     }

@@ -1,0 +1,424 @@
+package org.bangfu.comparison;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bangfu.audit.AuditAction;
+import org.bangfu.audit.AuditEntry.Outcome;
+import org.bangfu.audit.AuditLog;
+import org.bangfu.comparison.AgencyField.Column;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.IdNumber;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The agencies' data sets (部门比对数据): imported by the district or an administrator from .xlsx or .csv,
+ * each import a dated version that is kept. Only they see the data itself; others meet agency records only
+ * as the evidence of a warning on a household in their scope.
+ */
+@Service
+public class AgencyData {
+
+    private static final int INSERT_CHUNK = 1000;
+    private static final int MAX_TEXT = 200;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
+    private static final Set<String> YES = Set.of("是", "y", "yes", "true", "1", "营运", "生产", "生产经营", "生产经营性",
+            "生产性", "productive");
+    private static final Set<String> NO = Set.of("否", "n", "no", "false", "0", "非营运", "非生产", "非生产经营",
+            "非生产经营性", "非生产性", "non-productive");
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
+            DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyyMMdd"),
+            DateTimeFormatter.ofPattern("yyyy年M月d日"));
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    AgencyData(JdbcClient jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** How an import treats rows that cannot be read. */
+    public enum Mode {
+        /** Read and report only; store nothing. */
+        CHECK,
+        /** Store the data set only if every row is readable. */
+        ALL_OR_NOTHING,
+        /** Store the readable rows; the others are recorded as skipped with the version. */
+        SKIP_UNREADABLE_ROWS
+    }
+
+    /** What became of an import. */
+    public enum Status {
+        CHECKED, IMPORTED, ALREADY_IMPORTED, REFUSED
+    }
+
+    /** One row that could not be read: its row number in the file, the field, the message key, the value. */
+    public record RowProblem(int rowNo, String field, String messageKey, String value) {
+    }
+
+    /**
+     * The result of reading a file: the mapping used (field key → header), the rows read, the problems; and
+     * the data set version it became, if stored.
+     */
+    public record ImportReport(Status status, AgencyKind kind, String fileName, String charset,
+            List<String> headers, Map<String, String> mapping, int rows, int readableRows, List<RowProblem> problems,
+            Dataset dataset) {
+    }
+
+    /** One imported version of an agency's data set. */
+    public record Dataset(long id, AgencyKind kind, int versionNo, LocalDate asOf, String fileName, String charset,
+            int rowCount, int skippedCount, OffsetDateTime importedAt, String importedBy) {
+    }
+
+    /** One agency record, its values by field key, the ID number masked. */
+    public record AgencyRecord(long id, int rowNo, String idNumber, Map<String, String> values) {
+    }
+
+    /**
+     * Reads an agency file and, unless {@code mode} is {@link Mode#CHECK}, stores it as the kind's next version.
+     * {@code mapping} maps field keys to header texts; fields left out are found by their usual headers. A file
+     * already imported for the kind is not stored again: the report names the version it became.
+     */
+    public ImportReport importFile(AgencyKind kind, String fileName, byte[] content, Map<String, String> mapping,
+            LocalDate asOf, Mode mode) {
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate effective = asOf == null ? today : asOf;
+        List<FieldError> errors = new ArrayList<>();
+        if (effective.isAfter(today)) {
+            errors.add(new FieldError("asOf", "agency.asOf.future"));
+        }
+        AgencyTable table;
+        try {
+            table = AgencyTable.read(content);
+        } catch (AgencyTable.Unreadable e) {
+            errors.add(new FieldError("file", "agency.file.unreadable"));
+            throw new InvalidInput(errors);
+        }
+        Map<AgencyField, Integer> columns = columns(kind, table.headers(), mapping == null ? Map.of() : mapping, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        List<Parsed> parsed = new ArrayList<>(table.lines().size());
+        List<RowProblem> problems = new ArrayList<>();
+        for (AgencyTable.Line line : table.lines()) {
+            parse(line, columns, today, problems).ifPresent(parsed::add);
+        }
+        Map<String, String> used = new LinkedHashMap<>();
+        columns.forEach((field, column) -> used.put(field.key(), table.headers().get(column)));
+        String sha256 = sha256(content);
+        Optional<Dataset> existing = datasetByFile(kind, sha256);
+        String name = fileName == null || fileName.isBlank() ? "import" : truncate(fileName, 200);
+        if (existing.isPresent() || mode == Mode.CHECK || (mode == Mode.ALL_OR_NOTHING && !problems.isEmpty())) {
+            Status status = existing.isPresent() ? Status.ALREADY_IMPORTED
+                    : mode == Mode.CHECK ? Status.CHECKED : Status.REFUSED;
+            return new ImportReport(status, kind, name, table.charset(), table.headers(), used, table.lines().size(),
+                    parsed.size(), problems, existing.orElse(null));
+        }
+        try {
+            Dataset dataset = transactions.execute(tx -> store(kind, name, sha256, table.charset(), effective, parsed,
+                    problems, user));
+            auditLog.record(user.getUsername(), AuditAction.AGENCY_DATA_IMPORTED, kind + " v" + dataset.versionNo(),
+                    null, Outcome.SUCCESS, "%s: %d rows, %d skipped".formatted(name, parsed.size(), problems.size()));
+            return new ImportReport(Status.IMPORTED, kind, name, table.charset(), table.headers(), used,
+                    table.lines().size(), parsed.size(), problems, dataset);
+        } catch (DuplicateKeyException sameFileMeanwhile) {
+            return new ImportReport(Status.ALREADY_IMPORTED, kind, name, table.charset(), table.headers(), used,
+                    table.lines().size(), parsed.size(), problems, datasetByFile(kind, sha256).orElseThrow());
+        }
+    }
+
+    /** The field → column mapping: the caller's choice first, then the usual headers. */
+    private static Map<AgencyField, Integer> columns(AgencyKind kind, List<String> headers, Map<String, String> mapping,
+            List<FieldError> errors) {
+        Map<AgencyField, Integer> columns = new LinkedHashMap<>();
+        for (String key : mapping.keySet()) {
+            if (kind.fields().stream().noneMatch(f -> f.key().equals(key))) {
+                errors.add(new FieldError(key, "agency.mapping.unknownField", key));
+            }
+        }
+        for (AgencyField field : kind.fields()) {
+            String chosen = mapping.get(field.key());
+            int column = -1;
+            if (chosen != null && !chosen.isBlank()) {
+                for (int c = 0; c < headers.size() && column < 0; c++) {
+                    if (AgencyField.normalise(headers.get(c)).equals(AgencyField.normalise(chosen))) {
+                        column = c;
+                    }
+                }
+                if (column < 0) {
+                    errors.add(new FieldError(field.key(), "agency.mapping.noSuchColumn", chosen));
+                    continue;
+                }
+            } else {
+                for (int c = 0; c < headers.size() && column < 0; c++) {
+                    if (field.recognises(headers.get(c))) {
+                        column = c;
+                    }
+                }
+            }
+            if (column >= 0) {
+                columns.put(field, column);
+            } else if (field.required()) {
+                errors.add(new FieldError(field.key(), "agency.mapping.missing"));
+            }
+        }
+        return columns;
+    }
+
+    /** A readable row: its values by column. */
+    private record Parsed(int rowNo, EnumMap<Column, Object> values) {
+    }
+
+    private static Optional<Parsed> parse(AgencyTable.Line line, Map<AgencyField, Integer> columns, LocalDate today,
+            List<RowProblem> problems) {
+        EnumMap<Column, Object> values = new EnumMap<>(Column.class);
+        int before = problems.size();
+        columns.forEach((field, column) -> {
+            String text = line.cell(column).trim();
+            if (text.isEmpty()) {
+                if (field.required()) {
+                    problems.add(new RowProblem(line.rowNo(), field.key(),
+                            field.column() == Column.ID_NUMBER ? "agency.row.idMissing" : "agency.row.required", ""));
+                }
+                return;
+            }
+            String problem = null;
+            switch (field.type()) {
+                case ID_NUMBER -> {
+                    String id = text.replace(" ", "").toUpperCase(Locale.ROOT);
+                    if (IdNumber.problem(id, today).isPresent()) {
+                        problem = "agency.row.idInvalid";
+                    } else {
+                        values.put(field.column(), id);
+                    }
+                }
+                case TEXT -> {
+                    if (text.length() > MAX_TEXT) {
+                        problem = "agency.row.tooLong";
+                    } else {
+                        values.put(field.column(), text);
+                    }
+                }
+                case BOOLEAN -> {
+                    String answer = text.toLowerCase(Locale.ROOT);
+                    if (YES.contains(answer)) {
+                        values.put(field.column(), Boolean.TRUE);
+                    } else if (NO.contains(answer)) {
+                        values.put(field.column(), Boolean.FALSE);
+                    } else {
+                        problem = "agency.row.notYesNo";
+                    }
+                }
+                case DECIMAL -> {
+                    try {
+                        BigDecimal amount = new BigDecimal(text.replaceAll("[,，\\s元㎡]|平方米", ""));
+                        if (amount.signum() < 0) {
+                            problem = "agency.row.negative";
+                        } else if (amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
+                            problem = "agency.row.notNumber";
+                        } else {
+                            values.put(field.column(), amount);
+                        }
+                    } catch (NumberFormatException e) {
+                        problem = "agency.row.notNumber";
+                    }
+                }
+                case DATE -> {
+                    LocalDate date = date(text);
+                    if (date == null) {
+                        problem = "agency.row.notDate";
+                    } else if (date.isAfter(today)) {
+                        problem = "agency.row.futureDate";
+                    } else {
+                        values.put(field.column(), date);
+                    }
+                }
+            }
+            if (problem != null) {
+                problems.add(new RowProblem(line.rowNo(), field.key(), problem, truncate(text, 200)));
+            }
+        });
+        return problems.size() == before ? Optional.of(new Parsed(line.rowNo(), values)) : Optional.empty();
+    }
+
+    private static LocalDate date(String text) {
+        String value = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) : text;
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException next) {
+                // try the next format
+            }
+        }
+        return null;
+    }
+
+    private Dataset store(AgencyKind kind, String fileName, String sha256, String charset, LocalDate asOf,
+            List<Parsed> rows, List<RowProblem> problems, SignedInUser user) {
+        int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from bf_agency_dataset where kind = ?")
+                .param(kind.name()).query(Integer.class).single();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into bf_agency_dataset (kind, version_no, as_of, file_name, file_sha256, charset, row_count,
+                                               skipped_count, imported_at, imported_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), version, asOf, fileName, sha256, charset, rows.size(), problems.size(), now,
+                        user.getUsername())
+                .update();
+        long id = jdbc.sql("select id from bf_agency_dataset where kind = ? and version_no = ?")
+                .params(kind.name(), version).query(Long.class).single();
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<Parsed> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder("""
+                    insert into bf_agency_record (dataset_id, row_no, id_number, person_name, text_a, text_b, flag,
+                                                  amount, event_date) values\s""");
+            List<Object> params = new ArrayList<>(chunk.size() * 9);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                Parsed row = chunk.get(i);
+                params.add(id);
+                params.add(row.rowNo());
+                for (Column column : Column.values()) {
+                    params.add(row.values().get(column));
+                }
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        // a row may break several rules; one entry per row and message is enough to explain it
+        Set<String> seen = new java.util.HashSet<>();
+        for (RowProblem problem : problems) {
+            if (seen.add(problem.rowNo() + "/" + problem.messageKey())) {
+                jdbc.sql("""
+                        insert into bf_agency_skipped_row (dataset_id, row_no, field, message_key, value)
+                        values (?, ?, ?, ?, ?)""")
+                        .params(id, problem.rowNo(), problem.field(), problem.messageKey(), problem.value()).update();
+            }
+        }
+        return dataset(id).orElseThrow();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------
+
+    /** Every version of every data set, newest first (district and administrators). */
+    public List<Dataset> datasets() {
+        CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        return jdbc.sql(DATASET + " order by kind, version_no desc").query(AgencyData::dataset).list();
+    }
+
+    /** The newest version of each kind that has one. */
+    public Map<AgencyKind, Dataset> latest() {
+        Map<AgencyKind, Dataset> latest = new EnumMap<>(AgencyKind.class);
+        jdbc.sql(DATASET + " where d.version_no = (select max(x.version_no) from bf_agency_dataset x where x.kind = d.kind)")
+                .query(AgencyData::dataset).list().forEach(d -> latest.put(d.kind(), d));
+        return latest;
+    }
+
+    /** The rows a version skipped, and why. */
+    public List<RowProblem> skippedRows(long datasetId) {
+        CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        return jdbc.sql("""
+                select row_no, field, message_key, value from bf_agency_skipped_row
+                 where dataset_id = ? order by row_no, message_key""")
+                .param(datasetId)
+                .query((rs, n) -> new RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** A page of a version's records (district and administrators), ID numbers masked. */
+    public List<AgencyRecord> records(long datasetId, int offset, int limit) {
+        CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        Dataset dataset = dataset(datasetId).orElseThrow(() -> new InvalidInput(
+                List.of(new FieldError("dataset", "agency.dataset.unknown"))));
+        return jdbc.sql(RECORD + " where r.dataset_id = ? order by r.row_no offset ? rows fetch next ? rows only")
+                .params(datasetId, Math.max(0, offset), Math.max(1, Math.min(limit, 500)))
+                .query((rs, n) -> record(dataset.kind(), rs, 0)).list();
+    }
+
+    static final String RECORD = """
+            select r.id, r.row_no, r.id_number, r.person_name, r.text_a, r.text_b, r.flag, r.amount, r.event_date
+              from bf_agency_record r""";
+
+    /**
+     * An agency record's values by field key (booleans as {@code true}/{@code false}, dates ISO), the ID number
+     * masked; read from the nine columns of {@link #RECORD} starting after {@code offset}.
+     */
+    static AgencyRecord record(AgencyKind kind, java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        String idNumber = IdNumber.mask(rs.getString(offset + 3));
+        for (AgencyField field : kind.fields()) {
+            Object value = switch (field.column()) {
+                case ID_NUMBER -> idNumber;
+                case PERSON_NAME -> rs.getString(offset + 4);
+                case TEXT_A -> rs.getString(offset + 5);
+                case TEXT_B -> rs.getString(offset + 6);
+                case FLAG -> rs.getObject(offset + 7) == null ? null : rs.getBoolean(offset + 7);
+                case AMOUNT -> rs.getBigDecimal(offset + 8) == null ? null : rs.getBigDecimal(offset + 8).toPlainString();
+                case EVENT_DATE -> rs.getObject(offset + 9, LocalDate.class);
+            };
+            values.put(field.key(), value == null ? null : value.toString());
+        }
+        return new AgencyRecord(rs.getLong(offset + 1), rs.getInt(offset + 2), idNumber, values);
+    }
+
+    private static final String DATASET = """
+            select d.id, d.kind, d.version_no, d.as_of, d.file_name, d.charset, d.row_count, d.skipped_count,
+                   d.imported_at, d.imported_by
+              from bf_agency_dataset d""";
+
+    Optional<Dataset> dataset(long id) {
+        return jdbc.sql(DATASET + " where d.id = ?").param(id).query(AgencyData::dataset).optional();
+    }
+
+    private Optional<Dataset> datasetByFile(AgencyKind kind, String sha256) {
+        return jdbc.sql(DATASET + " where d.kind = ? and d.file_sha256 = ?").params(kind.name(), sha256)
+                .query(AgencyData::dataset).optional();
+    }
+
+    private static Dataset dataset(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Dataset(rs.getLong(1), AgencyKind.valueOf(rs.getString(2)), rs.getInt(3),
+                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
+                rs.getObject(9, OffsetDateTime.class), rs.getString(10));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
