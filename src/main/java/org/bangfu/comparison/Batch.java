@@ -6,9 +6,12 @@ import java.util.List;
 
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 
-/** A batch re-check (核对) of every active household: its progress and totals. */
+/**
+ * A batch re-check (核对) of every active household: the households and people it checks (counted when it
+ * starts), its progress in chunks of households, and what it found so far.
+ */
 public record Batch(long id, Status status, LocalDate asOf, List<UsedDataset> datasets, List<AppliedRule> rules,
-        int totalHouseholds, int householdsDone, int peopleChecked, int householdsHit, int warningCount,
+        int households, int people, int chunks, int chunksDone, int householdsHit, int warningCount,
         boolean cancelRequested, OffsetDateTime startedAt, String startedBy, OffsetDateTime finishedAt) {
 
     public enum Status {
@@ -17,12 +20,11 @@ public record Batch(long id, Status status, LocalDate asOf, List<UsedDataset> da
 
     /** Done share between 0 and 1. */
     public double progress() {
-        return totalHouseholds == 0 ? (status == Status.RUNNING ? 0 : 1)
-                : Math.min(1.0, householdsDone / (double) totalHouseholds);
+        return chunks == 0 ? (status == Status.RUNNING ? 0 : 1) : chunksDone / (double) chunks;
     }
 
     /** Share of the checked households with at least one warning. */
     public double hitShare() {
-        return householdsDone == 0 ? 0 : householdsHit / (double) householdsDone;
+        return households == 0 ? 0 : householdsHit / (double) households;
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The batch re-check (核对) of every active household against the newest data sets: one at a time, in the
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class ComparisonBatches {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final AgencyData agencyData;
     private final ComparisonRules rules;
     private final BatchRunner runner;
@@ -47,9 +49,10 @@ public class ComparisonBatches {
     private final MessageSource messages;
     private final Clock clock;
 
-    ComparisonBatches(JdbcClient jdbc, AgencyData agencyData, ComparisonRules rules, BatchRunner runner,
-            AuditLog auditLog, MessageSource messages, Clock clock) {
+    ComparisonBatches(JdbcClient jdbc, TransactionTemplate transactions, AgencyData agencyData, ComparisonRules rules,
+            BatchRunner runner, AuditLog auditLog, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.agencyData = agencyData;
         this.rules = rules;
         this.runner = runner;
@@ -84,21 +87,23 @@ public class ComparisonBatches {
     Batch create() {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         Snapshot snapshot = Snapshot.current(agencyData.latest(), rules.all(), LocalDate.now(clock));
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         try {
-            jdbc.sql("""
-                    insert into bf_comparison_batch (status, running_slot, datasets, rules_applied, as_of,
-                                                     max_household_id, total_households, started_at, started_by)
-                    select 'RUNNING', 1, ?, ?, ?, coalesce(max(h.id), 0), count(*), ?, ?
-                      from bf_household h where\s""" + BatchRunner.ACTIVE)
-                    .params(snapshot.datasetsText(), snapshot.rulesText(), snapshot.asOf(),
-                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), user.getUsername())
-                    .update();
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("""
+                        insert into bf_comparison_batch (status, running_slot, datasets, rules_applied, as_of,
+                                                         households, started_at, started_by)
+                        select 'RUNNING', 1, ?, ?, ?, count(*), ?, ? from bf_household h where\s""" + BatchRunner.ACTIVE)
+                        .params(snapshot.datasetsText(), snapshot.rulesText(), snapshot.asOf(), now, user.getUsername())
+                        .update();
+                runner.plan(jdbc.sql("select id from bf_comparison_batch where running_slot = 1").query(Long.class).single());
+            });
         } catch (DuplicateKeyException running) {
             throw new AlreadyRunning(running().map(Batch::id).orElse(0L));
         }
         Batch batch = running().orElseThrow();
         auditLog.record(user.getUsername(), AuditAction.COMPARISON_BATCH_STARTED, "batch " + batch.id(), null,
-                Outcome.SUCCESS, "%d households; %s".formatted(batch.totalHouseholds(), snapshot.datasetsText()));
+                Outcome.SUCCESS, "%d households; %s".formatted(batch.households(), snapshot.datasetsText()));
         return batch;
     }
 
@@ -114,18 +119,18 @@ public class ComparisonBatches {
     }
 
     private Optional<Batch> running() {
-        return jdbc.sql(BATCH + " where status = 'RUNNING'").query(this::batch).optional();
+        return jdbc.sql(BATCH + " where b.status = 'RUNNING'").query(this::batch).optional();
     }
 
     public Optional<Batch> find(long batchId) {
         requireReader();
-        return jdbc.sql(BATCH + " where id = ?").param(batchId).query(this::batch).optional();
+        return jdbc.sql(BATCH + " where b.id = ?").param(batchId).query(this::batch).optional();
     }
 
     /** The newest batches first. */
     public List<Batch> list(int offset, int limit) {
         requireReader();
-        return jdbc.sql(BATCH + " order by id desc offset ? rows fetch next ? rows only")
+        return jdbc.sql(BATCH + " order by b.id desc offset ? rows fetch next ? rows only")
                 .params(Math.max(0, offset), Math.max(1, Math.min(limit, 100))).query(this::batch).list();
     }
 
@@ -134,18 +139,23 @@ public class ComparisonBatches {
     }
 
     private static final String BATCH = """
-            select id, status, as_of, datasets, rules_applied, total_households, households_done, people_checked,
-                   households_hit, warning_count, cancel_requested, started_at, started_by, finished_at
-              from bf_comparison_batch""";
+            select b.id, b.status, b.as_of, b.datasets, b.rules_applied, b.households,
+                   (select coalesce(sum(people), 0) from bf_comparison_batch_street s where s.batch_id = b.id),
+                   (select count(*) from bf_comparison_batch_chunk c where c.batch_id = b.id),
+                   (select count(*) from bf_comparison_batch_chunk c where c.batch_id = b.id and c.done = true),
+                   (select coalesce(sum(households_hit), 0) from bf_comparison_batch_chunk c where c.batch_id = b.id),
+                   (select coalesce(sum(warnings), 0) from bf_comparison_batch_chunk c where c.batch_id = b.id),
+                   b.cancel_requested, b.started_at, b.started_by, b.finished_at
+              from bf_comparison_batch b""";
 
     private Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Snapshot snapshot = Snapshot.parse(rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5));
         return new Batch(rs.getLong(1), Batch.Status.valueOf(rs.getString(2)), snapshot.asOf(),
                 snapshot.datasets().entrySet().stream().map(e -> new UsedDataset(e.getKey(), e.getValue().versionNo()))
                         .toList(),
-                snapshot.rules(), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                rs.getBoolean(11), rs.getObject(12, OffsetDateTime.class), rs.getString(13),
-                rs.getObject(14, OffsetDateTime.class));
+                snapshot.rules(), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                rs.getBoolean(12), rs.getObject(13, OffsetDateTime.class), rs.getString(14),
+                rs.getObject(15, OffsetDateTime.class));
     }
 
     // ---- summary -------------------------------------------------------------------------------------
@@ -174,8 +184,7 @@ public class ComparisonBatches {
                     .collect(Collectors.toMap(AppliedRule::code, Function.identity()));
             List<RuleCount> byRule = jdbc.sql("""
                     select w.rule_code, count(*), count(distinct w.household_id)
-                      from bf_comparison_warning w join bf_comparison_report r on r.id = w.report_id
-                     where r.batch_id = ? group by w.rule_code""")
+                      from bf_comparison_warning w where w.batch_id = ? group by w.rule_code""")
                     .param(batchId)
                     .query((rs, n) -> {
                         String code = rs.getString(1);
@@ -190,16 +199,16 @@ public class ComparisonBatches {
                             .toList().indexOf(c.ruleCode())))
                     .toList();
             List<StreetCount> byStreet = jdbc.sql("""
-                    select s.id, s.name, count(*), sum(r.members_checked),
-                           sum(case when exists (select 1 from bf_comparison_warning w where w.report_id = r.id)
-                                    then 1 else 0 end),
-                           sum((select count(*) from bf_comparison_warning w where w.report_id = r.id))
-                      from bf_comparison_report r
-                      join bf_household h on h.id = r.household_id
-                      join bf_street s on s.id = h.street_id
-                     where r.batch_id = ?
-                     group by s.id, s.name, s.code order by s.code""")
-                    .param(batchId)
+                    select s.id, s.name, c.households, c.people, coalesce(hit.households, 0), coalesce(hit.warnings, 0)
+                      from (select street_id, sum(households) households, sum(people) people
+                              from bf_comparison_batch_street where batch_id = ? group by street_id) c
+                      join bf_street s on s.id = c.street_id
+                      left join (select h.street_id, count(distinct w.household_id) households, count(*) warnings
+                                   from bf_comparison_warning w
+                                   join bf_household h on h.id = w.household_id
+                                  where w.batch_id = ? group by h.street_id) hit on hit.street_id = c.street_id
+                     order by s.code""")
+                    .params(batchId, batchId)
                     .query((rs, n) -> new StreetCount(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                             rs.getInt(5), rs.getInt(6)))
                     .list();
@@ -217,8 +226,8 @@ public class ComparisonBatches {
             Sheet totals = book.createSheet(text("comparison.export.summarySheet", locale));
             Batch batch = summary.batch();
             int r = 0;
-            r = row(totals, r, text("comparison.batch.households", locale), batch.householdsDone());
-            r = row(totals, r, text("comparison.batch.people", locale), batch.peopleChecked());
+            r = row(totals, r, text("comparison.batch.households", locale), batch.households());
+            r = row(totals, r, text("comparison.batch.people", locale), batch.people());
             r = row(totals, r, text("comparison.batch.warnings", locale), batch.warningCount());
             r = row(totals, r, text("comparison.batch.householdsHit", locale), batch.householdsHit());
             r = row(totals, r, text("comparison.batch.hitShare", locale),
@@ -247,13 +256,12 @@ public class ComparisonBatches {
                     select h.id, h.head_name, s.name, v.name, m.name, m.id_number, w.rule_code, w.threshold,
                            w.severity, a.text_a, a.text_b, a.amount, a.event_date, w.status
                       from bf_comparison_warning w
-                      join bf_comparison_report r on r.id = w.report_id
                       join bf_household h on h.id = w.household_id
                       join bf_street s on s.id = h.street_id
                       join bf_village v on v.id = h.village_id
                       join bf_member m on m.id = w.member_id
                       join bf_agency_record a on a.id = w.record_id
-                     where r.batch_id = ? order by s.code, h.id, w.id""")
+                     where w.batch_id = ? order by s.code, h.id, w.id""")
                     .param(batchId)
                     .query(rs -> {
                         String evidence = java.util.stream.Stream.of(rs.getString(10), rs.getString(11),

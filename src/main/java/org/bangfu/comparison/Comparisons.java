@@ -104,7 +104,7 @@ public class Comparisons {
                                 snapshot.asOf(), members.size(), now(), user.getUsername())
                         .update();
                 long reportId = reportId(householdId, fingerprint).orElseThrow();
-                finder.insertWarnings(snapshot, "r.id = ?", List.of(reportId));
+                finder.insertWarnings(snapshot, WarningFinder.Source.report(reportId));
                 return reportId;
             });
             return report(id).orElseThrow();
@@ -171,8 +171,15 @@ public class Comparisons {
                 .map(e -> new UsedDataset(e.getKey(), e.getValue().versionNo())).toList();
         return Optional.of(new ComparisonReport(r.id(), r.householdId(), Households.fileNo(r.householdId()),
                 r.headName(), r.street(), r.village(), r.batchId(), r.asOf(), used, snapshot.rules(),
-                r.membersChecked(), r.createdAt(), r.createdBy(), warnings("w.report_id = ?", List.of(reportId)),
-                mayResolve(user)));
+                r.membersChecked(), r.createdAt(), r.createdBy(), warnings(OF_REPORT, ofReport(r.householdId(), reportId,
+                        r.batchId())), mayResolve(user)));
+    }
+
+    /** The warnings of a report: its own, or for a batch's report the batch's on its household. */
+    private static final String OF_REPORT = "w.household_id = ? and (w.report_id = ? or w.batch_id = ?)";
+
+    private static List<Object> ofReport(long householdId, long reportId, Long batchId) {
+        return java.util.Arrays.asList(householdId, reportId, batchId);
     }
 
     private record ReportRow(long id, long householdId, String headName, String street, String village, Long batchId,
@@ -270,7 +277,8 @@ public class Comparisons {
                        sum(case when w.status = 'OPEN' then 1 else 0 end),
                        sum(case when w.consequence = 'EXCLUDE' then 1 else 0 end)
                   from bf_comparison_report r
-                  join bf_comparison_warning w on w.report_id = r.id
+                  join bf_comparison_warning w on w.household_id = r.household_id
+                                              and (w.report_id = r.id or w.batch_id = r.batch_id)
                   join bf_household h on h.id = r.household_id
                   join bf_street s on s.id = h.street_id
                   join bf_village v on v.id = h.village_id
@@ -284,7 +292,8 @@ public class Comparisons {
             params.add(filter.batchId());
         }
         if (filter.ruleCode() != null) {
-            sql.append(" and exists (select 1 from bf_comparison_warning x where x.report_id = r.id and x.rule_code = ?)");
+            sql.append(" and exists (select 1 from bf_comparison_warning x where x.household_id = r.household_id"
+                    + " and (x.report_id = r.id or x.batch_id = r.batch_id) and x.rule_code = ?)");
             params.add(filter.ruleCode());
         }
         if (filter.headName() != null && !filter.headName().isBlank()) {
@@ -310,10 +319,12 @@ public class Comparisons {
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(warningId);
         Optional<long[]> target = jdbc.sql("""
-                select w.report_id, w.household_id from bf_comparison_warning w
+                select r.id, r.household_id, r.batch_id from bf_comparison_warning w
                   join bf_household h on h.id = w.household_id
+                  join bf_comparison_report r on r.household_id = w.household_id
+                                             and (r.id = w.report_id or r.batch_id = w.batch_id)
                  where\s""" + scope.condition() + " and w.id = ?")
-                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
         if (target.isEmpty()) {
             throw new ComparisonNotFound("warning " + warningId);
         }
@@ -343,6 +354,7 @@ public class Comparisons {
         }
         long reportId = target.get()[0];
         long householdId = target.get()[1];
+        Long batchId = target.get()[2] == 0 ? null : target.get()[2];
         boolean completed = Boolean.TRUE.equals(transactions.execute(tx -> {
             int updated = jdbc.sql("""
                     update bf_comparison_warning
@@ -355,18 +367,17 @@ public class Comparisons {
             if (updated == 0) {
                 throw new StaleComparison("comparison.resolve.stale");
             }
-            return jdbc.sql("select count(*) from bf_comparison_warning where report_id = ? and status = 'OPEN'")
-                    .param(reportId).query(Integer.class).single() == 0;
+            return jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT + " and w.status = 'OPEN'")
+                    .params(ofReport(householdId, reportId, batchId)).query(Integer.class).single() == 0;
         }));
         auditLog.record(user.getUsername(), AuditAction.COMPARISON_WARNING_RESOLVED,
                 "%s warning %d".formatted(Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
                 "%s %s %s: %s".formatted(decision, consequence == null ? "" : consequence, resolution.reasonCode(),
                         note));
         if (completed) {
-            boolean excluded = jdbc.sql("""
-                    select count(*) from bf_comparison_warning
-                     where report_id = ? and status = 'CONFIRMED' and consequence = 'EXCLUDE'""")
-                    .param(reportId).query(Integer.class).single() > 0;
+            boolean excluded = jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT
+                    + " and w.status = 'CONFIRMED' and w.consequence = 'EXCLUDE'")
+                    .params(ofReport(householdId, reportId, batchId)).query(Integer.class).single() > 0;
             events.publishEvent(new ComparisonCompleted(reportId, householdId, excluded));
         }
         return warnings("w.id = ?", List.of(warningId)).get(0);

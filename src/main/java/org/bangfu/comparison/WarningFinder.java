@@ -1,15 +1,17 @@
 package org.bangfu.comparison;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns hits into warnings for a set of reports in one statement: every active member of each report's
- * household joined with the agency records of the snapshot's data sets, one select per rule, all in one
- * insert. The single comparison and the batch share it, so both find exactly the same warnings.
+ * Turns hits into warnings in one statement: every active member joined once with the agency records of all
+ * the snapshot's data sets, each record tested by the rule of its data set. The single comparison and the
+ * batch share it, so both find exactly the same warnings.
  */
 @Component
 class WarningFinder {
@@ -21,40 +23,118 @@ class WarningFinder {
     }
 
     /**
-     * Stores the warnings of the reports selected by {@code reportCondition} (on {@code bf_comparison_report r})
-     * and answers how many.
+     * Where the members come from: a FROM clause that names the active members {@code m}, its condition and
+     * parameters, and the report or batch each warning belongs to.
      */
-    int insertWarnings(Snapshot snapshot, String reportCondition, List<Object> reportParams) {
+    record Source(String reportId, String batchId, String from, String where, List<Object> params) {
+
+        /** The members of one stored report. */
+        static Source report(long reportId) {
+            return new Source("r.id", "cast(null as bigint)", """
+                    bf_comparison_report r join bf_member m on m.household_id = r.household_id and m.active = true""",
+                    "r.id = ?", List.of(reportId));
+        }
+
+        /** The members of a batch's households with {@code from < id <= to}. */
+        static Source batch(long batchId, long from, long to, String activeHousehold) {
+            return new Source("cast(null as bigint)", "b.id", """
+                    bf_comparison_batch b, bf_household h join bf_member m on m.household_id = h.id and m.active = true""",
+                    // the range on m as well, so that the members are read as one range of their household index
+                    "b.id = ? and h.id > ? and h.id <= ? and m.household_id > ? and m.household_id <= ? and "
+                            + activeHousehold, List.of(batchId, from, to, from, to));
+        }
+    }
+
+    /** Stores the warnings of the members of {@code source} and answers how many. */
+    int insertWarnings(Snapshot snapshot, Source source) {
+        List<List<AppliedRule>> passes = passes(snapshot);
+        if (passes.isEmpty()) {
+            return 0;
+        }
         StringBuilder sql = new StringBuilder("""
-                insert into bf_comparison_warning (report_id, household_id, member_id, record_id, rule_code, severity,
-                                                   threshold, status, version)
+                insert into bf_comparison_warning (report_id, batch_id, household_id, member_id, record_id, rule_code,
+                                                   severity, threshold, status, version)
                 """);
         List<Object> params = new ArrayList<>();
-        boolean first = true;
-        for (AppliedRule rule : snapshot.rules()) {
-            Snapshot.DatasetVersion dataset = snapshot.datasets().get(rule.test().kind());
-            if (dataset == null) {
-                continue;
+        for (int p = 0; p < passes.size(); p++) {
+            List<AppliedRule> rules = passes.get(p);
+            StringBuilder code = new StringBuilder("case a.dataset_id");
+            StringBuilder severity = new StringBuilder("case a.dataset_id");
+            StringBuilder threshold = new StringBuilder("case a.dataset_id");
+            List<Object> codeParams = new ArrayList<>();
+            List<Object> severityParams = new ArrayList<>();
+            List<Object> thresholdParams = new ArrayList<>();
+            for (AppliedRule rule : rules) {
+                long dataset = dataset(snapshot, rule);
+                code.append(" when ? then cast(? as varchar(40))");
+                codeParams.addAll(List.of(dataset, rule.code()));
+                severity.append(" when ? then cast(? as varchar(8))");
+                severityParams.addAll(List.of(dataset, rule.severity().name()));
+                threshold.append(" when ? then cast(? as numeric(14, 2))");
+                thresholdParams.add(dataset);
+                thresholdParams.add(rule.threshold());
             }
-            RuleTest.Condition condition = rule.test().condition(rule.threshold(), snapshot.asOf());
-            if (!first) {
+            if (p > 0) {
                 sql.append(" union all ");
             }
-            first = false;
-            sql.append("""
-                    select r.id, r.household_id, m.id, a.id, cast(? as varchar(40)), cast(? as varchar(8)),
-                           cast(? as numeric(14, 2)), 'OPEN', 0
-                      from bf_comparison_report r
-                      join bf_member m on m.household_id = r.household_id and m.active = true
-                      join bf_agency_record a on a.id_number = m.id_number and a.dataset_id = ?
-                     where\s""").append(reportCondition).append(" and ").append(condition.sql());
-            params.add(rule.code());
-            params.add(rule.severity().name());
-            params.add(rule.threshold());
-            params.add(dataset.id());
-            params.addAll(reportParams);
-            params.addAll(condition.params());
+            sql.append("select ").append(source.reportId()).append(", ").append(source.batchId())
+                    .append(", m.household_id, m.id, a.id, ").append(code)
+                    .append(" end, ").append(severity).append(" end, ").append(threshold).append(" end, 'OPEN', 0")
+                    .append(" from ").append(source.from())
+                    .append(" join bf_agency_record a on a.id_number = m.id_number where ").append(source.where())
+                    .append(" and ");
+            params.addAll(codeParams);
+            params.addAll(severityParams);
+            params.addAll(thresholdParams);
+            params.addAll(source.params());
+            sql.append(tests(snapshot, rules, params));
         }
-        return first ? 0 : jdbc.sql(sql.toString()).params(params).update();
+        return jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** {@code (a.dataset_id in (...)) and ((a.dataset_id = ? and test) or ...)} for the rules given. */
+    private static String tests(Snapshot snapshot, List<AppliedRule> rules, List<Object> params) {
+        StringBuilder in = new StringBuilder("a.dataset_id in (");
+        StringBuilder any = new StringBuilder("(");
+        List<Object> anyParams = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            AppliedRule rule = rules.get(i);
+            long dataset = dataset(snapshot, rule);
+            in.append(i == 0 ? "?" : ", ?");
+            params.add(dataset);
+            RuleTest.Condition condition = rule.test().condition(rule.threshold(), snapshot.asOf());
+            any.append(i == 0 ? "" : " or ").append("(a.dataset_id = ? and ").append(condition.sql()).append(')');
+            anyParams.add(dataset);
+            anyParams.addAll(condition.params());
+        }
+        params.addAll(anyParams);
+        return in.append(") and ").append(any).append(')').toString();
+    }
+
+    /**
+     * The rules in passes with at most one rule per data set, so that one join row answers to one rule; with
+     * today's rules (one per data set) a single pass. Rules whose data set is missing are left out.
+     */
+    private static List<List<AppliedRule>> passes(Snapshot snapshot) {
+        Map<AgencyKind, List<AppliedRule>> byKind = new EnumMap<>(AgencyKind.class);
+        for (AppliedRule rule : snapshot.rules()) {
+            if (snapshot.datasets().containsKey(rule.test().kind())) {
+                byKind.computeIfAbsent(rule.test().kind(), k -> new ArrayList<>()).add(rule);
+            }
+        }
+        List<List<AppliedRule>> passes = new ArrayList<>();
+        for (List<AppliedRule> rules : byKind.values()) {
+            for (int i = 0; i < rules.size(); i++) {
+                if (passes.size() <= i) {
+                    passes.add(new ArrayList<>());
+                }
+                passes.get(i).add(rules.get(i));
+            }
+        }
+        return passes;
+    }
+
+    private static long dataset(Snapshot snapshot, AppliedRule rule) {
+        return snapshot.datasets().get(rule.test().kind()).id();
     }
 }

@@ -182,14 +182,14 @@ class ComparisonBatchTest {
     @Test
     void findsTheExpectedWarningsInEveryActiveHousehold() throws Exception {
         Batch batch = as.call("district", batches::create);
-        assertThat(batch.totalHouseholds()).isEqualTo(activeHouseholds);
+        assertThat(batch.households()).isEqualTo(activeHouseholds);
         runToEnd(batch);
 
         Summary summary = summary(batch.id());
         Batch done = summary.batch();
         assertThat(done.status()).isEqualTo(Batch.Status.DONE);
-        assertThat(done.householdsDone()).isEqualTo(activeHouseholds);
-        assertThat(done.peopleChecked()).isEqualTo(activePeople);
+        assertThat(done.households()).isEqualTo(activeHouseholds);
+        assertThat(done.people()).isEqualTo(activePeople);
         assertThat(done.householdsHit()).isEqualTo(hitHouseholds);
         assertThat(done.warningCount()).isEqualTo(warningsByRule.values().stream().mapToInt(Integer::intValue).sum());
         assertThat(done.progress()).isEqualTo(1.0);
@@ -226,16 +226,20 @@ class ComparisonBatchTest {
         runToEnd(whole);
 
         Batch interrupted = as.call("district", batches::create);
+        assertThat(interrupted.chunks()).isEqualTo(jdbc.sql("select (max(id) - min(id)) / 40 + 1 from bf_household")
+                .query(Integer.class).single());
         assertThat(runner.step(interrupted.id())).isTrue();
         assertThat(runner.step(interrupted.id())).isTrue();
         // the application stops in the middle of the third chunk: its work is lost with its transaction
         transactions.executeWithoutResult(tx -> {
-            runner.stepWithin(interrupted.id());
+            runner.stepWithin(interrupted.id(), 0, 1);
             tx.setRollbackOnly();
         });
         Batch atStop = as.call("district", () -> batches.find(interrupted.id())).orElseThrow();
         assertThat(atStop.status()).isEqualTo(Batch.Status.RUNNING);
-        assertThat(atStop.householdsDone()).isEqualTo(80);
+        assertThat(atStop.chunksDone()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from bf_comparison_warning where batch_id = ?").param(interrupted.id())
+                .query(Integer.class).single()).as("nothing of the lost chunk").isEqualTo(atStop.warningCount());
 
         runner.resumeUnfinished();
         Batch resumed = awaitEnd(interrupted.id());
@@ -243,14 +247,14 @@ class ComparisonBatchTest {
 
         Summary expected = summary(whole.id());
         Summary actual = summary(interrupted.id());
-        assertThat(actual.batch().householdsDone()).isEqualTo(expected.batch().householdsDone());
-        assertThat(actual.batch().peopleChecked()).isEqualTo(expected.batch().peopleChecked());
+        assertThat(actual.batch().households()).isEqualTo(expected.batch().households());
+        assertThat(actual.batch().people()).isEqualTo(expected.batch().people());
         assertThat(actual.batch().householdsHit()).isEqualTo(expected.batch().householdsHit());
         assertThat(actual.batch().warningCount()).isEqualTo(expected.batch().warningCount());
         assertThat(actual.byRule()).isEqualTo(expected.byRule());
         assertThat(actual.byStreet()).isEqualTo(expected.byStreet());
         assertThat(jdbc.sql("select count(*) from bf_comparison_report where batch_id = ?").param(interrupted.id())
-                .query(Integer.class).single()).isEqualTo(activeHouseholds);
+                .query(Integer.class).single()).as("a report per household with warnings, once").isEqualTo(hitHouseholds);
     }
 
     @Test
@@ -264,13 +268,16 @@ class ComparisonBatchTest {
         assertThat(runner.step(running.id())).isFalse();
         Batch cancelled = as.call("district", () -> batches.find(running.id())).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(Batch.Status.CANCELLED);
-        assertThat(cancelled.householdsDone()).isEqualTo(40);
+        assertThat(cancelled.chunksDone()).isEqualTo(1);
+        assertThat(cancelled.progress()).isEqualTo(1.0 / cancelled.chunks());
+        assertThat(cancelled.warningCount()).isPositive()
+                .isLessThan(warningsByRule.values().stream().mapToInt(Integer::intValue).sum());
         assertThat(cancelled.finishedAt()).isNotNull();
 
         Batch next = as.call("district", batches::create);
         runToEnd(next);
-        assertThat(as.call("district", () -> batches.find(next.id())).orElseThrow().householdsDone())
-                .isEqualTo(activeHouseholds);
+        assertThat(as.call("district", () -> batches.find(next.id())).orElseThrow().warningCount())
+                .isEqualTo(warningsByRule.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     @Test
@@ -294,7 +301,7 @@ class ComparisonBatchTest {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Batch done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(Batch.Status.DONE);
-        assertThat(done.householdsDone()).isEqualTo(activeHouseholds);
+        assertThat(done.households()).isEqualTo(activeHouseholds);
         HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + location))
                 .header("Authorization", WebSession.basic("leader", "Demo@2019")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
