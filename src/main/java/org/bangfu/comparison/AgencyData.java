@@ -157,6 +157,25 @@ public class AgencyData {
         }
     }
 
+    /** The header row of a file, for choosing the mapping; the file's problem when it cannot be read. */
+    public List<String> headers(byte[] content) {
+        CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        try {
+            return AgencyTable.read(content).headers();
+        } catch (AgencyTable.Unreadable e) {
+            throw new InvalidInput(List.of(new FieldError("file", "agency.file.unreadable")));
+        }
+    }
+
+    /** The header each field of a kind is found under by its usual names (field key → header), where one is. */
+    public static Map<String, String> suggestMapping(AgencyKind kind, List<String> headers) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (AgencyField field : kind.fields()) {
+            headers.stream().filter(field::recognises).findFirst().ifPresent(h -> mapping.put(field.key(), h));
+        }
+        return mapping;
+    }
+
     /** The field → column mapping: the caller's choice first, then the usual headers. */
     private static Map<AgencyField, Integer> columns(AgencyKind kind, List<String> headers, Map<String, String> mapping,
             List<FieldError> errors) {
