@@ -26,7 +26,7 @@ create table bf_agency_skipped_row (
     row_no      integer      not null,
     field       varchar(32),
     message_key varchar(64)  not null,
-    value       varchar(200),
+    cell_value  varchar(200),
     primary key (dataset_id, row_no, message_key)
 );
 

@@ -338,7 +338,7 @@ public class AgencyData {
         for (RowProblem problem : problems) {
             if (seen.add(problem.rowNo() + "/" + problem.messageKey())) {
                 jdbc.sql("""
-                        insert into bf_agency_skipped_row (dataset_id, row_no, field, message_key, value)
+                        insert into bf_agency_skipped_row (dataset_id, row_no, field, message_key, cell_value)
                         values (?, ?, ?, ?, ?)""")
                         .params(id, problem.rowNo(), problem.field(), problem.messageKey(), problem.value()).update();
             }
@@ -366,7 +366,7 @@ public class AgencyData {
     public List<RowProblem> skippedRows(long datasetId) {
         CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         return jdbc.sql("""
-                select row_no, field, message_key, value from bf_agency_skipped_row
+                select row_no, field, message_key, cell_value from bf_agency_skipped_row
                  where dataset_id = ? order by row_no, message_key""")
                 .param(datasetId)
                 .query((rs, n) -> new RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))

@@ -77,6 +77,14 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits for the text in the element's content, also while the element is scrolled out of view. */
+    public void awaitContent(By by, String text) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            Object content = ((JavascriptExecutor) d).executeScript("return arguments[0].textContent", d.findElement(by));
+            return content != null && content.toString().contains(text);
+        });
+    }
+
     /** Types the credentials into the login form on the current page and submits them. */
     public void submitLogin(String username, String password) {
         await(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);

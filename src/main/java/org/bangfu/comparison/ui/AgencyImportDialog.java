@@ -12,6 +12,7 @@ import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
 import org.bangfu.household.InvalidInput;
+import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -82,6 +83,7 @@ class AgencyImportDialog extends Dialog {
                 showOutcome(getTranslation("agency.file.unreadable"), false);
             }
         })));
+        upload.setI18n(UploadTexts.of(this, getTranslation("attachment.tooLarge", 25)));
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".xlsx", ".csv", ".txt");
         upload.setId("agency-upload");

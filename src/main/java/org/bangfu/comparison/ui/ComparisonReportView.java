@@ -75,7 +75,7 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
         }
         title = getTranslation("comparison.report.title", report.headName());
         H2 heading = new H2(title);
-        heading.addClassName("bf-view-title");
+        heading.addClassName("bf-report-title");
         Anchor file = new Anchor("households/" + report.householdId(), report.fileNo());
         file.setId("report-household");
         HorizontalLayout header = new HorizontalLayout(heading, file);

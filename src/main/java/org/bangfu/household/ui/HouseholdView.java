@@ -20,6 +20,7 @@ import org.bangfu.household.SensitiveField;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -331,22 +332,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("attachment.add")).setMany(getTranslation("attachment.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("attachment.drop")).setMany(getTranslation("attachment.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("attachment.tooMany"))
-                .setFileIsTooBig(getTranslation("attachment.tooLarge", attachments.maxSize().toMegabytes()))
-                .setIncorrectFileType(getTranslation("attachment.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("attachment.connecting"))
-                        .setHeld(getTranslation("attachment.held")).setProcessing(getTranslation("attachment.processing")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("attachment.remaining"))
-                        .setUnknown(getTranslation("attachment.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("attachment.serverError"))
-                        .setUnexpectedServerError(getTranslation("attachment.serverError"))
-                        .setForbidden(getTranslation("attachment.serverError"))));
-        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
-        return i18n;
+        return UploadTexts.of(this, getTranslation("attachment.tooLarge", attachments.maxSize().toMegabytes()));
     }
 
     private Component history() {

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import org.bangfu.household.HouseholdExcel;
 import org.bangfu.household.HouseholdExcel.ImportProblem;
 import org.bangfu.household.HouseholdExcel.ImportReport;
+import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -62,6 +63,7 @@ class ImportDialog extends Dialog {
                 }
             });
         }));
+        upload.setI18n(UploadTexts.of(this, getTranslation("attachment.tooLarge", 25)));
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setId("import-upload");
