@@ -144,16 +144,25 @@ public class AgencyData {
             return new ImportReport(status, kind, name, table.charset(), table.headers(), used, table.lines().size(),
                     parsed.size(), problems, existing.orElse(null));
         }
-        try {
-            Dataset dataset = transactions.execute(tx -> store(kind, name, sha256, table.charset(), effective, parsed,
-                    problems, user));
-            auditLog.record(user.getUsername(), AuditAction.AGENCY_DATA_IMPORTED, kind + " v" + dataset.versionNo(),
-                    null, Outcome.SUCCESS, "%s: %d rows, %d skipped".formatted(name, parsed.size(), problems.size()));
-            return new ImportReport(Status.IMPORTED, kind, name, table.charset(), table.headers(), used,
-                    table.lines().size(), parsed.size(), problems, dataset);
-        } catch (DuplicateKeyException sameFileMeanwhile) {
-            return new ImportReport(Status.ALREADY_IMPORTED, kind, name, table.charset(), table.headers(), used,
-                    table.lines().size(), parsed.size(), problems, datasetByFile(kind, sha256).orElseThrow());
+        // two imports of the same kind at once may both take the next version number: the second tries again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Dataset dataset = transactions.execute(tx -> store(kind, name, sha256, table.charset(), effective,
+                        parsed, problems, user));
+                auditLog.record(user.getUsername(), AuditAction.AGENCY_DATA_IMPORTED, kind + " v" + dataset.versionNo(),
+                        null, Outcome.SUCCESS, "%s: %d rows, %d skipped".formatted(name, parsed.size(), problems.size()));
+                return new ImportReport(Status.IMPORTED, kind, name, table.charset(), table.headers(), used,
+                        table.lines().size(), parsed.size(), problems, dataset);
+            } catch (DuplicateKeyException clash) {
+                Optional<Dataset> sameFile = datasetByFile(kind, sha256);
+                if (sameFile.isPresent()) {
+                    return new ImportReport(Status.ALREADY_IMPORTED, kind, name, table.charset(), table.headers(), used,
+                            table.lines().size(), parsed.size(), problems, sameFile.get());
+                }
+                if (attempt == 3) {
+                    throw clash;
+                }
+            }
         }
     }
 

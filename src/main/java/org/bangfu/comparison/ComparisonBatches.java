@@ -22,6 +22,8 @@ import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 import org.bangfu.household.Households;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.Role;
@@ -87,6 +89,9 @@ public class ComparisonBatches {
     Batch create() {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         Snapshot snapshot = Snapshot.current(agencyData.latest(), rules.all(), LocalDate.now(clock));
+        if (snapshot.rules().isEmpty()) {
+            throw new InvalidInput(List.of(new FieldError("datasets", "comparison.noData")));
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         try {
             transactions.executeWithoutResult(tx -> {

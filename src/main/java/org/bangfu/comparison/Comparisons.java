@@ -85,6 +85,12 @@ public class Comparisons {
         SignedInUser user = CurrentUser.requireRole(Role.STREET, Role.DISTRICT, Role.ADMIN);
         requireVisible(user, householdId);
         Snapshot snapshot = Snapshot.current(agencyData.latest(), rules.all(), LocalDate.now(clock));
+        if (snapshot.rules().isEmpty()) {
+            // no data set for any active rule: a report without warnings would pass the household unchecked
+            throw new InvalidInput(List.of(new FieldError("datasets", "comparison.noData")));
+        }
+        // the comparison date is not part of the fingerprint: with the same data, a repeat (a retried process
+        // step, say) finds the report made first
         List<String> members = jdbc.sql("""
                 select id || ':' || id_number from bf_member where household_id = ? and active = true order by id""")
                 .param(householdId).query(String.class).list();

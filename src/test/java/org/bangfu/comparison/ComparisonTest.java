@@ -471,6 +471,22 @@ class ComparisonTest {
         }
 
         @Test
+        void withoutAnyRuleThatHasDataNothingIsComparedAndNothingPasses() {
+            Family f = family();
+            List<ComparisonRule> all = as.call("admin", () -> rules.list());
+            List<ComparisonRule> off = all.stream().map(r -> as.call("admin", () -> rules.update(r.code(), r.version(),
+                    r.severity(), r.threshold(), false, r.textZh(), r.textEn()))).toList();
+            try {
+                assertThatThrownBy(() -> as.call("district", () -> comparisons.compare(f.id())))
+                        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(keys(e)).containsExactly("comparison.noData"));
+                assertThat(reportsOf(f)).isZero();
+            } finally {
+                off.forEach(r -> as.call("admin", () -> rules.update(r.code(), r.version(), r.severity(), r.threshold(),
+                        true, r.textZh(), r.textEn())));
+            }
+        }
+
+        @Test
         void reportsAndTheirEvidenceFollowTheHouseholdScope() {
             Family f = familyWithTwoWarnings();
             ComparisonReport report = as.call("street01", () -> comparisons.compare(f.id()));

@@ -10,6 +10,7 @@ import org.bangfu.comparison.ComparisonBatches;
 import org.bangfu.comparison.ComparisonBatches.RuleCount;
 import org.bangfu.comparison.ComparisonBatches.StreetCount;
 import org.bangfu.comparison.ComparisonBatches.Summary;
+import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -98,6 +99,9 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         try {
             shownBatch = batches.start().id();
             Notification.show(getTranslation("comparison.batch.started")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInput noData) {
+            Notification.show(getTranslation(noData.errors().get(0).messageKey()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (ComparisonBatches.AlreadyRunning running) {
             shownBatch = running.runningId();
             Notification.show(getTranslation("comparison.batch.alreadyRunning", running.runningId()))
