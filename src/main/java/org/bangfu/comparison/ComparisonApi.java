@@ -213,13 +213,7 @@ class ComparisonApi {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("api.invalidInput", null, locale));
-        problem.setProperty("errors", e.errors().stream()
-                .map(error -> Map.of("field", error.field(),
-                        "message", messages.getMessage(error.messageKey(), error.arguments(), locale)))
-                .toList());
-        return problem;
+        return e.toProblem(messages, locale);
     }
 
     @ExceptionHandler(ComparisonNotFound.class)
