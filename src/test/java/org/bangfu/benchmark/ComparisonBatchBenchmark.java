@@ -42,7 +42,7 @@ class ComparisonBatchBenchmark {
     private static final int PEOPLE = 34_671;
     private static final int ROWS_PER_DATA_SET = 100_000;
     private static final LocalDate BIRTHS_FROM = LocalDate.of(1930, 1, 1);
-    private static final int BATCH_RUNS = 5;
+    private static final int RUNS = 5;
 
     @Autowired
     AgencyData agencyData;
@@ -81,8 +81,9 @@ class ComparisonBatchBenchmark {
             assertThat(report.status()).isEqualTo(AgencyData.Status.IMPORTED);
             assertThat(report.dataset().rowCount()).isEqualTo(ROWS_PER_DATA_SET);
         }
+        // what autovacuum would do after the bulk inserts, done now so that it does not run during the timings
         for (String table : List.of("bf_household", "bf_member", "bf_agency_record")) {
-            jdbc.sql("analyze " + table).update();
+            jdbc.sql("vacuum analyze " + table).update();
         }
         int households = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
         int people = jdbc.sql("select count(*) from bf_member where active = true").query(Integer.class).single();
@@ -102,28 +103,37 @@ class ComparisonBatchBenchmark {
             Thread.sleep(5);
         }
         List<Double> batchSeconds = new ArrayList<>();
+        List<Double> wallSeconds = new ArrayList<>();
         List<Double> startSeconds = new ArrayList<>();
+        List<Double> baselineRuns = new ArrayList<>();
+        List<ComparisonRule> ruleList = as.call("district", rules::list);
         Batch last = null;
-        for (int run = 0; run < BATCH_RUNS; run++) {
+        int baselineWarnings = 0;
+        // batch and baseline take turns, so that both meet the same state of the machine
+        for (int run = 0; run < RUNS; run++) {
             long t = System.nanoTime();
             Batch batch = as.call("district", batches::start);
             startSeconds.add(seconds(t));
+            // polled seldom, so that the polling takes no time from the batch on two cores
             while ("RUNNING".equals(jdbc.sql("select status from bf_comparison_batch where id = ?").param(batch.id())
                     .query(String.class).single())) {
-                Thread.sleep(5);
+                Thread.sleep(25);
             }
-            batchSeconds.add(seconds(t));
+            wallSeconds.add(seconds(t));
             Batch done = as.call("district", () -> batches.find(batch.id())).orElseThrow();
+            batchSeconds.add(java.time.Duration.between(done.startedAt(), done.finishedAt()).toNanos() / 1e9);
             assertThat(done.status()).isEqualTo(Batch.Status.DONE);
             last = done;
-        }
 
-        long baselineStarted = System.nanoTime();
-        int baselineWarnings = baseline(as.call("district", rules::list));
-        double baselineSeconds = seconds(baselineStarted);
+            long baselineStarted = System.nanoTime();
+            baselineWarnings = baseline(ruleList, "baseline-" + run);
+            baselineRuns.add(seconds(baselineStarted));
+            assertThat(baselineWarnings).isEqualTo(done.warningCount());
+        }
+        double baselineSeconds = baselineRuns.stream().sorted().toList().get(RUNS / 2);
 
         double best = batchSeconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double median = batchSeconds.stream().sorted().toList().get(BATCH_RUNS / 2);
+        double median = batchSeconds.stream().sorted().toList().get(RUNS / 2);
         System.out.println();
         System.out.printf(Locale.ROOT, "== Benchmark: batch re-check, %,d households / %,d people, 7 data sets x %,d rows"
                 + " (households generated in %.1f s)%n", households, people, ROWS_PER_DATA_SET, generateSeconds);
@@ -131,18 +141,21 @@ class ComparisonBatchBenchmark {
                 "import %-16s %,d rows (CSV, UTF-8) through AgencyData: %.2f s%n", kind, ROWS_PER_DATA_SET, s));
         System.out.printf(Locale.ROOT, "reference: the member x agency record join alone (count, %,d matches): %.3f s%n",
                 joined, joinSeconds);
-        System.out.printf(Locale.ROOT, "batch (start to DONE, all reports and warnings stored), %d runs after one to warm up: %s s%n",
-                BATCH_RUNS, batchSeconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList());
+        System.out.printf(Locale.ROOT, "batch (started to DONE as the batch records it, all reports and warnings stored),"
+                + " %d runs after one to warm up: %s s%n", RUNS,
+                batchSeconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList());
+        System.out.printf(Locale.ROOT, "  wall time from the start call until the 25 ms poll saw it DONE: %s s%n",
+                wallSeconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList());
         System.out.printf(Locale.ROOT, "  of which starting (counting households and people, cutting chunks): %s s%n",
                 startSeconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList());
         System.out.printf(Locale.ROOT, "batch result: %,d households, %,d people, %,d warnings, %,d households hit (%.1f%%)%n",
                 last.households(), last.people(), last.warningCount(), last.householdsHit(),
                 last.hitShare() * 100);
-        System.out.printf(Locale.ROOT, "baseline (one query per person, same warnings stored): %.2f s, %,d warnings%n",
-                baselineSeconds, baselineWarnings);
-        System.out.printf(Locale.ROOT, "target: batch <= 2 s -> median %.3f s (best %.3f s); >= 20x baseline -> %.1fx%n",
-                median, best, baselineSeconds / median);
-        assertThat(baselineWarnings).isEqualTo(last.warningCount());
+        System.out.printf(Locale.ROOT, "baseline (one query per person, same warnings stored), %d runs, each after a batch:"
+                + " %s s, %,d warnings%n", RUNS, baselineRuns.stream().map(s -> String.format(Locale.ROOT, "%.2f", s))
+                .toList(), baselineWarnings);
+        System.out.printf(Locale.ROOT, "target: batch <= 2 s -> median %.3f s (best %.3f s); >= 20x baseline -> medians"
+                + " %.2f s / %.3f s = %.1fx%n", median, best, baselineSeconds, median, baselineSeconds / median);
     }
 
     /** Households and members in bulk; members get valid ID numbers so that agency files import them. */
@@ -258,7 +271,7 @@ class ComparisonBatchBenchmark {
      * report for each household with a warning and each warning inserted on its own (what the batch stores);
      * one transaction per 2,000 households, like the batch's chunks.
      */
-    private int baseline(List<ComparisonRule> ruleList) {
+    private int baseline(List<ComparisonRule> ruleList, String fingerprint) {
         Map<AgencyKind, Long> datasets = new EnumMap<>(AgencyKind.class);
         jdbc.sql("select kind, max(id) from bf_agency_dataset group by kind")
                 .query(rs -> {
@@ -314,8 +327,8 @@ class ComparisonBatchBenchmark {
                                         jdbc.sql("""
                                                 insert into bf_comparison_report (household_id, fingerprint, as_of,
                                                     members_checked, created_at, created_by)
-                                                values (?, 'baseline', ?, ?, now(), 'baseline')""")
-                                                .params(household, today, members.size()).update(key, "id");
+                                                values (?, ?, ?, ?, now(), 'baseline')""")
+                                                .params(household, fingerprint, today, members.size()).update(key, "id");
                                         report = key.getKey().longValue();
                                     }
                                     jdbc.sql("""
