@@ -102,6 +102,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Ends it the way a power cut or {@code kill -9} does: no shutdown hooks, transactions in flight lost. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
