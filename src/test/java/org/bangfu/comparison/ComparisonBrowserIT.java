@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.bangfu.testsupport.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * agency file, and the report works on a phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComparisonBrowserIT {
 
     @LocalServerPort
@@ -60,6 +64,7 @@ class ComparisonBrowserIT {
     }
 
     @Test
+    @Order(1)
     void aStreetOfficerResolvesEveryWarningOfAHouseholdAndAnotherStreetCannotOpenIt() {
         Demo demo = demo();
         String officer = "street" + demo.streetCode().substring(1);
@@ -87,6 +92,20 @@ class ComparisonBrowserIT {
         browser.awaitContent(By.id("report-state"), "已全部处理");
         assertThat(browser.bodyText()).contains(officer, "入户核实，车辆登记在户主名下，家庭自用");
         browser.screenshot("comparison-report-resolved");
+        // nothing changed since: comparing again finds this report
+        browser.click(By.id("compare-again"));
+        browser.awaitContent(By.tagName("vaadin-notification-card"), "比对结果同上");
+
+        // from the household's file to its newest comparison (the demo data's batch re-check, after this one)
+        long household = jdbc.sql("select household_id from bf_comparison_report where id = ?").param(demo.reportId())
+                .query(Long.class).single();
+        long newest = jdbc.sql("select max(id) from bf_comparison_report where household_id = ?").param(household)
+                .query(Long.class).single();
+        browser.open("/households/" + household);
+        browser.click(By.id("household-comparison"));
+        browser.awaitContent(By.id("comparison-report"), "批量核对第");
+        assertThat(browser.driver().findElement(By.id("report-household")).getText()).isEqualTo("BF%06d".formatted(household));
+        assertThat(newest).isNotEqualTo(demo.reportId());
 
         browser.open("/login?logout");
         browser.driver().manage().deleteAllCookies();
@@ -110,7 +129,9 @@ class ComparisonBrowserIT {
         browser.click(By.id("resolve-" + warning));
     }
 
+    /** Last: its new data set makes later comparisons of the demo households new reports. */
     @Test
+    @Order(3)
     void theDistrictImportsAnAgencyFileAndRunsABatchReCheck() throws Exception {
         signIn("district");
         browser.open("/agency-data");
@@ -146,6 +167,7 @@ class ComparisonBrowserIT {
     }
 
     @Test
+    @Order(2)
     void onAPhoneAReportReadsWithoutSideways() {
         browser.close();
         browser = new Browser(port, 390, 844);

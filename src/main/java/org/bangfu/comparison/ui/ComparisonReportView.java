@@ -16,12 +16,15 @@ import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -81,6 +84,13 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(heading, file);
         header.setAlignItems(Alignment.BASELINE);
         header.setWrap(true);
+        if (report.resolvable()) {
+            Button again = new Button(getTranslation("comparison.compareAgain"), VaadinIcon.REFRESH.create(),
+                    e -> compareAgain(report));
+            again.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            again.setId("compare-again");
+            header.add(again);
+        }
         add(header);
         String datasets = String.join("、", report.datasets().stream()
                 .map(d -> getTranslation("agency.kind." + d.kind().name()) + " v" + d.versionNo()).toList());
@@ -176,6 +186,21 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
         } catch (StaleComparison | ComparisonNotFound changed) {
             Notification.show(getTranslation("comparison.resolve.stale")).addThemeVariants(NotificationVariant.LUMO_ERROR);
             show();
+        }
+    }
+
+    /** A new comparison against the newest data; the same report when nothing it depends on has changed. */
+    private void compareAgain(ComparisonReport report) {
+        try {
+            ComparisonReport newest = comparisons.compare(report.householdId());
+            if (newest.id() == report.id()) {
+                Notification.show(getTranslation("comparison.compareAgain.same"));
+            } else {
+                getUI().ifPresent(ui -> ui.navigate("comparison/report/" + newest.id()));
+            }
+        } catch (InvalidInput noData) {
+            Notification.show(getTranslation(noData.errors().get(0).messageKey()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

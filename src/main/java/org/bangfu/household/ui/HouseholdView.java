@@ -114,6 +114,10 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (file.demo()) {
             header.add(Labels.badge(getTranslation("field.demo"), "warning"));
         }
+        // the comparison module's page for this household (a link, not a dependency: comparison builds on the file)
+        Anchor comparison = new Anchor("comparison/household/" + id, getTranslation("household.comparison"));
+        comparison.setId("household-comparison");
+        header.add(comparison);
         tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("household.tab.basics"), basics());
