@@ -18,8 +18,11 @@ import org.bangfu.comparison.Batch;
 import org.bangfu.comparison.ComparisonBatches;
 import org.bangfu.comparison.ComparisonRule;
 import org.bangfu.comparison.ComparisonRules;
+import org.bangfu.comparison.Comparisons;
+import org.bangfu.comparison.Comparisons.ReportFilter;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.testsupport.RunAs;
+import org.bangfu.testsupport.Timings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +55,9 @@ class ComparisonBatchBenchmark {
 
     @Autowired
     ComparisonRules rules;
+
+    @Autowired
+    Comparisons comparisons;
 
     @Autowired
     JdbcClient jdbc;
@@ -132,6 +138,17 @@ class ComparisonBatchBenchmark {
         }
         double baselineSeconds = baselineRuns.stream().sorted().toList().get(RUNS / 2);
 
+        // the warning workbench after these batches: the district's first page of open reports, and its count
+        Timings firstPage = new Timings("workbench: district, open reports, first page", 20);
+        Timings count = new Timings("workbench: district, open reports, count", 20);
+        Timings street = new Timings("workbench: street01, open reports, first page", 20);
+        for (int i = 0; i < 20; i++) {
+            firstPage.time(() -> as.call("district", () -> comparisons.reports(ReportFilter.OPEN, 0, 50)));
+            count.time(() -> as.call("district", () -> comparisons.countReports(ReportFilter.OPEN)));
+            street.time(() -> as.call("street01", () -> comparisons.reports(ReportFilter.OPEN, 0, 50)));
+        }
+        int openReports = as.call("district", () -> comparisons.countReports(ReportFilter.OPEN));
+
         double best = batchSeconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double median = batchSeconds.stream().sorted().toList().get(RUNS / 2);
         System.out.println();
@@ -154,6 +171,10 @@ class ComparisonBatchBenchmark {
         System.out.printf(Locale.ROOT, "baseline (one query per person, same warnings stored), %d runs, each after a batch:"
                 + " %s s, %,d warnings%n", RUNS, baselineRuns.stream().map(s -> String.format(Locale.ROOT, "%.2f", s))
                 .toList(), baselineWarnings);
+        System.out.printf(Locale.ROOT, "workbench over %,d open reports:%n", openReports);
+        for (Timings t : List.of(firstPage, count, street)) {
+            System.out.println("  " + t.row());
+        }
         System.out.printf(Locale.ROOT, "target: batch <= 2 s -> median %.3f s (best %.3f s); >= 20x baseline -> medians"
                 + " %.2f s / %.3f s = %.1fx%n", median, best, baselineSeconds, median, baselineSeconds / median);
     }
