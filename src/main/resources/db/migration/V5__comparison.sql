@@ -156,6 +156,8 @@ create table bf_comparison_warning (
     note          varchar(1000),
     resolved_by   varchar(64),
     resolved_at   timestamp with time zone,
+    -- a resolution taken over from an earlier warning on the same member, agency record and rule
+    carried_from  bigint,
     version       integer       not null default 0,
     constraint bf_comparison_warning_owner check ((report_id is null) <> (batch_id is null)),
     constraint bf_comparison_warning_status check (status in ('OPEN', 'CONFIRMED', 'DISMISSED')),
@@ -163,6 +165,7 @@ create table bf_comparison_warning (
 );
 create index bf_comparison_warning_household on bf_comparison_warning (household_id, status);
 create index bf_comparison_warning_batch on bf_comparison_warning (batch_id);
+create index bf_comparison_warning_evidence on bf_comparison_warning (record_id, member_id);
 
 -- reasons an officer gives when resolving a warning
 insert into bf_code_item (list_name, code, label_zh, label_en, sort_order) values

@@ -205,7 +205,7 @@ public class Comparisons {
                 select a.id, a.row_no, a.id_number, a.person_name, a.text_a, a.text_b, a.flag, a.amount, a.event_date,
                        w.id, w.rule_code, w.severity, w.threshold, w.member_id, m.name, m.relation, m.id_number,
                        d.kind, d.version_no, w.status, w.consequence, w.reason_code, w.note, w.resolved_by,
-                       w.resolved_at, w.version, h.address, h.housing_area
+                       w.resolved_at, w.version, h.address, h.housing_area, w.carried_from
                   from bf_comparison_warning w
                   join bf_member m on m.id = w.member_id
                   join bf_agency_record a on a.id = w.record_id
@@ -241,7 +241,7 @@ public class Comparisons {
                 memberName, rs.getString(16), kind, rs.getInt(19), record, fields,
                 Warning.Status.valueOf(rs.getString(20)), consequence == null ? null : Consequence.valueOf(consequence),
                 rs.getString(22), rs.getString(23), rs.getString(24), rs.getObject(25, OffsetDateTime.class),
-                rs.getInt(26));
+                (Long) rs.getObject(29, Long.class), rs.getInt(26));
     }
 
     /** What the workbench lists: reports with warnings, per household. */
@@ -361,7 +361,7 @@ public class Comparisons {
         long reportId = target.get()[0];
         long householdId = target.get()[1];
         Long batchId = target.get()[2] == 0 ? null : target.get()[2];
-        boolean completed = Boolean.TRUE.equals(transactions.execute(tx -> {
+        List<ReportKey> touched = transactions.execute(tx -> {
             int updated = jdbc.sql("""
                     update bf_comparison_warning
                        set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
@@ -373,20 +373,50 @@ public class Comparisons {
             if (updated == 0) {
                 throw new StaleComparison("comparison.resolve.stale");
             }
-            return jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT + " and w.status = 'OPEN'")
-                    .params(ofReport(householdId, reportId, batchId)).query(Integer.class).single() == 0;
-        }));
+            // the same member, agency record and rule open in other reports (a batch, a repeat): one decision for all
+            String sameEvidence = """
+                     from bf_comparison_warning w
+                     join bf_comparison_warning x on x.record_id = w.record_id and x.member_id = w.member_id
+                                                 and x.rule_code = w.rule_code and x.id <> w.id and x.status = 'OPEN'
+                    where w.id = ?""";
+            List<ReportKey> reports = new ArrayList<>(jdbc.sql("""
+                    select distinct r.id, r.household_id, r.batch_id""" + sameEvidence.replace(
+                    "where w.id = ?", """
+                    join bf_comparison_report r on r.household_id = x.household_id
+                                               and (r.id = x.report_id or r.batch_id = x.batch_id)
+                    where w.id = ?"""))
+                    .param(warningId)
+                    .query((rs, n) -> new ReportKey(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
+                    .list());
+            jdbc.sql("""
+                    update bf_comparison_warning
+                       set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
+                           carried_from = ?, version = version + 1
+                     where id in (select x.id""" + sameEvidence + ")")
+                    .params(decision.name(), consequence == null ? null : consequence.name(), resolution.reasonCode(),
+                            note, user.getUsername(), now(), warningId, warningId)
+                    .update();
+            reports.add(0, new ReportKey(reportId, householdId, batchId));
+            return reports;
+        });
         auditLog.record(user.getUsername(), AuditAction.COMPARISON_WARNING_RESOLVED,
                 "%s warning %d".formatted(Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
-                "%s %s %s: %s".formatted(decision, consequence == null ? "" : consequence, resolution.reasonCode(),
-                        note));
-        if (completed) {
-            boolean excluded = jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT
-                    + " and w.status = 'CONFIRMED' and w.consequence = 'EXCLUDE'")
-                    .params(ofReport(householdId, reportId, batchId)).query(Integer.class).single() > 0;
-            events.publishEvent(new ComparisonCompleted(reportId, householdId, excluded));
+                "%s %s %s: %s%s".formatted(decision, consequence == null ? "" : consequence, resolution.reasonCode(),
+                        note, touched.size() > 1 ? " (+%d reports)".formatted(touched.size() - 1) : ""));
+        for (ReportKey report : touched.stream().distinct().toList()) {
+            List<Object> of = ofReport(report.householdId(), report.id(), report.batchId());
+            if (jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT + " and w.status = 'OPEN'")
+                    .params(of).query(Integer.class).single() == 0) {
+                boolean excluded = jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT
+                        + " and w.status = 'CONFIRMED' and w.consequence = 'EXCLUDE'")
+                        .params(of).query(Integer.class).single() > 0;
+                events.publishEvent(new ComparisonCompleted(report.id(), report.householdId(), excluded));
+            }
         }
         return warnings("w.id = ?", List.of(warningId)).get(0);
+    }
+
+    private record ReportKey(long id, long householdId, Long batchId) {
     }
 
     private OffsetDateTime now() {

@@ -9,12 +9,13 @@ import org.bangfu.comparison.AgencyData.AgencyRecord;
 
 /**
  * One hit: a member of the household matched an agency record under a rule. Shows the declared data beside
- * the agency's, field by field, and how an officer resolved it.
+ * the agency's, field by field, and how an officer resolved it ({@code carriedFrom}: the earlier warning on the
+ * same member, record and rule whose resolution it took over).
  */
 public record Warning(long id, String ruleCode, Severity severity, BigDecimal threshold, String textZh, String textEn,
         long memberId, String memberName, String relation, AgencyKind kind, int datasetVersion, AgencyRecord record,
         List<FieldPair> fields, Status status, Consequence consequence, String reasonCode, String note,
-        String resolvedBy, OffsetDateTime resolvedAt, int version) {
+        String resolvedBy, OffsetDateTime resolvedAt, Long carriedFrom, int version) {
 
     public enum Status {
         OPEN, CONFIRMED, DISMISSED

@@ -24,15 +24,17 @@ class WarningFinder {
 
     /**
      * Where the members come from: a FROM clause that names the active members {@code m}, its condition and
-     * parameters, and the report or batch each warning belongs to.
+     * parameters, the report or batch each warning belongs to, and how to find the warnings it made
+     * ({@code own}, a condition on {@code bf_comparison_warning}).
      */
-    record Source(String reportId, String batchId, String from, String where, List<Object> params) {
+    record Source(String reportId, String batchId, String from, String where, List<Object> params, String own,
+            List<Object> ownParams) {
 
         /** The members of one stored report. */
         static Source report(long reportId) {
             return new Source("r.id", "cast(null as bigint)", """
                     bf_comparison_report r join bf_member m on m.household_id = r.household_id and m.active = true""",
-                    "r.id = ?", List.of(reportId));
+                    "r.id = ?", List.of(reportId), "report_id = ?", List.of(reportId));
         }
 
         /** The members of a batch's households with {@code from < id <= to}. */
@@ -41,7 +43,8 @@ class WarningFinder {
                     bf_comparison_batch b, bf_household h join bf_member m on m.household_id = h.id and m.active = true""",
                     // the range on m as well, so that the members are read as one range of their household index
                     "b.id = ? and h.id > ? and h.id <= ? and m.household_id > ? and m.household_id <= ? and "
-                            + activeHousehold, List.of(batchId, from, to, from, to));
+                            + activeHousehold, List.of(batchId, from, to, from, to),
+                    "batch_id = ? and household_id > ? and household_id <= ?", List.of(batchId, from, to));
         }
     }
 
@@ -89,7 +92,35 @@ class WarningFinder {
             params.addAll(source.params());
             sql.append(tests(snapshot, rules, params));
         }
-        return jdbc.sql(sql.toString()).params(params).update();
+        int inserted = jdbc.sql(sql.toString()).params(params).update();
+        if (inserted > 0) {
+            carryOver(source);
+        }
+        return inserted;
+    }
+
+    /**
+     * The same member matched the same agency record under the same rule before, and an officer resolved it:
+     * the new warning takes that resolution over (and says where from) instead of asking for it again.
+     */
+    private void carryOver(Source source) {
+        String earlier = """
+                (select max(p.id) from bf_comparison_warning p
+                  where p.record_id = bf_comparison_warning.record_id and p.member_id = bf_comparison_warning.member_id
+                    and p.rule_code = bf_comparison_warning.rule_code and p.status <> 'OPEN'
+                    and p.id < bf_comparison_warning.id)""";
+        String column = "(select e.%s from bf_comparison_warning e where e.id = bf_comparison_warning.carried_from)";
+        int carried = jdbc.sql("update bf_comparison_warning set carried_from = " + earlier
+                + " where status = 'OPEN' and " + source.own() + " and exists " + earlier.replace("max(p.id)", "1"))
+                .params(source.ownParams()).update();
+        if (carried > 0) {
+            jdbc.sql("update bf_comparison_warning set status = " + column.formatted("status") + ", consequence = "
+                    + column.formatted("consequence") + ", reason_code = " + column.formatted("reason_code")
+                    + ", note = " + column.formatted("note") + ", resolved_by = " + column.formatted("resolved_by")
+                    + ", resolved_at = " + column.formatted("resolved_at")
+                    + " where status = 'OPEN' and carried_from is not null and " + source.own())
+                    .params(source.ownParams()).update();
+        }
     }
 
     /** {@code (a.dataset_id in (...)) and ((a.dataset_id = ? and test) or ...)} for the rules given. */

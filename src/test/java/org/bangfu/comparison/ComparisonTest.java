@@ -571,6 +571,60 @@ class ComparisonTest {
         }
 
         @Test
+        void aLaterComparisonTakesOverTheResolutionOfTheSameEvidenceAndAsksOnlyAboutWhatIsNew() {
+            Family f = familyWithTwoWarnings();
+            ComparisonReport first = as.call("street01", () -> comparisons.compare(f.id()));
+            List<Warning> resolved = new java.util.ArrayList<>();
+            for (Warning w : warningsOf(first, f)) {
+                resolved.add(as.call("street01", () -> comparisons.resolve(w.id(), w.version(),
+                        new Resolution(Warning.Status.DISMISSED, null, "WRONG_MATCH", "同名不同人：" + w.ruleCode()))));
+            }
+            // a new pension data set: the household is compared again, the old evidence is still the newest
+            importAs("district", AgencyKind.PENSION, csv("身份证号,月养老金", f.b() + ",2600", f.a() + ",3000"),
+                    Mode.ALL_OR_NOTHING);
+            ComparisonReport second = as.call("district", () -> comparisons.compare(f.id()));
+            assertThat(second.id()).isNotEqualTo(first.id());
+            for (Warning earlier : resolved) {
+                assertThat(second.warnings()).filteredOn(w -> w.ruleCode().equals(earlier.ruleCode())).singleElement()
+                        .satisfies(w -> {
+                            assertThat(w.status()).isEqualTo(Warning.Status.DISMISSED);
+                            assertThat(w.carriedFrom()).isEqualTo(earlier.id());
+                            assertThat(w.note()).isEqualTo(earlier.note());
+                            assertThat(w.resolvedBy()).isEqualTo("street01");
+                        });
+            }
+            assertThat(second.warnings()).filteredOn(w -> w.ruleCode().equals("PENSION_ABOVE"))
+                    .hasSize(2).allSatisfy(w -> {
+                        assertThat(w.status()).isEqualTo(Warning.Status.OPEN);
+                        assertThat(w.carriedFrom()).isNull();
+                    });
+            assertThat(second.complete()).isFalse();
+        }
+
+        @Test
+        void oneDecisionResolvesTheSameEvidenceWhereverItIsStillOpen() {
+            Family f = familyWithTwoWarnings();
+            ComparisonReport first = as.call("street01", () -> comparisons.compare(f.id()));
+            importAs("district", AgencyKind.DEMOLITION, csv("身份证号,补偿金额,补偿日期", f.outsider() + ",1,2025-01-01"),
+                    Mode.ALL_OR_NOTHING);
+            ComparisonReport second = as.call("street01", () -> comparisons.compare(f.id()));
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(warningsOf(second, f)).hasSize(2).allMatch(w -> w.status() == Warning.Status.OPEN);
+
+            for (Warning w : warningsOf(first, f)) {
+                as.call("street01", () -> comparisons.resolve(w.id(), w.version(),
+                        new Resolution(Warning.Status.CONFIRMED, Consequence.ADJUST, "DATA_CORRECTED", "已更正档案")));
+            }
+            ComparisonReport after = as.call("street01", () -> comparisons.report(second.id())).orElseThrow();
+            assertThat(warningsOf(after, f)).allSatisfy(w -> {
+                assertThat(w.status()).isEqualTo(Warning.Status.CONFIRMED);
+                assertThat(w.carriedFrom()).isIn(warningsOf(first, f).stream().map(Warning::id).toList());
+            });
+            assertThat(events.stream(ComparisonCompleted.class)).filteredOn(e -> e.householdId() == f.id())
+                    .extracting(ComparisonCompleted::reportId).containsExactlyInAnyOrder(first.id(), second.id());
+        }
+
+        @Test
         void aWarningResolvedByAColleagueMeanwhileIsNotOverwritten() {
             Family f = familyWithTwoWarnings();
             Warning warning = warningsOf(as.call("street01", () -> comparisons.compare(f.id())), f).get(0);

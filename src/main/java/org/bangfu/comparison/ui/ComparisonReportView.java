@@ -140,6 +140,11 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
                     warning.resolvedBy(), warning.resolvedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME)));
             resolved.addClassName("bf-resolved");
             card.add(resolved);
+            if (warning.carriedFrom() != null) {
+                Paragraph carried = new Paragraph(getTranslation("comparison.warning.carried"));
+                carried.addClassName("bf-resolved");
+                card.add(carried);
+            }
         }
         return card;
     }

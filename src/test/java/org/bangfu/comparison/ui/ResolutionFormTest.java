@@ -24,7 +24,7 @@ class ResolutionFormTest {
     static Warning warning() {
         return new Warning(7, "VEHICLE_NON_PRODUCTIVE", Severity.HIGH, null, "家庭成员名下有非生产经营性车辆",
                 "member owns a non-productive vehicle", 3, "郑大海", "HEAD", AgencyKind.VEHICLE, 1, null, List.of(),
-                Warning.Status.OPEN, null, null, null, null, null, 0);
+                Warning.Status.OPEN, null, null, null, null, null, null, 0);
     }
 
     @Test
