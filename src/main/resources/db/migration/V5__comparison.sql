@@ -134,6 +134,7 @@ create table bf_comparison_report (
     constraint bf_comparison_report_once unique (household_id, fingerprint)
 );
 create index bf_comparison_report_batch on bf_comparison_report (batch_id, household_id);
+create index bf_comparison_report_newest on bf_comparison_report (created_at, id);
 
 -- One warning per hit. A single comparison's warnings carry its report; a batch's carry the batch (its
 -- report for the household is the one with the same batch), so that a batch writes a chunk's warnings and

@@ -258,7 +258,18 @@ public class Comparisons {
     @Transactional(readOnly = true)
     public List<ReportSummary> reports(ReportFilter filter, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = summaryQuery(filter, params) + " order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only";
+        String sql = """
+                select r.id, r.household_id, h.head_name, s.name, v.name, r.batch_id, r.created_at,
+                       (select count(*) from bf_comparison_warning w where\s""" + OWN + """
+                       ), (select count(*) from bf_comparison_warning w where\s""" + OWN + """
+                        and w.status = 'OPEN'),
+                       (select count(*) from bf_comparison_warning w where\s""" + OWN + """
+                        and w.status = 'CONFIRMED' and w.consequence = 'EXCLUDE')
+                  from bf_comparison_report r
+                  join bf_household h on h.id = r.household_id
+                  join bf_street s on s.id = h.street_id
+                  join bf_village v on v.id = h.village_id
+                 where\s""" + conditions(filter, params) + " order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only";
         params.add(Math.max(0, offset));
         params.add(Math.max(1, Math.min(limit, 500)));
         return jdbc.sql(sql).params(params)
@@ -271,24 +282,20 @@ public class Comparisons {
     @Transactional(readOnly = true)
     public int countReports(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from (" + summaryQuery(filter, params) + ") x").params(params)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from bf_comparison_report r join bf_household h on h.id = r.household_id where "
+                + conditions(filter, params)).params(params).query(Integer.class).single();
     }
 
-    private static String summaryQuery(ReportFilter filter, List<Object> params) {
+    /** The warnings of report {@code r}: its own, or for a batch's report the batch's on its household. */
+    private static final String OWN = "w.household_id = r.household_id and (w.report_id = r.id or w.batch_id = r.batch_id)";
+
+    /** Reports with warnings (open ones only, if asked) in the caller's scope, filtered; on {@code r} and {@code h}. */
+    private static String conditions(ReportFilter filter, List<Object> params) {
         HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
         params.addAll(scope.parameters());
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.household_id, h.head_name, s.name, v.name, r.batch_id, r.created_at, count(*),
-                       sum(case when w.status = 'OPEN' then 1 else 0 end),
-                       sum(case when w.consequence = 'EXCLUDE' then 1 else 0 end)
-                  from bf_comparison_report r
-                  join bf_comparison_warning w on w.household_id = r.household_id
-                                              and (w.report_id = r.id or w.batch_id = r.batch_id)
-                  join bf_household h on h.id = r.household_id
-                  join bf_street s on s.id = h.street_id
-                  join bf_village v on v.id = h.village_id
-                 where\s""").append(scope.condition());
+        StringBuilder sql = new StringBuilder(scope.condition());
+        sql.append(" and exists (select 1 from bf_comparison_warning w where ").append(OWN)
+                .append(filter.openOnly() ? " and w.status = 'OPEN')" : ")");
         if (filter.streetId() != null) {
             sql.append(" and h.street_id = ?");
             params.add(filter.streetId());
@@ -298,17 +305,13 @@ public class Comparisons {
             params.add(filter.batchId());
         }
         if (filter.ruleCode() != null) {
-            sql.append(" and exists (select 1 from bf_comparison_warning x where x.household_id = r.household_id"
-                    + " and (x.report_id = r.id or x.batch_id = r.batch_id) and x.rule_code = ?)");
+            sql.append(" and exists (select 1 from bf_comparison_warning w where ").append(OWN)
+                    .append(" and w.rule_code = ?)");
             params.add(filter.ruleCode());
         }
         if (filter.headName() != null && !filter.headName().isBlank()) {
             sql.append(" and h.head_name like ?");
             params.add(filter.headName().trim().replace("%", "").replace("_", "") + "%");
-        }
-        sql.append(" group by r.id, r.household_id, h.head_name, s.name, v.name, r.batch_id, r.created_at");
-        if (filter.openOnly()) {
-            sql.append(" having sum(case when w.status = 'OPEN' then 1 else 0 end) > 0");
         }
         return sql.toString();
     }
