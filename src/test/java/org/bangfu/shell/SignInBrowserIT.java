@@ -64,7 +64,7 @@ class SignInBrowserIT {
         signIn("admin", "Demo@2019");
         browser.await(By.id("home-view"));
         assertThat(navigation()).containsExactly("工作台", "困难户档案", "比对预警", "批量核对", "部门比对数据", "比对规则",
-                "街道与帮扶小组", "代码表", "流程引擎管理");
+                "街道与帮扶小组", "代码表", "节假日安排", "流程引擎管理");
 
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '街道与帮扶小组')]"));
         browser.await(By.id("organisation-view"));

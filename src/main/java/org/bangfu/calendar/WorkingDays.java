@@ -1,0 +1,172 @@
+package org.bangfu.calendar;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bangfu.audit.AuditAction;
+import org.bangfu.audit.AuditEntry.Outcome;
+import org.bangfu.audit.AuditLog;
+import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Working days on the Chinese public-holiday calendar: Monday to Friday, less public holidays, plus make-up
+ * working days (调休) on weekends. Notice periods and due dates are counted on it. The calendar is data: an
+ * administrator adds and removes days, and every count uses the change at once.
+ */
+@Service
+public class WorkingDays {
+
+    /** The furthest a count may reach, so that a typo in a period cannot loop for years. */
+    private static final int MAX_DAYS = 366;
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private volatile Map<LocalDate, Kind> exceptions;
+
+    WorkingDays(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        Kind kind = exceptions().get(day);
+        if (kind != null) {
+            return kind == Kind.WORKDAY;
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /**
+     * The {@code days}-th working day after {@code start} (start itself not counted): a notice posted on
+     * {@code start} for 5 working days runs to the end of {@code plus(start, 5)}. Zero days is {@code start}.
+     */
+    public LocalDate plus(LocalDate start, int days) {
+        if (days < 0 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("working days out of range: " + days);
+        }
+        LocalDate day = start;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
+    public int between(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -between(to, from);
+        }
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The holidays and make-up working days of a year, in date order. */
+    public List<CalendarDay> year(int year) {
+        CurrentUser.require();
+        return jdbc.sql("""
+                select day, kind, name, updated_at, updated_by from bf_calendar_day
+                 where day >= ? and day <= ? order by day""")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * Sets a day (administrators): a holiday on any day, a make-up working day only on a Saturday or Sunday.
+     * A day already set is changed.
+     */
+    @Transactional
+    public CalendarDay set(LocalDate day, Kind kind, String name) {
+        SignedInUser user = CurrentUser.requireRole(Role.ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        if (day == null) {
+            errors.add(new FieldError("day", "calendar.day.required"));
+        }
+        if (kind == null) {
+            errors.add(new FieldError("kind", "calendar.kind.required"));
+        } else if (kind == Kind.WORKDAY && day != null && day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            errors.add(new FieldError("kind", "calendar.workday.weekend"));
+        }
+        String text = name == null ? "" : name.trim();
+        if (text.isEmpty() || text.length() > 50) {
+            errors.add(new FieldError("name", "calendar.name.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int updated = jdbc.sql("update bf_calendar_day set kind = ?, name = ?, updated_at = ?, updated_by = ? where day = ?")
+                .params(kind.name(), text, now, user.getUsername(), day).update();
+        if (updated == 0) {
+            jdbc.sql("insert into bf_calendar_day (day, kind, name, updated_at, updated_by) values (?, ?, ?, ?, ?)")
+                    .params(day, kind.name(), text, now, user.getUsername()).update();
+        }
+        reloadAfterCommit();
+        auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
+                kind + " " + text);
+        return new CalendarDay(day, kind, text, now, user.getUsername());
+    }
+
+    /** Makes a day ordinary again (administrators). */
+    @Transactional
+    public void clear(LocalDate day) {
+        SignedInUser user = CurrentUser.requireRole(Role.ADMIN);
+        if (jdbc.sql("delete from bf_calendar_day where day = ?").param(day).update() > 0) {
+            reloadAfterCommit();
+            auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
+                    "cleared");
+        }
+    }
+
+    /** Counts read the change once it is committed (before, another thread could cache the old days again). */
+    private void reloadAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                exceptions = null;
+            }
+        });
+    }
+
+    private Map<LocalDate, Kind> exceptions() {
+        Map<LocalDate, Kind> current = exceptions;
+        if (current == null) {
+            Map<LocalDate, Kind> loaded = new ConcurrentHashMap<>();
+            jdbc.sql("select day, kind from bf_calendar_day")
+                    .query(rs -> {
+                        loaded.put(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)));
+                    });
+            exceptions = current = loaded;
+        }
+        return current;
+    }
+}

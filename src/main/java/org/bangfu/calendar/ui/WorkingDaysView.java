@@ -1,0 +1,168 @@
+package org.bangfu.calendar.ui;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.stream.IntStream;
+
+import org.bangfu.calendar.CalendarDay;
+import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.calendar.WorkingDays;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shell.MainLayout;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * 节假日安排: the days that differ from the Monday-to-Friday week, by year; administrators add, change and
+ * remove them. A small counter shows what a period of working days comes to.
+ */
+@Route(value = "calendar", layout = MainLayout.class)
+@Menu(title = "nav.calendar", order = 66, icon = "vaadin:calendar")
+@RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT })
+class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient WorkingDays workingDays;
+    private final Select<Integer> year = new Select<>();
+    private final Grid<CalendarDay> grid = new Grid<>();
+
+    WorkingDaysView(WorkingDays workingDays) {
+        this.workingDays = workingDays;
+        setId("calendar-view");
+        addClassName("bf-page");
+        boolean admin = CurrentUser.require().hasRole(Role.ADMIN);
+        int thisYear = LocalDate.now().getYear();
+        year.setLabel(getTranslation("calendar.year"));
+        year.setItems(IntStream.rangeClosed(thisYear - 1, thisYear + 1).boxed().toList());
+        year.setValue(thisYear);
+        year.addValueChangeListener(e -> refresh());
+
+        grid.addColumn(CalendarDay::day).setHeader(getTranslation("calendar.day")).setAutoWidth(true);
+        grid.addColumn(d -> d.day().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()))
+                .setHeader(getTranslation("calendar.weekday")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("calendar.kind." + d.kind())).setHeader(getTranslation("calendar.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(CalendarDay::name).setHeader(getTranslation("calendar.name")).setFlexGrow(1);
+        if (admin) {
+            grid.addComponentColumn(d -> {
+                Button clear = new Button(getTranslation("calendar.remove"), e -> {
+                    workingDays.clear(d.day());
+                    refresh();
+                });
+                clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                return clear;
+            }).setAutoWidth(true);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.setId("calendar-grid");
+
+        add(new Paragraph(getTranslation("calendar.help")), counter());
+        if (admin) {
+            add(editor());
+        }
+        add(year, grid);
+        refresh();
+    }
+
+    private HorizontalLayout counter() {
+        DatePicker from = new DatePicker(getTranslation("calendar.check"), LocalDate.now());
+        TextField days = new TextField(getTranslation("calendar.checkDays"));
+        days.setAllowedCharPattern("[0-9]");
+        days.setMaxLength(3);
+        days.setValue("5");
+        days.setId("calendar-days");
+        Span result = new Span();
+        result.setId("calendar-result");
+        Runnable count = () -> {
+            int n = days.getValue().isEmpty() ? -1 : Integer.parseInt(days.getValue());
+            if (from.getValue() != null && n >= 0 && n <= 366) {
+                result.setText(getTranslation("calendar.checkResult", from.getValue(), n, workingDays.plus(from.getValue(), n)));
+            } else {
+                result.setText("");
+            }
+        };
+        from.addValueChangeListener(e -> count.run());
+        days.addValueChangeListener(e -> count.run());
+        count.run();
+        HorizontalLayout counter = new HorizontalLayout(from, days, result);
+        counter.setAlignItems(FlexComponent.Alignment.BASELINE);
+        counter.setWrap(true);
+        return counter;
+    }
+
+    private FormLayout editor() {
+        DatePicker day = new DatePicker(getTranslation("calendar.day"));
+        day.setId("calendar-day");
+        Select<Kind> kind = new Select<>();
+        kind.setLabel(getTranslation("calendar.kind"));
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("calendar.kind." + k));
+        kind.setValue(Kind.HOLIDAY);
+        TextField name = new TextField(getTranslation("calendar.name"));
+        name.setMaxLength(50);
+        Button save = new Button(getTranslation("calendar.add"), e -> {
+            day.setInvalid(false);
+            kind.setInvalid(false);
+            name.setInvalid(false);
+            try {
+                workingDays.set(day.getValue(), kind.getValue(), name.getValue());
+                Notification.show(getTranslation("calendar.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                if (day.getValue() != null) {
+                    year.setValue(day.getValue().getYear());
+                }
+                refresh();
+            } catch (InvalidInput invalid) {
+                for (InvalidInput.FieldError error : invalid.errors()) {
+                    String message = getTranslation(error.messageKey());
+                    switch (error.field()) {
+                        case "day" -> {
+                            day.setErrorMessage(message);
+                            day.setInvalid(true);
+                        }
+                        case "kind" -> {
+                            kind.setErrorMessage(message);
+                            kind.setInvalid(true);
+                        }
+                        default -> {
+                            name.setErrorMessage(message);
+                            name.setInvalid(true);
+                        }
+                    }
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("calendar-save");
+        return new FormLayout(day, kind, name, save);
+    }
+
+    private void refresh() {
+        grid.setItems(workingDays.year(year.getValue()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.calendar");
+    }
+}
