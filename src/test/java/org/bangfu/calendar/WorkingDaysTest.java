@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.testsupport.RunAs;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +32,9 @@ class WorkingDaysTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    ProcessEngine engine;
 
     RunAs as;
 
@@ -85,6 +93,19 @@ class WorkingDaysTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).extracting(FieldError::messageKey)
                         .containsExactly("calendar.workday.weekend", "calendar.name.required"));
         assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 12, 23))).isTrue();
+    }
+
+    @Test
+    void aProcessTimerWaitsForTheEndOfTheLastWorkingDay() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("WorkingDayTimerProcess").camundaHistoryTimeToLive(1)
+                .startEvent().intermediateCatchEvent("Timer_NoticePeriod")
+                .timerWithDate("${workingDayDeadlines.after('2026-09-30', 5)}").endEvent().done();
+        engine.getRepositoryService().createDeployment().addModelInstance("WorkingDayTimerProcess.bpmn", model).deploy();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("WorkingDayTimerProcess").getId();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(LocalDate.of(2026, 10, 14).atStartOfDay(ZoneId.systemDefault()).toInstant());
+        engine.getRuntimeService().deleteProcessInstance(instance, "test");
     }
 
     @Test
