@@ -2,7 +2,7 @@
 -- Monday-to-Friday week. Notice periods and due dates count working days on it. An administrator edits it;
 -- seeded with the State Council's arrangement for 2026.
 create table bf_calendar_day (
-    day         date         primary key,
+    calendar_date  date         primary key,
     kind        varchar(16)  not null,
     name        varchar(50)  not null,
     updated_at  timestamp with time zone,
@@ -10,7 +10,7 @@ create table bf_calendar_day (
     constraint bf_calendar_day_kind check (kind in ('HOLIDAY', 'WORKDAY'))
 );
 
-insert into bf_calendar_day (day, kind, name) values
+insert into bf_calendar_day (calendar_date, kind, name) values
  (date '2026-01-01', 'HOLIDAY', '元旦'), (date '2026-01-02', 'HOLIDAY', '元旦'), (date '2026-01-03', 'HOLIDAY', '元旦'),
  (date '2026-01-04', 'WORKDAY', '元旦调休上班'),
  (date '2026-02-14', 'WORKDAY', '春节调休上班'),

@@ -91,8 +91,8 @@ public class WorkingDays {
     public List<CalendarDay> year(int year) {
         CurrentUser.require();
         return jdbc.sql("""
-                select day, kind, name, updated_at, updated_by from bf_calendar_day
-                 where day >= ? and day <= ? order by day""")
+                select calendar_date, kind, name, updated_at, updated_by from bf_calendar_day
+                 where calendar_date >= ? and calendar_date <= ? order by calendar_date""")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
                 .query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
@@ -124,10 +124,10 @@ public class WorkingDays {
             throw new InvalidInput(errors);
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int updated = jdbc.sql("update bf_calendar_day set kind = ?, name = ?, updated_at = ?, updated_by = ? where day = ?")
+        int updated = jdbc.sql("update bf_calendar_day set kind = ?, name = ?, updated_at = ?, updated_by = ? where calendar_date = ?")
                 .params(kind.name(), text, now, user.getUsername(), day).update();
         if (updated == 0) {
-            jdbc.sql("insert into bf_calendar_day (day, kind, name, updated_at, updated_by) values (?, ?, ?, ?, ?)")
+            jdbc.sql("insert into bf_calendar_day (calendar_date, kind, name, updated_at, updated_by) values (?, ?, ?, ?, ?)")
                     .params(day, kind.name(), text, now, user.getUsername()).update();
         }
         reloadAfterCommit();
@@ -140,7 +140,7 @@ public class WorkingDays {
     @Transactional
     public void clear(LocalDate day) {
         SignedInUser user = CurrentUser.requireRole(Role.ADMIN);
-        if (jdbc.sql("delete from bf_calendar_day where day = ?").param(day).update() > 0) {
+        if (jdbc.sql("delete from bf_calendar_day where calendar_date = ?").param(day).update() > 0) {
             reloadAfterCommit();
             auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
                     "cleared");
@@ -161,7 +161,7 @@ public class WorkingDays {
         Map<LocalDate, Kind> current = exceptions;
         if (current == null) {
             Map<LocalDate, Kind> loaded = new ConcurrentHashMap<>();
-            jdbc.sql("select day, kind from bf_calendar_day")
+            jdbc.sql("select calendar_date, kind from bf_calendar_day")
                     .query(rs -> {
                         loaded.put(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)));
                     });
