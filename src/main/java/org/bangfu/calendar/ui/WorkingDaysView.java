@@ -116,6 +116,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         day.setId("calendar-day");
         Select<Kind> kind = new Select<>();
         kind.setLabel(getTranslation("calendar.kind"));
+        kind.setId("calendar-kind");
         kind.setItems(Kind.values());
         kind.setItemLabelGenerator(k -> getTranslation("calendar.kind." + k));
         kind.setValue(Kind.HOLIDAY);
