@@ -438,7 +438,8 @@ public class AgencyData {
                 rs.getObject(9, OffsetDateTime.class), rs.getString(10));
     }
 
-    private static String sha256(byte[] content) {
+    /** The SHA-256 of some bytes, in hex: a file's identity, and a comparison's fingerprint. */
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -2,8 +2,6 @@ package org.bangfu.comparison;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,8 +91,8 @@ public class Comparisons {
         List<String> members = jdbc.sql("""
                 select id || ':' || id_number from bf_member where household_id = ? and active = true order by id""")
                 .param(householdId).query(String.class).list();
-        String fingerprint = sha256(String.join(",", members) + "|" + snapshot.datasetsText() + "|"
-                + snapshot.rulesText());
+        String fingerprint = AgencyData.sha256((String.join(",", members) + "|" + snapshot.datasetsText() + "|"
+                + snapshot.rulesText()).getBytes(StandardCharsets.UTF_8));
         Optional<Long> existing = reportId(householdId, fingerprint);
         if (existing.isPresent()) {
             return report(existing.get()).orElseThrow();
@@ -424,13 +421,5 @@ public class Comparisons {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

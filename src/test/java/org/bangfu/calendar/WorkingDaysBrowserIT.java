@@ -33,9 +33,7 @@ class WorkingDaysBrowserIT {
 
     @Test
     void theAdministratorSeesTheYearAndCannotMakeAWeekdayAMakeUpDay() {
-        browser.open("/login");
-        browser.submitLogin("admin", "Demo@2019");
-        browser.await(By.id("home-view"));
+        browser.signIn("admin");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '节假日安排')]"));
         browser.awaitText(By.id("calendar-grid"), "国庆节调休上班");
         assertThat(browser.driver().findElement(By.id("calendar-grid")).getText()).contains("2026-10-10", "春节");

@@ -2,9 +2,6 @@ package org.bangfu.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,11 +15,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.AppProcess;
 import org.bangfu.testsupport.Multipart;
 import org.bangfu.testsupport.TestIds;
 import org.bangfu.testsupport.TestPostgres;
-import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class BatchRestartTest {
 
     private static final int HOUSEHOLDS = 1500;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aBatchKilledHalfWayResumesAtTheNextStartAndCountsNothingTwice() throws Exception {
@@ -144,15 +140,8 @@ class BatchRestartTest {
         return Long.parseLong(id.group(1));
     }
 
-    private HttpResponse<String> send(AppProcess app, String method, String path, String contentType, byte[] body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .header("Authorization", WebSession.basic("district", "Demo@2019"))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> send(AppProcess app, String method, String path, String contentType, byte[] body) {
+        return new ApiClient(app.port()).send("district", method, path, contentType, body, null);
     }
 
     private static void await(TestPostgres.Database db, String sql, long expected) throws Exception {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,9 +18,9 @@ import org.bangfu.comparison.AgencyData.Mode;
 import org.bangfu.comparison.ComparisonBatches.StreetCount;
 import org.bangfu.comparison.ComparisonBatches.Summary;
 import org.bangfu.comparison.Comparisons.ReportFilter;
+import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
-import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -303,20 +300,15 @@ class ComparisonBatchTest {
 
     @Test
     void aBatchStartedOverHttpRunsInTheBackgroundAndReportsItsProgress() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/comparison/batches"))
-                .header("Authorization", WebSession.basic("district", "Demo@2019"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> started = api.send("district", "POST", "/api/comparison/batches", null, null, null);
         assertThat(started.statusCode()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Batch done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(Batch.Status.DONE);
         assertThat(done.households()).isEqualTo(activeHouseholds);
-        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + location))
-                .header("Authorization", WebSession.basic("leader", "Demo@2019")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> status = api.get("leader", location);
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"status\":\"DONE\"").contains("\"byStreet\"").contains("PENSION_ABOVE");
         assertThat(done.warningCount()).isEqualTo(warningsByRule.values().stream().mapToInt(Integer::intValue).sum());

@@ -68,7 +68,7 @@ class ComparisonBrowserIT {
     void aStreetOfficerResolvesEveryWarningOfAHouseholdAndAnotherStreetCannotOpenIt() {
         Demo demo = demo();
         String officer = "street" + demo.streetCode().substring(1);
-        signIn(officer);
+        browser.signIn(officer);
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '比对预警')]"));
         browser.awaitText(By.id("workbench-grid"), "郑大海");
         browser.screenshot("comparison-workbench");
@@ -110,7 +110,7 @@ class ComparisonBrowserIT {
         browser.open("/login?logout");
         browser.driver().manage().deleteAllCookies();
         String otherStreet = "S01".equals(demo.streetCode()) ? "street02" : "street01";
-        signIn(otherStreet);
+        browser.signIn(otherStreet);
         browser.open("/comparison/report/" + demo.reportId());
         browser.awaitText(By.id("comparison-report"), "不在您的权限范围内");
         assertThat(browser.bodyText()).doesNotContain("郑大海");
@@ -133,7 +133,7 @@ class ComparisonBrowserIT {
     @Test
     @Order(3)
     void theDistrictImportsAnAgencyFileAndRunsABatchReCheck() throws Exception {
-        signIn("district");
+        browser.signIn("district");
         browser.open("/agency-data");
         browser.click(By.id("agency-import-open"));
         browser.click(By.id("agency-kind"));
@@ -171,17 +171,11 @@ class ComparisonBrowserIT {
     void onAPhoneAReportReadsWithoutSideways() {
         browser.close();
         browser = new Browser(port, 390, 844);
-        signIn("district");
+        browser.signIn("district");
         browser.open("/comparison/report/" + demo().reportId());
         browser.awaitText(By.id("comparison-report"), "档案申报");
         browser.screenshot("comparison-report-phone");
         assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth"))
                 .isLessThanOrEqualTo(390L);
-    }
-
-    private void signIn(String username) {
-        browser.open("/login");
-        browser.submitLogin(username, "Demo@2019");
-        browser.await(By.id("home-view"));
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +34,10 @@ import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.household.MemberDraft;
+import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.Multipart;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
-import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -654,21 +651,9 @@ class ComparisonTest {
     @Nested
     class Api {
 
-        final HttpClient http = HttpClient.newHttpClient();
-
         HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body,
-                String language) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", WebSession.basic(user, "Demo@2019"))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            if (contentType != null) {
-                request.header("Content-Type", contentType);
-            }
-            if (language != null) {
-                request.header("Accept-Language", language);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                String language) {
+            return new ApiClient(port).send(user, method, path, contentType, body, language);
         }
 
         HttpResponse<String> upload(String user, AgencyKind kind, byte[] file, String mode) throws Exception {

@@ -43,7 +43,7 @@ class HouseholdBrowserIT {
 
     @Test
     void team01EditsAMemberSeesItInTheHistoryAndCannotOpenTeam02sHousehold() {
-        signIn("team01");
+        browser.signIn("team01");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '困难户档案')]"));
         browser.await(By.id("household-grid"));
         browser.awaitText(By.id("household-grid"), "王建国");
@@ -77,7 +77,7 @@ class HouseholdBrowserIT {
 
     @Test
     void aStreetOfficerOpensANewFileWithFieldErrorsFirst() {
-        signIn("street01");
+        browser.signIn("street01");
         browser.open("/households/new");
         browser.click(By.id("household-save"));
         browser.awaitText(By.id("household-form"), "请填写户主姓名");
@@ -99,7 +99,7 @@ class HouseholdBrowserIT {
     void onAPhoneTheListAndTheFileAreUsable() {
         browser.close();
         browser = new Browser(port, 390, 844);
-        signIn("team01");
+        browser.signIn("team01");
         browser.open("/households");
         browser.awaitText(By.id("household-grid"), "王建国");
         browser.screenshot("household-list-phone");
@@ -112,11 +112,5 @@ class HouseholdBrowserIT {
         assertThat((Long) browser.driver().executeScript("return window.innerWidth")).isEqualTo(390L);
         assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth"))
                 .isLessThanOrEqualTo(390L);
-    }
-
-    private void signIn(String username) {
-        browser.open("/login");
-        browser.submitLogin(username, "Demo@2019");
-        browser.await(By.id("home-view"));
     }
 }

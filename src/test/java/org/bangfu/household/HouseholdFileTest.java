@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.IdNumber;
+import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.WebSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The electronic file through its facade, as each role meets it, on the demo data: team i has the i-th demo
@@ -57,22 +54,11 @@ class HouseholdFileTest {
     }
 
     <T> T as(String username, Callable<T> work) throws Exception {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return new RunAs(users).call(username, work);
     }
 
     void asDo(String username, Runnable work) throws Exception {
-        as(username, () -> {
-            work.run();
-            return null;
-        });
+        new RunAs(users).run(username, work);
     }
 
     static List<String> keys(InvalidInput e) {

@@ -91,6 +91,13 @@ public final class Browser implements AutoCloseable {
         await(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
     }
 
+    /** Signs a demo account in (password {@code Demo@2019}) and waits for the workbench. */
+    public void signIn(String username) {
+        open("/login");
+        submitLogin(username, "Demo@2019");
+        await(By.id("home-view"));
+    }
+
     public String currentPath() {
         return driver.getCurrentUrl().substring(base.length());
     }

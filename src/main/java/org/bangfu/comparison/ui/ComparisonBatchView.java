@@ -14,6 +14,7 @@ import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -126,7 +127,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Batch batch = shown.batch();
-        Span status = Labels.badge(getTranslation("comparison.batch.status." + batch.status()),
+        Span status = Badges.of(getTranslation("comparison.batch.status." + batch.status()),
                 batch.status() == Batch.Status.DONE ? "success" : batch.status() == Batch.Status.RUNNING ? "primary" : "contrast");
         status.setId("batch-status");
         HorizontalLayout head = new HorizontalLayout(new H3(getTranslation("comparison.source.batch", batch.id())), status);

@@ -13,6 +13,7 @@ import org.bangfu.comparison.Warning.FieldPair;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.Component;
@@ -99,9 +100,9 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
                         ? getTranslation("comparison.source.single") : getTranslation("comparison.source.batch", report.batchId()),
                 report.createdBy(), datasets.isEmpty() ? "—" : datasets, report.rules().size())));
         Span state = report.complete()
-                ? Labels.badge(getTranslation(report.excludesHousehold() ? "comparison.report.excluded"
+                ? Badges.of(getTranslation(report.excludesHousehold() ? "comparison.report.excluded"
                         : "comparison.report.complete"), report.excludesHousehold() ? "error" : "success")
-                : Labels.badge(getTranslation("comparison.report.open", report.openWarnings()), "primary");
+                : Badges.of(getTranslation("comparison.report.open", report.openWarnings()), "primary");
         state.setId("report-state");
         add(state);
         if (report.warnings().isEmpty()) {
@@ -119,8 +120,8 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
         H3 rule = new H3(warning.text(getLocale()));
         rule.addClassName("bf-warning-title");
         HorizontalLayout title = new HorizontalLayout(rule,
-                Labels.badge(getTranslation("comparison.severity." + warning.severity()), Labels.severityTheme(warning.severity())),
-                Labels.badge(getTranslation("comparison.status." + warning.status()), Labels.statusTheme(warning.status())));
+                Badges.of(getTranslation("comparison.severity." + warning.severity()), Labels.severityTheme(warning.severity())),
+                Badges.of(getTranslation("comparison.status." + warning.status()), Labels.statusTheme(warning.status())));
         title.setAlignItems(Alignment.CENTER);
         title.setWrap(true);
         card.add(title, new Paragraph(getTranslation("comparison.warning.member", warning.memberName(),

@@ -9,6 +9,7 @@ import org.bangfu.comparison.StaleComparison;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.HasValidation;
@@ -51,7 +52,7 @@ class ComparisonRulesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.text(getLocale())).setHeader(getTranslation("comparison.export.rule")).setFlexGrow(1);
         grid.addColumn(r -> getTranslation("agency.kind." + r.kind())).setHeader(getTranslation("agency.import.kind"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(r -> Labels.badge(getTranslation("comparison.severity." + r.severity()),
+        grid.addComponentColumn(r -> Badges.of(getTranslation("comparison.severity." + r.severity()),
                 Labels.severityTheme(r.severity()))).setHeader(getTranslation("comparison.severity")).setAutoWidth(true);
         grid.addColumn(r -> r.threshold() == null ? "—" : r.threshold().stripTrailingZeros().toPlainString() + " "
                 + getTranslation("comparison.threshold." + r.thresholdKind())).setHeader(getTranslation("comparison.threshold"))

@@ -1,20 +1,15 @@
 package org.bangfu.comparison.ui;
 
-import com.vaadin.flow.component.html.Span;
+import org.bangfu.comparison.Severity;
+import org.bangfu.comparison.Warning;
 
-/** Small display helpers shared by the comparison views. */
+/** The badge colours of severities and states, shared by the comparison views. */
 final class Labels {
 
     private Labels() {
     }
 
-    static Span badge(String text, String theme) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().add("badge " + theme);
-        return badge;
-    }
-
-    static String severityTheme(org.bangfu.comparison.Severity severity) {
+    static String severityTheme(Severity severity) {
         return switch (severity) {
             case HIGH -> "error";
             case MEDIUM -> "contrast";
@@ -22,7 +17,7 @@ final class Labels {
         };
     }
 
-    static String statusTheme(org.bangfu.comparison.Warning.Status status) {
+    static String statusTheme(Warning.Status status) {
         return switch (status) {
             case OPEN -> "primary";
             case CONFIRMED -> "error";

@@ -13,6 +13,7 @@ import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
@@ -107,8 +108,8 @@ class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader(getTranslation("comparison.workbench.compared")).setAutoWidth(true);
         grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
         grid.addComponentColumn(r -> r.open() > 0
-                ? Labels.badge(getTranslation("comparison.report.open", r.open()), "primary")
-                : Labels.badge(getTranslation(r.exclusion() ? "comparison.report.excluded" : "comparison.report.complete"),
+                ? Badges.of(getTranslation("comparison.report.open", r.open()), "primary")
+                : Badges.of(getTranslation(r.exclusion() ? "comparison.report.excluded" : "comparison.report.complete"),
                         r.exclusion() ? "error" : "success"))
                 .setHeader(getTranslation("comparison.status")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

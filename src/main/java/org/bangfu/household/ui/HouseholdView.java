@@ -19,6 +19,7 @@ import org.bangfu.household.InvalidInput;
 import org.bangfu.household.SensitiveField;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.UploadTexts;
 
@@ -108,11 +109,11 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         H2 title = new H2(file.headName() + " · " + file.fileNo());
         title.setId("household-title");
         HorizontalLayout header = new HorizontalLayout(title,
-                Labels.badge(getTranslation("stage." + file.stage().name()), "contrast"));
+                Badges.of(getTranslation("stage." + file.stage().name()), "contrast"));
         header.setAlignItems(Alignment.CENTER);
         header.setWrap(true);
         if (file.demo()) {
-            header.add(Labels.badge(getTranslation("field.demo"), "warning"));
+            header.add(Badges.of(getTranslation("field.demo"), "warning"));
         }
         // the comparison module's page for this household (a link, not a dependency: comparison builds on the file)
         Anchor comparison = new Anchor("comparison/household/" + id, getTranslation("household.comparison"));
