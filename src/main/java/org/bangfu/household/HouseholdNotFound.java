@@ -3,7 +3,7 @@ package org.bangfu.household;
 /** No such household, or none the caller may see: the two answer alike. */
 public class HouseholdNotFound extends RuntimeException {
 
-    HouseholdNotFound(long id) {
+    public HouseholdNotFound(long id) {
         super("household " + id);
     }
 }

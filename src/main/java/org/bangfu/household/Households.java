@@ -447,6 +447,49 @@ public class Households {
         touch(householdId);
     }
 
+    // ---- the pairing procedure ------------------------------------------------------------------------
+
+    /**
+     * Moves the household to a stage of the assistance-pairing procedure. The pairing process calls it when a
+     * step begins, so the file always shows where the case stands; the change is in the file's history.
+     */
+    @Transactional
+    public void moveToStage(long householdId, HouseholdStage stage) {
+        SignedInUser user = CurrentUser.require();
+        String before = jdbc.sql("select stage from bf_household where id = ?").param(householdId)
+                .query(String.class).optional().orElseThrow(() -> new HouseholdNotFound(householdId));
+        if (!before.equals(stage.name())) {
+            jdbc.sql("update bf_household set stage = ?, updated_at = ?, version = version + 1 where id = ?")
+                    .params(stage.name(), now(), householdId).update();
+            record(householdId, user, Kind.STAGE_CHANGED, null, "stage", before, stage.name());
+        }
+    }
+
+    /** The team that assists the household from now on (the district, when it confirms the pairing). */
+    @Transactional
+    public void assignTeam(long householdId, long teamId) {
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        Row row = requireVisible(householdId);
+        if (jdbc.sql("select count(*) from bf_team where id = ?").param(teamId).query(Integer.class).single() == 0) {
+            throw new InvalidInput(List.of(new FieldError("teamId", "household.team.unknown")));
+        }
+        if (!Objects.equals(row.teamId(), teamId)) {
+            jdbc.sql("update bf_household set team_id = ?, updated_at = ?, version = version + 1 where id = ?")
+                    .params(teamId, now(), householdId).update();
+            record(householdId, user, Kind.UPDATED, null, "teamId", str(row.teamId()), str(teamId));
+        }
+    }
+
+    /** Files the household with the bureau (备案): its file becomes the official record under this number. */
+    @Transactional
+    public void file(long householdId, String filingNo, LocalDate filedOn) {
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        requireVisible(householdId);
+        jdbc.sql("update bf_household set filing_no = ?, filed_on = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(filingNo, filedOn, now(), householdId).update();
+        record(householdId, user, Kind.UPDATED, null, "filingNo", null, filingNo);
+    }
+
     private static MemberDraft keepSensitive(MemberDraft d, MemberRow old) {
         return new MemberDraft(d.name(), d.relation(), d.gender(), d.birthDate(),
                 d.idNumber() == null ? old.idNumber() : d.idNumber(), d.education(), d.schooling(), d.labourAbility(),

@@ -39,6 +39,18 @@ public final class CurrentUser {
         }
     }
 
+    /**
+     * Process work (delegates, listeners): as the person whose step triggered it, or as the system account
+     * when the job executor runs it.
+     */
+    public static void runAsUserOrSystem(Runnable work) {
+        if (get().isPresent()) {
+            work.run();
+        } else {
+            runAsSystem(work);
+        }
+    }
+
     /** The signed-in person, or access denied. */
     public static SignedInUser require() {
         return get().orElseThrow(() -> new AccessDeniedException("not signed in"));

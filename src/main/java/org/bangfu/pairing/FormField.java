@@ -1,0 +1,37 @@
+package org.bangfu.pairing;
+
+import java.util.List;
+
+/**
+ * One field of a step's form, as the UI and the REST API present it. Labels come from the bundles:
+ * {@code form.field.NAME}, and for choices {@code form.choice.NAME.VALUE}. {@code codeList} names the code
+ * list of a CODE or CODES field; {@code requiredWhen} lists the decisions under which an otherwise optional
+ * field is required.
+ */
+public record FormField(String name, Type type, boolean required, List<String> choices, String codeList,
+        List<String> requiredWhen) {
+
+    public enum Type {
+        DATE, TEXT, TEXTAREA, INTEGER, CHOICE, CODE, CODES, TEAM
+    }
+
+    static FormField required(String name, Type type) {
+        return new FormField(name, type, true, List.of(), null, List.of());
+    }
+
+    static FormField optional(String name, Type type) {
+        return new FormField(name, type, false, List.of(), null, List.of());
+    }
+
+    static FormField decision(String... choices) {
+        return new FormField(PairingVariables.DECISION, Type.CHOICE, true, List.of(choices), null, List.of());
+    }
+
+    static FormField requiredWhen(String name, Type type, String... decisions) {
+        return new FormField(name, type, false, List.of(), null, List.of(decisions));
+    }
+
+    static FormField codes(String name, boolean required, String codeList, boolean many) {
+        return new FormField(name, many ? Type.CODES : Type.CODE, required, List.of(), codeList, List.of());
+    }
+}

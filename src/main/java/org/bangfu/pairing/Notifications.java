@@ -1,0 +1,114 @@
+package org.bangfu.pairing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bangfu.calendar.WorkingDays;
+import org.bangfu.household.HouseholdScope;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.SignedInUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notifications about tasks, and the watch over due dates: once a task is due the next working day its holder
+ * (or its group) is reminded; once it is overdue its group is told and the district gets an escalation.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    private final JdbcClient jdbc;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, WorkingDays workingDays, Clock clock) {
+        this.jdbc = jdbc;
+        this.workingDays = workingDays;
+        this.clock = clock;
+    }
+
+    /** The caller's notifications (to them or to their groups) about households in their scope, newest first. */
+    @Transactional(readOnly = true)
+    public List<Notification> mine(boolean unreadOnly, int limit) {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
+        recipients.add(user.getUsername());
+        List<Object> params = new ArrayList<>(recipients);
+        params.addAll(scope.parameters());
+        params.add(Math.max(1, Math.min(limit, 200)));
+        return jdbc.sql("""
+                select n.id, n.recipient, n.kind, n.task_id, n.household_id, h.head_name, n.task_key, n.due_on,
+                       n.created_at, n.read_at
+                  from bf_notification n join bf_household h on h.id = n.household_id
+                 where n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and " + scope.condition()
+                + (unreadOnly ? " and n.read_at is null" : "") + " order by n.created_at desc, n.id desc"
+                + " fetch first ? rows only")
+                .params(params)
+                .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2),
+                        Notification.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, Long.class),
+                        rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10) != null))
+                .list();
+    }
+
+    /** Marks one of the caller's notifications read (a group's notification: read for the group). */
+    @Transactional
+    public void markRead(long notificationId) {
+        SignedInUser user = CurrentUser.require();
+        List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
+        recipients.add(user.getUsername());
+        List<Object> params = new ArrayList<>();
+        params.add(now());
+        params.add(notificationId);
+        params.addAll(recipients);
+        jdbc.sql("update bf_notification set read_at = ? where id = ? and read_at is null and recipient in ("
+                + "?, ".repeat(recipients.size() - 1) + "?)").params(params).update();
+    }
+
+    /** Reminds of tasks due the next working day and escalates overdue ones, each once. Every 15 minutes. */
+    @Scheduled(fixedDelayString = "${bangfu.pairing.due-watch-interval:PT15M}", initialDelayString = "PT1M")
+    @Transactional
+    public void watchDueDates() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate nextWorkingDay = workingDays.plus(today, 1);
+        int reminded = jdbc.sql("""
+                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
+                select coalesce(t.assignee, t.candidate_group), 'DUE_SOON', t.task_id, t.household_id, t.task_key,
+                       t.due_on, ?
+                  from bf_task t where t.reminded = false and t.due_on <= ? and t.due_on >= ?""")
+                .params(now(), nextWorkingDay, today).update();
+        jdbc.sql("update bf_task set reminded = true where reminded = false and due_on <= ? and due_on >= ?")
+                .params(nextWorkingDay, today).update();
+        int overdue = jdbc.sql("""
+                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
+                select coalesce(t.assignee, t.candidate_group), 'OVERDUE', t.task_id, t.household_id, t.task_key,
+                       t.due_on, ?
+                  from bf_task t where t.escalated = false and t.due_on < ?""")
+                .params(now(), today).update();
+        jdbc.sql("""
+                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
+                select ?, 'ESCALATED', t.task_id, t.household_id, t.task_key, t.due_on, ?
+                  from bf_task t where t.escalated = false and t.due_on < ?""")
+                .params(PairingVariables.DISTRICT_GROUP, now(), today).update();
+        jdbc.sql("update bf_task set escalated = true, reminded = true where escalated = false and due_on < ?")
+                .param(today).update();
+        if (reminded + overdue > 0) {
+            log.info("Due dates: {} reminders, {} overdue tasks escalated to the district", reminded, overdue);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

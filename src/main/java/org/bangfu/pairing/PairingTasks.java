@@ -1,0 +1,317 @@
+package org.bangfu.pairing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bangfu.comparison.Comparisons;
+import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.HouseholdScope;
+import org.bangfu.household.Households;
+import org.bangfu.pairing.StepForms.Outcome;
+import org.bangfu.pairing.StepForms.Step;
+import org.bangfu.pairing.TaskFilter.Sort;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.SignedInUser;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bangfu's task service: "my tasks" and "my group's tasks" with the household's columns, filtered, sorted
+ * and paged on Bangfu's task mirror joined to Camunda's ACT_RU_TASK by id (never on process variables), and
+ * claiming and completing tasks. Scopes apply on every path: a task about a household outside the caller's
+ * scope does not exist for them; only members of the task's candidate group may claim or complete it.
+ */
+@Service
+public class PairingTasks {
+
+    private static final String FROM = """
+              from bf_task t
+              join ACT_RU_TASK rt on rt.ID_ = t.task_id
+              join bf_household h on h.id = t.household_id
+              join bf_street s on s.id = h.street_id
+              join bf_village v on v.id = h.village_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final TaskService taskService;
+    private final HistoryService history;
+    private final Households households;
+    private final Comparisons comparisons;
+    private final Notices notices;
+    private final TeamCaseloads caseloads;
+    private final StepForms forms;
+    private final Cases cases;
+    private final PairingSettings settings;
+
+    PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, Households households,
+            Comparisons comparisons, Notices notices, TeamCaseloads caseloads, StepForms forms, Cases cases,
+            PairingSettings settings) {
+        this.jdbc = jdbc;
+        this.taskService = taskService;
+        this.history = history;
+        this.households = households;
+        this.comparisons = comparisons;
+        this.notices = notices;
+        this.caseloads = caseloads;
+        this.forms = forms;
+        this.cases = cases;
+        this.settings = settings;
+    }
+
+    /** The candidate groups a person belongs to: their street's officers, their team, or the district. */
+    public static List<String> groups(SignedInUser user) {
+        return switch (user.role()) {
+            case STREET -> List.of(PairingVariables.streetGroup(user.streetId()));
+            case TEAM_MEMBER, TEAM_LEADER -> List.of(PairingVariables.teamGroup(user.teamId()));
+            case DISTRICT -> List.of(PairingVariables.DISTRICT_GROUP);
+            default -> List.of();
+        };
+    }
+
+    // ---- lists ---------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<TaskRow> list(TaskFilter filter, Sort sort, int offset, int limit) {
+        Query where = where(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(Math.max(0, offset));
+        params.add(Math.max(1, Math.min(limit, 500)));
+        return jdbc.sql("""
+                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
+                       t.candidate_group, t.assignee, t.created_at, t.due_on
+                """ + FROM + " where " + where.sql() + " order by " + (sort == null ? Sort.DUE : sort).orderBy
+                + " offset ? rows fetch next ? rows only")
+                .params(params).query(PairingTasks::row).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int count(TaskFilter filter) {
+        Query where = where(filter);
+        return jdbc.sql("select count(*) " + FROM + " where " + where.sql()).params(where.params())
+                .query(Integer.class).single();
+    }
+
+    private record Query(String sql, List<Object> params) {
+    }
+
+    private Query where(TaskFilter filter) {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        StringBuilder sql = new StringBuilder(scope.condition());
+        List<Object> params = new ArrayList<>(scope.parameters());
+        List<String> groups = groups(user);
+        switch (filter.view()) {
+            case MINE -> {
+                sql.append(" and t.assignee = ?");
+                params.add(user.getUsername());
+            }
+            case GROUP, UNCLAIMED -> {
+                if (groups.isEmpty()) {
+                    sql.append(" and 1 = 0");
+                } else {
+                    sql.append(" and t.candidate_group in (").append("?, ".repeat(groups.size() - 1)).append("?)");
+                    params.addAll(groups);
+                }
+                if (filter.view() == TaskFilter.View.UNCLAIMED) {
+                    sql.append(" and t.assignee is null");
+                }
+            }
+            case ALL -> {
+            }
+        }
+        condition(sql, params, "t.task_key = ?", filter.taskKey());
+        condition(sql, params, "h.street_id = ?", filter.streetId());
+        condition(sql, params, "t.due_on >= ?", filter.dueFrom());
+        condition(sql, params, "t.due_on <= ?", filter.dueTo());
+        if (filter.headName() != null && !filter.headName().isBlank()) {
+            sql.append(" and h.head_name like ?");
+            params.add(filter.headName().trim().replace("%", "").replace("_", "") + "%");
+        }
+        return new Query(sql.toString(), params);
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
+    // ---- one task ------------------------------------------------------------------------------------
+
+    /** A task the caller may see, with its form, its household and what its step needs to show. */
+    @Transactional(readOnly = true)
+    public Optional<TaskDetail> find(String taskId) {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<Object> params = new ArrayList<>(scope.parameters());
+        params.add(taskId);
+        Optional<TaskRow> row = jdbc.sql("""
+                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
+                       t.candidate_group, t.assignee, t.created_at, t.due_on
+                """ + FROM + " where " + scope.condition() + " and t.task_id = ?")
+                .params(params).query(PairingTasks::row).optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskRow task = row.get();
+        HouseholdFile household = households.find(task.householdId()).orElseThrow();
+        boolean actionable = groups(user).contains(task.candidateGroup())
+                && (task.assignee() == null || task.assignee().equals(user.getUsername()));
+        return Optional.of(new TaskDetail(task, forms.fields(task.taskKey()), household, cases.steps(task.caseId()),
+                context(task), actionable));
+    }
+
+    private Map<String, Object> context(TaskRow task) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        Map<String, Object> variables = taskService.getVariables(task.taskId());
+        switch (task.taskKey()) {
+            case PairingVariables.FIRST_REVIEW, PairingVariables.SECOND_REVIEW -> {
+                PairingSettings.Quorum rule = settings
+                        .review(task.taskKey().equals(PairingVariables.FIRST_REVIEW) ? "FIRST" : "SECOND");
+                context.put("quorum", rule);
+            }
+            default -> {
+            }
+        }
+        Object reportId = variables.get(PairingVariables.COMPARISON_REPORT_ID);
+        if (reportId instanceof Long id) {
+            comparisons.report(id).ifPresent(report -> {
+                context.put("comparisonReportId", report.id());
+                context.put("warnings", report.warnings().size());
+                context.put("openWarnings", report.openWarnings());
+                context.put("excludesHousehold", report.excludesHousehold());
+            });
+        }
+        if (variables.get(PairingVariables.NOTICE_ID) instanceof Long noticeId) {
+            notices.find(noticeId).ifPresent(notice -> {
+                context.put("notice", notice);
+                context.put("objections", notices.objections(noticeId));
+            });
+        }
+        if (task.taskKey().equals(PairingVariables.CONFIRM_TEAM)) {
+            context.put("proposedTeamId", variables.get(PairingVariables.PROPOSED_TEAM_ID));
+            context.put("teams", caseloads.all());
+        }
+        return context;
+    }
+
+    // ---- acting on a task ----------------------------------------------------------------------------
+
+    /** Takes the task; someone else holding it is a conflict. */
+    @Transactional
+    public void claim(String taskId) {
+        SignedInUser user = CurrentUser.require();
+        Mirrored task = lockForAction(user, taskId);
+        if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
+            throw new TaskConflict("task.claimedByOther", task.assignee());
+        }
+        if (task.assignee() == null) {
+            taskService.setAssignee(taskId, user.getUsername());
+        }
+    }
+
+    /** Gives the task back to the group; only its holder may. */
+    @Transactional
+    public void unclaim(String taskId) {
+        SignedInUser user = CurrentUser.require();
+        Mirrored task = lockForAction(user, taskId);
+        if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
+            throw new TaskConflict("task.claimedByOther", task.assignee());
+        }
+        if (task.assignee() != null) {
+            taskService.setAssignee(taskId, null);
+        }
+    }
+
+    /**
+     * Completes the task with its form's data, validated by the step's rules; invalid data changes nothing.
+     * A task completed meanwhile by someone else is a conflict, also when both submit at the same moment: the
+     * task's row is locked until the engine has moved on.
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> data) {
+        SignedInUser user = CurrentUser.require();
+        Mirrored task = lockForAction(user, taskId);
+        if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
+            throw new TaskConflict("task.claimedByOther", task.assignee());
+        }
+        Step step = new Step(taskId, task.taskKey(), task.caseId(), task.householdId(), user.getUsername(),
+                taskService.getVariables(taskId));
+        Outcome outcome = forms.submit(step, data);
+        if (PairingVariables.FAIL.equals(outcome.decision())) {
+            outcome.variables().put(PairingVariables.REJECTION_REASON, outcome.reason());
+            outcome.variables().put(PairingVariables.REJECTED_AT, task.taskKey());
+        }
+        cases.recordStep(task.caseId(), taskId, task.taskKey(), user.getUsername(), outcome.decision(),
+                outcome.reason(), outcome.values());
+        if (task.assignee() == null) {
+            taskService.setAssignee(taskId, user.getUsername());
+        }
+        taskService.complete(taskId, outcome.variables());
+    }
+
+    private record Mirrored(String taskId, long caseId, long householdId, String taskKey, String group,
+            String assignee) {
+    }
+
+    /** The task's row, locked; not found outside the caller's scope; denied outside their groups. */
+    private Mirrored lockForAction(SignedInUser user, String taskId) {
+        Optional<Mirrored> locked = jdbc.sql("""
+                select task_id, case_id, household_id, task_key, candidate_group, assignee
+                  from bf_task where task_id = ? for update""")
+                .param(taskId)
+                .query((rs, n) -> new Mirrored(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+        if (locked.isEmpty()) {
+            var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+            if (done != null && done.getCaseInstanceId() == null && visible(user, householdOf(done.getProcessInstanceId()))) {
+                throw new TaskConflict("task.alreadyDone");
+            }
+            throw new PairingNotFound("task " + taskId);
+        }
+        Mirrored task = locked.get();
+        if (!visible(user, task.householdId())) {
+            throw new PairingNotFound("task " + taskId);
+        }
+        if (!groups(user).contains(task.group())) {
+            throw new AccessDeniedException("not a member of " + task.group());
+        }
+        return task;
+    }
+
+    private Long householdOf(String processInstanceId) {
+        var variable = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(PairingVariables.HOUSEHOLD_ID).singleResult();
+        return variable == null ? null : (Long) variable.getValue();
+    }
+
+    private boolean visible(SignedInUser user, Long householdId) {
+        if (householdId == null) {
+            return false;
+        }
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<Object> params = new ArrayList<>(scope.parameters());
+        params.add(householdId);
+        return jdbc.sql("select count(*) from bf_household h where " + scope.condition() + " and h.id = ?")
+                .params(params).query(Integer.class).single() > 0;
+    }
+
+    private static TaskRow row(ResultSet rs, int n) throws SQLException {
+        return new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                Households.fileNo(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, LocalDate.class));
+    }
+}
