@@ -1,0 +1,318 @@
+package org.bangfu.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bangfu.household.Households;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.pairing.PairingFixture.Family;
+import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.testsupport.ApiClient;
+import org.bangfu.testsupport.RunAs;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The task service and its REST API as people and integrations use them: lists, scopes, forms, conflicts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+class PairingTasksTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Pairing pairing;
+
+    @Autowired
+    PairingTasks tasks;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    ObjectMapper json;
+
+    PairingFixture fx;
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        fx = new PairingFixture(new RunAs(users), jdbc, households, pairing, tasks, management);
+        api = new ApiClient(port);
+    }
+
+    HttpResponse<String> post(String user, String path, String body, String language) {
+        return api.send(user, "POST", path, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), language);
+    }
+
+    JsonNode read(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    @Nested
+    class Starting {
+
+        @Test
+        void aStreetOfficerStartsACaseOverTheApiAndTheHomeCheckGoesToTheStreet() throws Exception {
+            Family family = fx.family();
+            HttpResponse<String> started = post("street01", "/api/households/" + family.id() + "/pairing", null, null);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            long caseId = read(started).get("id").asLong();
+            HttpResponse<String> again = post("district", "/api/households/" + family.id() + "/pairing", null, null);
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(read(again).get("caseId").asLong()).isEqualTo(caseId);
+            assertThat(read(again).get("detail").asText()).contains("已有进行中");
+
+            HttpResponse<String> list = api.get("street01", "/api/tasks?view=UNCLAIMED&taskKey=Task_HomeCheck&head="
+                    + java.net.URLEncoder.encode("结对户", StandardCharsets.UTF_8));
+            JsonNode page = read(list);
+            assertThat(page.get("total").asInt()).isPositive();
+            JsonNode row = null;
+            for (JsonNode item : page.get("items")) {
+                if (item.get("householdId").asLong() == family.id()) {
+                    row = item;
+                }
+            }
+            assertThat(row).isNotNull();
+            assertThat(row.get("name").asText()).isEqualTo("入户核查");
+            assertThat(row.get("villageName").asText()).isNotBlank();
+            assertThat(row.get("candidateGroup").asText()).startsWith("street-");
+            assertThat(LocalDate.parse(row.get("dueOn").asText())).isAfter(LocalDate.now());
+        }
+
+        @Test
+        void onlyTheStreetAndTheDistrictStartCasesAndOnlyForHouseholdsWithMembers() {
+            Family family = fx.family();
+            assertThat(post("team01", "/api/households/" + family.id() + "/pairing", null, null).statusCode())
+                    .isEqualTo(403);
+            assertThat(post("street02", "/api/households/" + family.id() + "/pairing", null, null).statusCode())
+                    .isEqualTo(404);
+            assertThat(jdbc.sql("select count(*) from bf_pairing_case where household_id = ?").param(family.id())
+                    .query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Nested
+    class Scopes {
+
+        @Test
+        void nobodySeesClaimsOrCompletesATaskOutsideTheirScope() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            // another street: as if the task did not exist, on every path
+            assertThat(fx.as.call("street02", () -> tasks.find(taskId))).isEmpty();
+            assertThat(fx.as.call("street02", () -> tasks.list(TaskFilter.of(View.ALL), null, 0, 500)))
+                    .noneMatch(t -> t.taskId().equals(taskId));
+            assertThatThrownBy(() -> fx.as.run("street02", () -> tasks.claim(taskId)))
+                    .isInstanceOf(PairingNotFound.class);
+            assertThatThrownBy(() -> fx.as.run("street02",
+                    () -> tasks.complete(taskId, PairingFixture.validForm(PairingVariables.HOME_CHECK))))
+                    .isInstanceOf(PairingNotFound.class);
+            assertThat(api.get("street02", "/api/tasks/" + taskId).statusCode()).isEqualTo(404);
+            assertThat(api.get("team02", "/api/tasks/" + taskId).statusCode()).isEqualTo(404);
+            // the district sees it but the home check is the street's to do
+            assertThat(fx.as.call("district", () -> tasks.find(taskId)).orElseThrow().actionable()).isFalse();
+            assertThatThrownBy(() -> fx.as.run("district", () -> tasks.claim(taskId)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(post("district", "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(403);
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.HOME_CHECK);
+        }
+
+        @Test
+        void teamsSeeOnlyTheirOwnHouseholdsTasks() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            fx.walkTo(c, PairingVariables.FIRST_VISIT_PLAN);
+            String taskId = fx.task(c).id();
+            String owner = fx.worker(fx.task(c));
+            String other = owner.equals("team01") ? "team02" : "team01";
+            assertThat(fx.as.call(owner, () -> tasks.list(TaskFilter.of(View.GROUP), null, 0, 50)))
+                    .anyMatch(t -> t.taskId().equals(taskId));
+            assertThat(fx.as.call(other, () -> tasks.list(TaskFilter.of(View.GROUP), null, 0, 50)))
+                    .noneMatch(t -> t.taskId().equals(taskId));
+            assertThat(api.get(other, "/api/tasks/" + taskId).statusCode()).isEqualTo(404);
+            assertThat(api.get(owner, "/api/tasks/" + taskId).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Forms {
+
+        @Test
+        void theAssemblyRefusesTooSmallAQuorumAndSaysWhy() throws Exception {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            fx.walkTo(c, PairingVariables.SECOND_REVIEW);
+            String taskId = fx.task(c).id();
+            String body = """
+                    {"decision":"PASS","meetingDate":"%s","place":"村委会","members":30,"present":19,"votesFor":15,
+                     "votesAgainst":2,"votesAbstain":2,"attendees":"代表19人"}""".formatted(LocalDate.now());
+            HttpResponse<String> refused = post("street01", "/api/tasks/" + taskId + "/complete", body, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode errors = read(refused).get("errors");
+            assertThat(errors.get(0).get("field").asText()).isEqualTo("present");
+            assertThat(errors.get(0).get("message").asText()).isEqualTo("实到人数不足：应到 30 人，至少 20 人（2/3）出席方可评议");
+            HttpResponse<String> english = post("street01", "/api/tasks/" + taskId + "/complete", body, "en");
+            assertThat(read(english).get("errors").get(0).get("message").asText()).startsWith("Too few present");
+            assertThat(jdbc.sql("select count(*) from bf_review where case_id = ? and kind = 'SECOND'").param(c.id())
+                    .query(Integer.class).single()).isZero();
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.SECOND_REVIEW);
+
+            String valid = body.replace("\"present\":19,\"votesFor\":15", "\"present\":20,\"votesFor\":16");
+            assertThat(post("street01", "/api/tasks/" + taskId + "/complete", valid, null).statusCode()).isEqualTo(204);
+            assertThat(jdbc.sql("select count(*) from bf_review where case_id = ? and kind = 'SECOND'").param(c.id())
+                    .query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void aFormNamesEveryBrokenRuleAtOnceAndChangesNothing() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            Map<String, Object> form = Map.of("visitDate", LocalDate.now().plusDays(1).toString(), "visitors", "张明",
+                    "decision", "FAIL", "findings", "x");
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(taskId, form)))
+                    .isInstanceOf(InvalidInput.class)
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors()).extracting(FieldError::field)
+                            .containsExactlyInAnyOrder("visitDate", "visitors", "reason"));
+            // the votes must add up and the decision follow them
+            fx.complete(c, PairingVariables.HOME_CHECK);
+            String review = fx.task(c).id();
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(review, Map.of("decision", "PASS",
+                    "meetingDate", LocalDate.now().toString(), "place", "村委会", "members", 10, "present", 8,
+                    "votesFor", 3, "votesAgainst", 4, "votesAbstain", 1, "attendees", "8人"))))
+                    .isInstanceOf(InvalidInput.class)
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors()).extracting(FieldError::messageKey)
+                            .containsExactly("review.decision.notCarried"));
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+            assertThat(jdbc.sql("select count(*) from bf_case_step where case_id = ?").param(c.id())
+                    .query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void theTaskPageCarriesItsFormAndTheHouseholdMasked() throws Exception {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            JsonNode task = read(api.get("street01", "/api/tasks/" + fx.task(c).id()));
+            assertThat(task.get("task").get("taskKey").asText()).isEqualTo(PairingVariables.HOME_CHECK);
+            List<String> fields = new ArrayList<>();
+            task.get("fields").forEach(f -> fields.add(f.get("name").asText()));
+            assertThat(fields).containsExactly("visitDate", "visitors", "findings", "decision", "reason");
+            assertThat(task.get("household").get("phone").asText()).doesNotContain("55301234");
+            assertThat(task.get("household").get("members").get(0).get("idNumber").asText())
+                    .doesNotContain(family.headId());
+            assertThat(task.get("actionable").asBoolean()).isTrue();
+        }
+    }
+
+    @Nested
+    class Conflicts {
+
+        @Test
+        void twoPeopleCompletingOneTaskAtOnceGiveOneResultAndOneConflict() throws Exception {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            String body = json.writeValueAsString(PairingFixture.validForm(PairingVariables.HOME_CHECK));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return post("street01", "/api/tasks/" + taskId + "/complete", body, null).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                codes.add(answer.get());
+            }
+            pool.shutdown();
+            assertThat(codes).containsOnly(204, 409).filteredOn(code -> code == 204).hasSize(1);
+            assertThat(jdbc.sql("select count(*) from bf_case_step where case_id = ?").param(c.id())
+                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+            HttpResponse<String> late = post("street01", "/api/tasks/" + taskId + "/complete", body, null);
+            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(read(late).get("detail").asText()).contains("已由他人办理完毕");
+        }
+
+        @Test
+        void aClaimedTaskIsTheHoldersUntilTheyGiveItBack() throws Exception {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            String colleague = jdbc.sql("""
+                    select username from bf_user_account where role = 'STREET' and username <> 'street01'
+                       and street_id = (select street_id from bf_user_account where username = 'street01')
+                     order by username fetch first 1 rows only""").query(String.class).optional().orElse(null);
+            assertThat(post("street01", "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(204);
+            assertThat(fx.as.call("street01", () -> tasks.list(TaskFilter.of(View.MINE), null, 0, 50)))
+                    .anyMatch(t -> t.taskId().equals(taskId) && "street01".equals(t.assignee()));
+            assertThat(fx.as.call("street01", () -> tasks.list(TaskFilter.of(View.UNCLAIMED), null, 0, 500)))
+                    .noneMatch(t -> t.taskId().equals(taskId));
+            if (colleague != null) {
+                assertThat(post(colleague, "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(409);
+            }
+            assertThat(post("street01", "/api/tasks/" + taskId + "/unclaim", null, null).statusCode()).isEqualTo(204);
+            assertThat(jdbc.sql("select assignee from bf_task where task_id = ?").param(taskId).query(String.class)
+                    .optional()).isEmpty();
+        }
+    }
+
+    @Test
+    void overdueTasksAreEscalatedToTheDistrictOnce() {
+        Family family = fx.family();
+        PairingCase c = fx.start(family);
+        String taskId = fx.task(c).id();
+        jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(LocalDate.now().minusDays(3), taskId).update();
+        notifications.watchDueDates();
+        notifications.watchDueDates();
+        List<Notification> district = fx.as.call("district", () -> notifications.mine(true, 200));
+        assertThat(district).filteredOn(n -> taskId.equals(n.taskId()) && n.kind() == Notification.Kind.ESCALATED)
+                .hasSize(1);
+        List<Notification> street = fx.as.call("street01", () -> notifications.mine(true, 200));
+        assertThat(street).filteredOn(n -> taskId.equals(n.taskId())).extracting(Notification::kind)
+                .containsExactlyInAnyOrder(Notification.Kind.NEW_TASK, Notification.Kind.OVERDUE);
+        assertThat(fx.as.call("street02", () -> notifications.mine(false, 200)))
+                .noneMatch(n -> taskId.equals(n.taskId()));
+    }
+}
