@@ -31,10 +31,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: the demo households that are still in the procedure get a running case at their stage,
- * worked step by step by the demo accounts through the task service (valid forms, notices posted, periods
- * ended a month ago where the case is past them), so that every step has a task to open. Households paired
- * before Bangfu keep no case.
+ * Demo profile only: every demo household gets its case, worked step by step by the demo accounts through the
+ * task service up to the household's stage (valid forms, notices posted, periods ended a month ago where the
+ * case is past them): paired households have gone all the way, the others wait at their step, so that every
+ * role has work after signing in.
  */
 @Component
 @Profile("demo")
@@ -85,7 +85,7 @@ class DemoPairing implements ApplicationRunner {
         }
         List<Demo> demos = jdbc.sql("""
                 select id, stage, street_id, team_id from bf_household
-                 where demo = true and stage not in ('PAIRED', 'NOT_ELIGIBLE', 'EXITED', 'IDENTIFICATION') order by id""")
+                 where demo = true and stage not in ('NOT_ELIGIBLE', 'EXITED', 'IDENTIFICATION') order by id""")
                 .query((rs, n) -> new Demo(rs.getLong(1), HouseholdStage.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getObject(4, Long.class)))
                 .list();
@@ -98,13 +98,17 @@ class DemoPairing implements ApplicationRunner {
             walk(c, demo, officer);
         }
         if (!demos.isEmpty()) {
-            log.info("Demo: {} households have a running assistance-pairing case at their stage", demos.size());
+            log.info("Demo: {} households have an assistance-pairing case, each at its stage", demos.size());
         }
     }
 
     private void walk(PairingCase c, Demo demo, String officer) {
         for (Map.Entry<HouseholdStage, String> step : STEPS) {
             if (step.getKey() == demo.stage()) {
+                return;
+            }
+            if (step.getKey() == HouseholdStage.PLANNING) {
+                completePlan(c, demo);
                 return;
             }
             switch (step.getValue()) {
@@ -151,6 +155,15 @@ class DemoPairing implements ApplicationRunner {
             }
             default -> throw new IllegalArgumentException(key);
         };
+    }
+
+    private void completePlan(PairingCase c, Demo demo) {
+        String member = jdbc.sql("select username from bf_user_account where team_id = ? and role = 'TEAM_MEMBER'"
+                + " order by username fetch first 1 rows only").param(demo.teamId()).query(String.class).single();
+        complete(c, member, Map.of("decision", "PASS", "visitDate", today().minusDays(7).toString(),
+                "visitors", "帮扶小组成员", "mainCause", "ILLNESS", "needs", "（演示）医疗费用报销、稳定收入",
+                "assistingParty", "弋江区民政局", "measures", List.of("HEALTH", "PUBLIC_JOB"),
+                "plan", "（演示）落实大病救助，推荐公益岗位，每月走访一次"));
     }
 
     private void dismissWarnings(PairingCase c, String officer) {

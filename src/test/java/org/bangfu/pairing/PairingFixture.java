@@ -2,6 +2,8 @@ package org.bangfu.pairing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.bangfu.household.MemberDraft;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -85,7 +88,7 @@ class PairingFixture {
         return open.get(0);
     }
 
-    /** Who works a step: street01 for S01's steps, the district, or a member of the team it went to. */
+    /** Who works a step: an officer of the household's street, the district, or a member of the team it went to. */
     String worker(OpenTask task) {
         String group = jdbc.sql("select candidate_group from bf_task where task_id = ?").param(task.id())
                 .query(String.class).single();
@@ -95,7 +98,11 @@ class PairingFixture {
                      order by username fetch first 1 rows only""")
                     .param(Long.parseLong(group.substring(5))).query(String.class).single();
         }
-        return group.equals(PairingVariables.DISTRICT_GROUP) ? "district" : "street01";
+        if (group.startsWith("street-")) {
+            return jdbc.sql("select min(username) from bf_user_account where role = 'STREET' and street_id = ?")
+                    .param(Long.parseLong(group.substring(7))).query(String.class).single();
+        }
+        return "district";
     }
 
     /** Completes the case's open task with the default valid form, changed by {@code overrides}. */
@@ -117,17 +124,12 @@ class PairingFixture {
         complete(pairingCase, expectedKey, Map.of());
     }
 
-    /** Runs the case's waiting jobs (the asynchronous comparison, a notice's timer) as the job executor would. */
+    /** Runs the case's jobs that are due by the engine's clock (the asynchronous comparison, an ended period). */
     void runJobs(PairingCase pairingCase) {
         for (int round = 0; round < 5; round++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(pairingCase.processInstanceId()).list();
-            List<String> children = jdbc.sql("""
-                    select ID_ from ACT_RU_EXECUTION where SUPER_EXEC_ in
-                      (select ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ?)""")
-                    .param(pairingCase.processInstanceId()).query(String.class).list();
-            for (String child : children) {
-                jobs = new java.util.ArrayList<>(jobs);
-                jobs.addAll(management.createJobQuery().processInstanceId(child).list());
+            List<Job> jobs = new ArrayList<>();
+            for (String instance : instances(pairingCase)) {
+                jobs.addAll(management.createJobQuery().processInstanceId(instance).executable().list());
             }
             if (jobs.isEmpty()) {
                 return;
@@ -136,10 +138,37 @@ class PairingFixture {
         }
     }
 
+    /** The case's process instance and the notices it called. */
+    List<String> instances(PairingCase pairingCase) {
+        List<String> instances = new ArrayList<>(List.of(pairingCase.processInstanceId()));
+        instances.addAll(jdbc.sql("""
+                select distinct process_instance_id from bf_notice where case_id = ?""").param(pairingCase.id())
+                .query(String.class).list());
+        return instances;
+    }
+
+    /** The timer of the notice the case waits in. */
+    Job noticeTimer(PairingCase pairingCase) {
+        String notice = jdbc.sql("select process_instance_id from bf_notice where case_id = ? order by id desc"
+                + " fetch first 1 rows only").param(pairingCase.id()).query(String.class).single();
+        return management.createJobQuery().processInstanceId(notice).timers().singleResult();
+    }
+
+    /** Moves the engine's clock past the end of the notice period, lets the timer fire, and puts the clock back. */
+    void passNoticePeriod(PairingCase pairingCase) {
+        Job timer = noticeTimer(pairingCase);
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+        try {
+            runJobs(pairingCase);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
     /** Posts the notice the case waits at and lets its period end without objection. */
     void noticeWithoutObjection(PairingCase pairingCase) {
         complete(pairingCase, PairingVariables.POST_NOTICE);
-        runJobs(pairingCase);
+        passNoticePeriod(pairingCase);
     }
 
     /** Walks a new case with valid forms until it waits at {@code key}. */

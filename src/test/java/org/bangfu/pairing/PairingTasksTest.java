@@ -280,21 +280,31 @@ class PairingTasksTest {
             Family family = fx.family();
             PairingCase c = fx.start(family);
             String taskId = fx.task(c).id();
-            String colleague = jdbc.sql("""
-                    select username from bf_user_account where role = 'STREET' and username <> 'street01'
-                       and street_id = (select street_id from bf_user_account where username = 'street01')
-                     order by username fetch first 1 rows only""").query(String.class).optional().orElse(null);
+            // a colleague in the same street (an account like street01's, same password)
+            String colleague = "street01b";
+            if (jdbc.sql("select count(*) from bf_user_account where username = ?").param(colleague)
+                    .query(Integer.class).single() == 0) {
+                jdbc.sql("""
+                        insert into bf_user_account (username, display_name, password_hash, role, street_id,
+                            password_changed_at, created_at)
+                        select ?, display_name, password_hash, role, street_id, password_changed_at, created_at
+                          from bf_user_account where username = 'street01'""").param(colleague).update();
+            }
             assertThat(post("street01", "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(204);
             assertThat(fx.as.call("street01", () -> tasks.list(TaskFilter.of(View.MINE), null, 0, 50)))
                     .anyMatch(t -> t.taskId().equals(taskId) && "street01".equals(t.assignee()));
             assertThat(fx.as.call("street01", () -> tasks.list(TaskFilter.of(View.UNCLAIMED), null, 0, 500)))
                     .noneMatch(t -> t.taskId().equals(taskId));
-            if (colleague != null) {
-                assertThat(post(colleague, "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(409);
-            }
+            HttpResponse<String> taken = post(colleague, "/api/tasks/" + taskId + "/claim", null, null);
+            assertThat(taken.statusCode()).isEqualTo(409);
+            assertThat(read(taken).get("detail").asText()).contains("street01");
+            assertThat(post(colleague, "/api/tasks/" + taskId + "/complete",
+                    json.writeValueAsString(PairingFixture.validForm(PairingVariables.HOME_CHECK)), null).statusCode())
+                    .isEqualTo(409);
             assertThat(post("street01", "/api/tasks/" + taskId + "/unclaim", null, null).statusCode()).isEqualTo(204);
             assertThat(jdbc.sql("select assignee from bf_task where task_id = ?").param(taskId).query(String.class)
-                    .optional()).isEmpty();
+                    .single()).isNull();
+            assertThat(post(colleague, "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(204);
         }
     }
 

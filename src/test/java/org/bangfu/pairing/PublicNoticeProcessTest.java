@@ -14,6 +14,7 @@ import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,7 +106,13 @@ class PublicNoticeProcessTest {
         assertThat(notice.status()).isEqualTo(Notice.Status.POSTED);
         assertThat(notice.postedPlace()).isEqualTo("村务公开栏");
         assertThat(notice.periodEnd()).isAfterOrEqualTo(notice.postedOn().plusDays(4));
+        // the timer waits for midnight after the period's last working day, by the engine's clock
+        Job timer = fx.noticeTimer(c);
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(
+                notice.periodEnd().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
         fx.runJobs(c);
+        assertThat(fx.noticeTimer(c)).isNotNull();
+        fx.passNoticePeriod(c);
         assertThat(fx.task(c).key()).isEqualTo(PairingVariables.STREET_REVIEW);
         assertThat(fx.as.call("street01", () -> notices.find(noticeId).orElseThrow()).status())
                 .isEqualTo(Notice.Status.ENDED);
@@ -159,7 +166,7 @@ class PublicNoticeProcessTest {
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(early.body()).contains("not posted yet");
         fx.complete(c, PairingVariables.POST_NOTICE);
-        fx.runJobs(c);
+        fx.passNoticePeriod(c);
         assertThat(fx.task(c).key()).isEqualTo(PairingVariables.STREET_REVIEW);
     }
 

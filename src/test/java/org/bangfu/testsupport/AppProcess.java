@@ -41,7 +41,7 @@ public final class AppProcess implements AutoCloseable {
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "app-processes")), "bangfu-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath(),
                 BangfuApplication.class.getName(),
                 "--server.port=" + port));
         command.addAll(List.of(args));
@@ -49,6 +49,18 @@ public final class AppProcess implements AutoCloseable {
         AppProcess app = new AppProcess(process, log, port);
         app.awaitHealthyOrExit();
         return app;
+    }
+
+    /**
+     * The test JVM's class path without an empty entry or the working directory: either would put the project
+     * folder itself on the class path, and its processes/ would be deployed beside target/classes/processes.
+     */
+    private static String classPath() {
+        String workingDirectory = Path.of("").toAbsolutePath().toString();
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !entry.equals(".")
+                        && !Path.of(entry).toAbsolutePath().normalize().toString().equals(workingDirectory))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private void awaitHealthyOrExit() throws InterruptedException {
