@@ -40,7 +40,7 @@ create table bf_case_step (
     completed_at  timestamp with time zone not null,
     decision      varchar(16),
     reason        varchar(500),
-    form_data     varchar(8000) not null
+    form_data     varchar(20000) not null
 );
 create index bf_case_step_case on bf_case_step (case_id, completed_at);
 

@@ -72,14 +72,14 @@ class DemoHouseholds implements ApplicationRunner {
 
         Object[][] demo = {
                 // head, stage, attribute, main cause, housing m², structure, dilapidation, members (relation, name, birth, female)
-                { "王建国", HouseholdStage.PAIRED, Attribute.DIBAO, "ILLNESS", "62.5", "BRICK_CONCRETE", "NONE",
+                { "王建国", HouseholdStage.PLANNING, Attribute.DIBAO, "ILLNESS", "62.5", "BRICK_CONCRETE", "NONE",
                         new Object[][] { { "HEAD", "王建国", "1962-04-12", false }, { "SPOUSE", "李秀英", "1964-09-03", true },
                                 { "SON", "王磊", "1990-01-21", false } } },
-                { "陈桂兰", HouseholdStage.PAIRED, Attribute.TEKUN, "DISABILITY", "38", "BRICK_WOOD", "B",
+                { "陈桂兰", HouseholdStage.HOME_CHECK, Attribute.TEKUN, "DISABILITY", "38", "BRICK_WOOD", "B",
                         new Object[][] { { "HEAD", "陈桂兰", "1951-11-30", true }, { "SON", "陈志强", "1978-06-15", false } } },
                 { "刘德明", HouseholdStage.PAIRED, Attribute.GENERAL, "SCHOOLING", "75", "BRICK_CONCRETE", "NONE",
                         new Object[][] { { "HEAD", "刘德明", "1975-03-08", false }, { "DAUGHTER", "刘佳怡", "2006-10-19", true } } },
-                { "张玉珍", HouseholdStage.PLANNING, Attribute.DIBAO, "NO_LABOUR", "54", "BRICK_WOOD", "C",
+                { "张玉珍", HouseholdStage.PAIRED, Attribute.DIBAO, "NO_LABOUR", "54", "BRICK_WOOD", "C",
                         new Object[][] { { "HEAD", "张玉珍", "1958-07-22", true }, { "GRANDSON", "张浩然", "2012-02-14", false },
                                 { "GRANDDAUGHTER", "张雨涵", "2015-08-09", true } } },
                 { "赵长生", HouseholdStage.TEAM_ASSIGNMENT, Attribute.TEKUN, "ILLNESS", "30", "EARTH_WOOD", "C",
@@ -95,7 +95,7 @@ class DemoHouseholds implements ApplicationRunner {
                         new Object[][] { { "HEAD", "郑大海", "1980-06-06", false }, { "SPOUSE", "冯晓燕", "1983-11-11", true } } },
                 { "黄淑芬", HouseholdStage.FIRST_REVIEW, Attribute.TEKUN, "DISABILITY", "28", "EARTH_WOOD", "D",
                         new Object[][] { { "HEAD", "黄淑芬", "1955-01-18", true }, { "SON", "黄文斌", "1985-09-30", false } } },
-                { "马建军", HouseholdStage.HOME_CHECK, Attribute.DIBAO, "ILLNESS", "58", "BRICK_CONCRETE", "NONE",
+                { "马建军", HouseholdStage.PAIRED, Attribute.DIBAO, "ILLNESS", "58", "BRICK_CONCRETE", "NONE",
                         new Object[][] { { "HEAD", "马建军", "1972-02-02", false }, { "SPOUSE", "何丽", "1974-07-07", true } } } };
 
         int sequence = 1;

@@ -105,6 +105,14 @@ class DemoPairing implements ApplicationRunner {
     private void walk(PairingCase c, Demo demo, String officer) {
         for (Map.Entry<HouseholdStage, String> step : STEPS) {
             if (step.getKey() == demo.stage()) {
+                if (demo.stage() == HouseholdStage.FIRST_NOTICE) {
+                    // the village notice is up: its period runs, objections can come in
+                    String taskId = taskId(c);
+                    as(officer, () -> {
+                        tasks.complete(taskId, Map.of("postedOn", today().toString(), "place", "村务公开栏"));
+                        return null;
+                    });
+                }
                 return;
             }
             if (step.getKey() == HouseholdStage.PLANNING) {

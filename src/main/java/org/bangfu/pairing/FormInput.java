@@ -108,6 +108,13 @@ final class FormInput {
             }
         }
         codes.removeIf(String::isEmpty);
+        List<String> distinct = codes.stream().distinct().toList();
+        codes.clear();
+        codes.addAll(distinct);
+        if (codes.size() > 50) {
+            error(name, "form.tooMany", 50);
+            return List.of();
+        }
         if (codes.isEmpty()) {
             if (required) {
                 error(name, "form.required");

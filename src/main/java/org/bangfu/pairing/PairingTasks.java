@@ -95,11 +95,15 @@ public class PairingTasks {
                 .params(params).query(PairingTasks::row).list();
     }
 
+    /**
+     * How many tasks a list holds. Counts the mirror alone with the household for the scope and filters: its
+     * rows are exactly the open tasks, written in the engine's own transaction.
+     */
     @Transactional(readOnly = true)
     public int count(TaskFilter filter) {
         Query where = where(filter);
-        return jdbc.sql("select count(*) " + FROM + " where " + where.sql()).params(where.params())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from bf_task t join bf_household h on h.id = t.household_id where "
+                + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     private record Query(String sql, List<Object> params) {
@@ -277,7 +281,7 @@ public class PairingTasks {
                 .optional();
         if (locked.isEmpty()) {
             var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            if (done != null && done.getCaseInstanceId() == null && visible(user, householdOf(done.getProcessInstanceId()))) {
+            if (done != null && visible(user, householdOf(done.getProcessInstanceId()))) {
                 throw new TaskConflict("task.alreadyDone");
             }
             throw new PairingNotFound("task " + taskId);

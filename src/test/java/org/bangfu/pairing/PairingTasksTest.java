@@ -227,6 +227,24 @@ class PairingTasksTest {
         }
 
         @Test
+        void expressionsInFormDataStayDataAndNeverReachTheEngine() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            String probe = "${''.getClass().forName('java.lang.Runtime')}";
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(taskId, Map.of("visitDate",
+                    LocalDate.now().toString(), "visitors", "张明、李华", "findings", "正常", "decision", "${true}"))))
+                    .isInstanceOf(InvalidInput.class);
+            fx.complete(c, PairingVariables.HOME_CHECK, Map.of("findings", probe));
+            assertThat(jdbc.sql("select form_data from bf_case_step where case_id = ?").param(c.id()).query(String.class)
+                    .single()).contains("getClass");
+            // the engine got the decision only, not what people wrote
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+            assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ? and TEXT_ like '%getClass%'")
+                    .param(c.processInstanceId()).query(Integer.class).single()).isZero();
+        }
+
+        @Test
         void theTaskPageCarriesItsFormAndTheHouseholdMasked() throws Exception {
             Family family = fx.family();
             PairingCase c = fx.start(family);

@@ -77,7 +77,15 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         grid.setId("calendar-grid");
 
-        add(new Paragraph(getTranslation("calendar.help")), counter());
+        add(new Paragraph(getTranslation("calendar.help")));
+        if (workingDays.year(thisYear + 1).isEmpty()) {
+            // notice periods that run into next year would count its holidays as working days
+            Paragraph missing = new Paragraph(getTranslation("calendar.nextYearMissing", thisYear + 1));
+            missing.setId("calendar-next-year-missing");
+            missing.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(missing);
+        }
+        add(counter());
         if (admin) {
             add(editor());
         }
