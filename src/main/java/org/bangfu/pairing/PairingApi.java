@@ -40,15 +40,17 @@ class PairingApi {
     private final Notices notices;
     private final Letters letters;
     private final PrintedDocuments documents;
+    private final Notifications notifications;
     private final MessageSource messages;
 
     PairingApi(Pairing pairing, PairingTasks tasks, Notices notices, Letters letters, PrintedDocuments documents,
-            MessageSource messages) {
+            Notifications notifications, MessageSource messages) {
         this.pairing = pairing;
         this.tasks = tasks;
         this.notices = notices;
         this.letters = letters;
         this.documents = documents;
+        this.notifications = notifications;
         this.messages = messages;
     }
 
@@ -113,6 +115,21 @@ class PairingApi {
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> form) {
         tasks.complete(id, form == null ? Map.of() : form);
+        return ResponseEntity.noContent().build();
+    }
+
+    // ---- notifications -------------------------------------------------------------------------------
+
+    /** The caller's notifications (to them or their groups), newest first; {@code unread=true} for the bell. */
+    @GetMapping("/api/notifications")
+    List<Notification> notifications(@RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "50") int limit) {
+        return notifications.mine(unread, limit);
+    }
+
+    @PostMapping("/api/notifications/{id}/read")
+    ResponseEntity<Void> read(@PathVariable long id) {
+        notifications.markRead(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,11 @@ class AssistancePairingProcessTest {
     UserDetailsService users;
 
     PairingFixture fx;
+
+    @AfterEach
+    void resetClock() {
+        PairingFixture.resetClock();
+    }
 
     @BeforeEach
     void setUp() {

@@ -3,6 +3,7 @@ package org.bangfu.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.bangfu.household.Households;
+import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -36,8 +38,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Households pushed through the whole pairing procedure (home check to paired: 10 forms, 2 notices, the
@@ -45,14 +50,19 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Bangfu (no listeners, no-op service tasks) over the same number of steps, with the same 4 clients, in the
  * same run on PostgreSQL. {@code -Dbenchmark.households=N} (10,000 by default).
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
 class PairingProcessBenchmark {
 
     private static final int HOUSEHOLDS = Integer.getInteger("benchmark.households", 10_000);
+    private static final int HTTP_HOUSEHOLDS = Integer.getInteger("benchmark.httpHouseholds", 100);
     private static final int CLIENTS = 4;
     private static final String[] PATH = { PairingVariables.HOME_CHECK, PairingVariables.FIRST_REVIEW, "jobs",
             PairingVariables.SECOND_REVIEW, "notice", PairingVariables.STREET_REVIEW, "notice", PairingVariables.FILING,
             PairingVariables.CONFIRM_TEAM, PairingVariables.FIRST_VISIT_PLAN };
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -83,7 +93,7 @@ class PairingProcessBenchmark {
 
     @Test
     void householdsThroughTheWholeProcedureAgainstTheBareEngine() throws Exception {
-        List<long[]> generated = generate();
+        List<long[]> generated = generate("基准户", HOUSEHOLDS * 2 + 20);
         deployBare();
         PairingFixture fx = new PairingFixture(new RunAs(users), jdbc, households, pairing, tasks, management);
 
@@ -110,6 +120,66 @@ class PairingProcessBenchmark {
                 bangfuSeconds, bangfuSeconds * 1000 / half, half / bangfuSeconds);
         System.out.printf(Locale.ROOT, "overhead over the bare engine: %.0f%% (per household, %d engine steps each)%n",
                 (bangfuSeconds / half) / (bareSeconds / (measured.size() - half)) * 100 - 100, steps);
+    }
+
+    /**
+     * A sample through the REST API as an integration would: HTTP Basic on every request (bcrypt each time),
+     * start, then per step open the task and complete it with JSON.
+     */
+    @Test
+    void aSampleThroughTheRestApi() throws Exception {
+        List<long[]> generated = generate("接口户", HTTP_HOUSEHOLDS + 4);
+        PairingFixture fx = new PairingFixture(new RunAs(users), jdbc, households, pairing, tasks, management);
+        ApiClient api = new ApiClient(port);
+        ObjectMapper json = new ObjectMapper();
+        int[] requests = new int[1];
+        LongConsumer walk = householdId -> {
+            String officer = jdbc.sql("""
+                    select min(u.username) from bf_user_account u join bf_household h on h.street_id = u.street_id
+                     where u.role = 'STREET' and h.id = ?""").param(householdId).query(String.class).single();
+            HttpResponse<String> started = api.send(officer, "POST", "/api/households/" + householdId + "/pairing",
+                    null, null, null);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            PairingCase c = fx.as.call(officer, () -> pairing.cases(householdId).get(0));
+            int sent = 1;
+            for (String step : PATH) {
+                if (step.equals("jobs")) {
+                    jobs(fx.instances(c));
+                    continue;
+                }
+                List<String> keys = step.equals("notice") ? List.of(PairingVariables.POST_NOTICE) : List.of(step);
+                for (String key : keys) {
+                    PairingFixture.OpenTask task = fx.task(c);
+                    String worker = fx.worker(task);
+                    assertThat(api.get(worker, "/api/tasks/" + task.id()).statusCode()).isEqualTo(200);
+                    Map<String, Object> form = new HashMap<>(PairingFixture.validForm(key));
+                    if (key.equals(PairingVariables.CONFIRM_TEAM)) {
+                        form.put("teamId", runtime.getVariable(c.processInstanceId(), PairingVariables.PROPOSED_TEAM_ID));
+                    }
+                    try {
+                        HttpResponse<String> done = api.send(worker, "POST", "/api/tasks/" + task.id() + "/complete",
+                                "application/json", json.writeValueAsBytes(form), null);
+                        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    sent += 2;
+                }
+                if (step.equals("notice")) {
+                    jobs(fx.instances(c));
+                }
+            }
+            synchronized (requests) {
+                requests[0] += sent;
+            }
+        };
+        run(generated.subList(0, 4), walk);
+        requests[0] = 0;
+        double seconds = run(generated.subList(4, generated.size()), walk);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "== Benchmark: %,d households through the REST API, %d clients: %.1f s, %.0f ms/household,"
+                + " %,d requests (%.1f ms/request; HTTP Basic hashes the password on each)%n", HTTP_HOUSEHOLDS, CLIENTS,
+                seconds, seconds * 1000 / HTTP_HOUSEHOLDS, requests[0], seconds * 1000 * CLIENTS / requests[0]);
     }
 
     private double run(List<long[]> batch, LongConsumer walk) throws Exception {
@@ -251,14 +321,13 @@ class PairingProcessBenchmark {
     }
 
     /** Households of two by bulk SQL, spread over the streets; their ids. */
-    private List<long[]> generate() {
-        int total = HOUSEHOLDS * 2 + 20;
+    private List<long[]> generate(String prefix, int total) {
         jdbc.sql("""
                 insert into bf_household (head_name, street_id, village_id, address, attribute, main_cause, stage,
                                           created_at, updated_at)
-                select '基准户' || g, v.street_id, v.id, '基准地址 ' || g, 'DIBAO', 'ILLNESS', 'IDENTIFICATION', now(), now()
+                select ? || g, v.street_id, v.id, '基准地址 ' || g, 'DIBAO', 'ILLNESS', 'IDENTIFICATION', now(), now()
                   from generate_series(1, ?) g
-                  join bf_village v on v.code = 'S0' || (1 + g % 6) || '-V' || (1 + g % 2)""").param(total).update();
+                  join bf_village v on v.code = 'S0' || (1 + g % 6) || '-V' || (1 + g % 2)""").params(prefix, total).update();
         jdbc.sql("""
                 insert into bf_member (household_id, name, relation, gender, birth_date, id_number, active_id_number,
                                        created_at)
@@ -266,10 +335,11 @@ class PairingProcessBenchmark {
                        case k when 1 then 'MALE' else 'FEMALE' end, date '1960-01-01' + (h.id % 20000)::int,
                        'B' || lpad((h.id * 2 + k)::text, 17, '0'), 'B' || lpad((h.id * 2 + k)::text, 17, '0'), now()
                   from bf_household h cross join generate_series(1, 2) k
-                 where h.head_name like '基准户%'""").update();
+                 where h.head_name like ? and not exists (select 1 from bf_member m where m.household_id = h.id)""")
+                .param(prefix + "%").update();
         jdbc.sql("analyze bf_household").update();
         jdbc.sql("analyze bf_member").update();
-        return jdbc.sql("select id from bf_household where head_name like '基准户%' order by id")
+        return jdbc.sql("select id from bf_household where head_name like ? order by id").param(prefix + "%")
                 .query((rs, n) -> new long[] { rs.getLong(1) }).list();
     }
 }

@@ -22,6 +22,7 @@ import org.bangfu.pairing.TaskFilter.View;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,11 @@ class PairingTasksTest {
 
     PairingFixture fx;
     ApiClient api;
+
+    @AfterEach
+    void resetClock() {
+        PairingFixture.resetClock();
+    }
 
     @BeforeEach
     void setUp() {
@@ -320,8 +326,8 @@ class PairingTasksTest {
                     json.writeValueAsString(PairingFixture.validForm(PairingVariables.HOME_CHECK)), null).statusCode())
                     .isEqualTo(409);
             assertThat(post("street01", "/api/tasks/" + taskId + "/unclaim", null, null).statusCode()).isEqualTo(204);
-            assertThat(jdbc.sql("select assignee from bf_task where task_id = ?").param(taskId).query(String.class)
-                    .single()).isNull();
+            assertThat(jdbc.sql("select count(*) from bf_task where task_id = ? and assignee is null").param(taskId)
+                    .query(Integer.class).single()).isOne();
             assertThat(post(colleague, "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(204);
         }
     }
@@ -342,5 +348,10 @@ class PairingTasksTest {
                 .containsExactlyInAnyOrder(Notification.Kind.NEW_TASK, Notification.Kind.OVERDUE);
         assertThat(fx.as.call("street02", () -> notifications.mine(false, 200)))
                 .noneMatch(n -> taskId.equals(n.taskId()));
+        // the bell over the API: read once, then no longer unread
+        long escalation = district.stream().filter(n -> taskId.equals(n.taskId())).findFirst().orElseThrow().id();
+        assertThat(api.get("district", "/api/notifications?unread=true").body()).contains("\"ESCALATED\"");
+        assertThat(post("district", "/api/notifications/" + escalation + "/read", null, null).statusCode()).isEqualTo(204);
+        assertThat(fx.as.call("district", () -> notifications.mine(true, 200))).noneMatch(n -> n.id() == escalation);
     }
 }

