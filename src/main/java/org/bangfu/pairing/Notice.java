@@ -23,8 +23,4 @@ public record Notice(long id, long caseId, long householdId, Level level, int ro
     public enum Status {
         PREPARED, POSTED, ENDED, OBJECTED, UPHELD, REPOSTED
     }
-
-    public boolean acceptsObjections() {
-        return status == Status.POSTED || status == Status.OBJECTED;
-    }
 }

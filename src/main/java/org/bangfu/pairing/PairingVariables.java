@@ -8,8 +8,6 @@ package org.bangfu.pairing;
 public final class PairingVariables {
 
     public static final String PAIRING_PROCESS = "AssistancePairingProcess";
-    public static final String NOTICE_PROCESS = "PublicNoticeProcess";
-    public static final String TEAM_DECISION = "TeamAssignmentDecision";
     public static final String MESSAGE_OBJECTION = "NoticeObjection";
 
     // task definition keys
