@@ -44,15 +44,17 @@ public class Notices {
     private final WorkingDays workingDays;
     private final PairingSettings settings;
     private final RuntimeService runtime;
+    private final PrintedDocuments documents;
     private final Clock clock;
 
     Notices(JdbcClient jdbc, Households households, WorkingDays workingDays, PairingSettings settings,
-            RuntimeService runtime, Clock clock) {
+            RuntimeService runtime, PrintedDocuments documents, Clock clock) {
         this.jdbc = jdbc;
         this.households = households;
         this.workingDays = workingDays;
         this.settings = settings;
         this.runtime = runtime;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -82,6 +84,18 @@ public class Notices {
         params.add(caseId);
         return jdbc.sql(COLUMNS + " where " + scope.condition() + " and n.case_id = ? order by n.id").params(params)
                 .query(Notices::row).list();
+    }
+
+    /** The notice to post, as XHTML for the browser. */
+    @Transactional(readOnly = true)
+    public String document(long noticeId) {
+        return documents.noticeXhtml(requireNotice(noticeId));
+    }
+
+    /** The notice to post, as PDF for printing. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(long noticeId) {
+        return documents.pdf(document(noticeId));
     }
 
     @Transactional(readOnly = true)

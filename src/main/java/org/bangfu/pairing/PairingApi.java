@@ -142,12 +142,12 @@ class PairingApi {
 
     @GetMapping(path = "/api/notices/{id}/document", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> noticeHtml(@PathVariable long id) {
-        return html(documents.noticeXhtml(notice(id)));
+        return html(notices.document(id));
     }
 
     @GetMapping(path = "/api/notices/{id}/document.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
-        return pdf(documents.pdf(documents.noticeXhtml(notice(id))), "notice-" + id + ".pdf");
+        return pdf(notices.pdf(id), "notice-" + id + ".pdf");
     }
 
     @GetMapping("/api/notices/{id}/objections")

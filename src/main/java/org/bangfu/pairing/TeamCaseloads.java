@@ -50,10 +50,6 @@ class TeamCaseloads {
                 district == null ? null : district.id());
     }
 
-    /** A team and how many households it assists now. */
-    public record TeamLoad(long id, String name, Long streetId, int caseload) {
-    }
-
     record Candidates(Long villageTeamId, Integer villageTeamCaseload, Long streetTeamId, Integer streetTeamCaseload,
             Long districtTeamId) {
     }

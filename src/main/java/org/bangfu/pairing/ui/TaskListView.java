@@ -1,0 +1,210 @@
+package org.bangfu.pairing.ui;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.bangfu.organisation.Organisation;
+import org.bangfu.organisation.Street;
+import org.bangfu.pairing.PairingTasks;
+import org.bangfu.pairing.PairingVariables;
+import org.bangfu.pairing.TaskConflict;
+import org.bangfu.pairing.TaskFilter;
+import org.bangfu.pairing.TaskFilter.Sort;
+import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.pairing.TaskRow;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
+import org.bangfu.shell.MainLayout;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * 任务清单: my tasks, my group's, those nobody holds yet (and, for the district and leadership, all), with
+ * counts; filters by step, street, household and due date; sorted by due date; claim and give back in the
+ * row; a row opens its task. Refreshes itself, so a task someone else just took leaves the list.
+ */
+@Route(value = "tasks", layout = MainLayout.class)
+@Menu(title = "nav.tasks", order = 5, icon = "vaadin:tasks")
+@RolesAllowed({ Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
+        Role.Names.TEAM_LEADER })
+class TaskListView extends VerticalLayout implements HasDynamicTitle {
+
+    static final List<String> STEPS = List.of(PairingVariables.HOME_CHECK, PairingVariables.FIRST_REVIEW,
+            PairingVariables.RESOLVE_WARNINGS, PairingVariables.SECOND_REVIEW, PairingVariables.POST_NOTICE,
+            PairingVariables.RECHECK, PairingVariables.STREET_REVIEW, PairingVariables.FILING,
+            PairingVariables.CONFIRM_TEAM, PairingVariables.FIRST_VISIT_PLAN);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient PairingTasks tasks;
+    private final Tabs views = new Tabs();
+    private final List<View> viewOrder;
+    private final Select<String> step = new Select<>();
+    private final ComboBox<Street> street = new ComboBox<>();
+    private final TextField head = new TextField();
+    private final DatePicker dueTo = new DatePicker();
+    private final Grid<TaskRow> grid = new Grid<>();
+    private final String username;
+    private Registration polling;
+
+    TaskListView(PairingTasks tasks, Organisation organisation) {
+        this.tasks = tasks;
+        this.username = CurrentUser.require().getUsername();
+        setId("task-list");
+        setSizeFull();
+        addClassName("bf-page");
+        boolean overseer = CurrentUser.require().hasRole(Role.DISTRICT) || CurrentUser.require().hasRole(Role.LEADER);
+        viewOrder = CurrentUser.require().hasRole(Role.LEADER) ? List.of(View.ALL)
+                : overseer ? List.of(View.MINE, View.GROUP, View.UNCLAIMED, View.ALL)
+                        : List.of(View.MINE, View.GROUP, View.UNCLAIMED);
+        for (View view : viewOrder) {
+            Tab tab = new Tab();
+            tab.setId("tasks-view-" + view.name());
+            views.add(tab);
+        }
+        views.setSelectedIndex(viewOrder.contains(View.GROUP) ? viewOrder.indexOf(View.GROUP) : 0);
+        views.addSelectedChangeListener(e -> refresh());
+
+        step.setPlaceholder(getTranslation("task.filter.step"));
+        step.setItems(STEPS);
+        step.setItemLabelGenerator(key -> key == null ? getTranslation("task.filter.allSteps") : getTranslation("task." + key));
+        step.setEmptySelectionAllowed(true);
+        step.setEmptySelectionCaption(getTranslation("task.filter.allSteps"));
+        step.setId("tasks-step");
+        street.setPlaceholder(getTranslation("field.streetId"));
+        street.setItems(organisation.streets());
+        street.setItemLabelGenerator(Street::name);
+        street.setClearButtonVisible(true);
+        street.setVisible(overseer);
+        head.setPlaceholder(getTranslation("task.filter.head"));
+        head.setPrefixComponent(VaadinIcon.SEARCH.create());
+        head.setValueChangeMode(ValueChangeMode.LAZY);
+        head.setClearButtonVisible(true);
+        head.setId("tasks-head");
+        dueTo.setPlaceholder(getTranslation("task.filter.dueBy"));
+        dueTo.setClearButtonVisible(true);
+        step.addValueChangeListener(e -> refresh());
+        street.addValueChangeListener(e -> refresh());
+        head.addValueChangeListener(e -> refresh());
+        dueTo.addValueChangeListener(e -> refresh());
+        FlexLayout filters = new FlexLayout(step, street, head, dueTo);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassName("bf-filters");
+
+        grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
+                .setFrozen(true);
+        grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
+                .setAutoWidth(true);
+        grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true);
+        grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true);
+        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created")).setAutoWidth(true);
+        grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true);
+        grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSizeFull();
+        grid.setId("task-grid");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().taskId())));
+        add(views, filters, grid);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // tasks others take or complete leave the list without a reload
+        event.getUI().setPollInterval(20_000);
+        polling = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+
+    private Component due(TaskRow task) {
+        LocalDate today = LocalDate.now();
+        if (task.dueOn().isBefore(today)) {
+            return Badges.of(getTranslation("task.overdue", task.dueOn().toString()), "error");
+        }
+        if (!task.dueOn().isAfter(today.plusDays(1))) {
+            return Badges.of(getTranslation("task.dueSoon", task.dueOn().toString()), "warning");
+        }
+        return Badges.of(task.dueOn().toString(), "contrast");
+    }
+
+    private Component actions(TaskRow task) {
+        if (task.assignee() == null && viewOrder.contains(View.GROUP)) {
+            Button claim = new Button(getTranslation("task.claim"), e -> act(() -> tasks.claim(task.taskId())));
+            claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            claim.setId("claim-" + task.taskId());
+            return claim;
+        }
+        if (username.equals(task.assignee())) {
+            Button unclaim = new Button(getTranslation("task.unclaim"), e -> act(() -> tasks.unclaim(task.taskId())));
+            unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unclaim.setId("unclaim-" + task.taskId());
+            return unclaim;
+        }
+        return new com.vaadin.flow.component.html.Span();
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (TaskConflict e) {
+            Notification.show(getTranslation(e.messageKey(), e.arguments()), 5000, Notification.Position.MIDDLE);
+        } catch (org.bangfu.pairing.PairingNotFound | org.springframework.security.access.AccessDeniedException e) {
+            Notification.show(getTranslation("api.pairing.notFound"), 5000, Notification.Position.MIDDLE);
+        }
+        refresh();
+    }
+
+    private TaskFilter filter(View view) {
+        return new TaskFilter(view, step.getValue(), street.getValue() == null ? null : street.getValue().id(),
+                head.getValue(), null, dueTo.getValue());
+    }
+
+    private void refresh() {
+        for (int i = 0; i < viewOrder.size(); i++) {
+            View view = viewOrder.get(i);
+            views.getTabAt(i).setLabel(getTranslation("task.view." + view.name(), tasks.count(filter(view))));
+        }
+        TaskFilter filter = filter(viewOrder.get(Math.max(0, views.getSelectedIndex())));
+        grid.setItems(q -> tasks.list(filter, Sort.DUE, q.getOffset(), q.getLimit()).stream(), q -> tasks.count(filter));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.tasks");
+    }
+}

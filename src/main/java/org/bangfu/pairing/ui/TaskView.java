@@ -1,0 +1,206 @@
+package org.bangfu.pairing.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.household.CodeLists;
+import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.pairing.CaseStep;
+import org.bangfu.pairing.Notice;
+import org.bangfu.pairing.Notices;
+import org.bangfu.pairing.Objection;
+import org.bangfu.pairing.PairingNotFound;
+import org.bangfu.pairing.PairingSettings.Quorum;
+import org.bangfu.pairing.PairingTasks;
+import org.bangfu.pairing.TaskConflict;
+import org.bangfu.pairing.TaskDetail;
+import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.Role;
+import org.bangfu.shell.Badges;
+import org.bangfu.shell.MainLayout;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One task: the household (masked as the caller's scope requires), what the step needs to see (the comparison,
+ * the notice and its objections, the teams), the case's earlier steps, and the step's form. A task outside the
+ * caller's scope does not exist for them; one someone else completed meanwhile says so.
+ */
+@Route(value = "tasks/:taskId", layout = MainLayout.class)
+@RolesAllowed({ Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
+        Role.Names.TEAM_LEADER })
+class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient PairingTasks tasks;
+    private final transient Notices notices;
+    private final transient CodeLists codes;
+    private String taskId;
+    private String title = "";
+
+    TaskView(PairingTasks tasks, Notices notices, CodeLists codes) {
+        this.tasks = tasks;
+        this.notices = notices;
+        this.codes = codes;
+        setId("task-view");
+        addClassName("bf-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        taskId = event.getRouteParameters().get("taskId").orElse("");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        TaskDetail detail = tasks.find(taskId).orElse(null);
+        if (detail == null) {
+            Paragraph missing = new Paragraph(getTranslation("task.notFound"));
+            missing.setId("task-not-found");
+            add(missing, back());
+            return;
+        }
+        title = getTranslation("task." + detail.task().taskKey());
+        HouseholdFile household = detail.household();
+        H2 heading = new H2(title + " · " + household.headName());
+        heading.setId("task-title");
+        HorizontalLayout header = new HorizontalLayout(heading,
+                Badges.of(getTranslation("task.dueOn", detail.task().dueOn().toString()), "contrast"),
+                Badges.of(detail.task().assignee() == null ? getTranslation("task.unclaimed")
+                        : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
+        header.setAlignItems(Alignment.CENTER);
+        header.setWrap(true);
+        add(back(), header, household(household), context(detail));
+        if (detail.actionable()) {
+            add(form(detail));
+        } else {
+            Paragraph readOnly = new Paragraph(getTranslation("task.notYours"));
+            readOnly.setId("task-read-only");
+            add(readOnly);
+        }
+        add(new H3(getTranslation("task.history")), history(detail.history()));
+    }
+
+    private Component back() {
+        Button back = new Button(getTranslation("task.backToList"), e -> getUI().ifPresent(ui -> ui.navigate("tasks")));
+        back.setMinHeight("44px");
+        return back;
+    }
+
+    private Component household(HouseholdFile file) {
+        FormLayout summary = new FormLayout();
+        summary.setId("task-household");
+        summary.addFormItem(new Span(file.fileNo()), getTranslation("field.fileNo"));
+        summary.addFormItem(new Span(file.headName()), getTranslation("field.headName"));
+        summary.addFormItem(new Span(file.streetName() + " " + file.villageName()), getTranslation("field.villageId"));
+        summary.addFormItem(new Span(getTranslation("attribute." + file.attribute().name())),
+                getTranslation("field.attribute"));
+        summary.addFormItem(new Span(String.valueOf(file.members().size())), getTranslation("task.householdSize"));
+        summary.addFormItem(new Span(file.mainCause() == null ? "—"
+                : codes.label(CodeLists.CAUSE, file.mainCause(), getLocale())), getTranslation("field.mainCause"));
+        summary.addFormItem(new Span(file.phone() == null ? "—" : file.phone()), getTranslation("field.phone"));
+        summary.addFormItem(new Anchor("households/" + file.id(), getTranslation("task.openFile")), "");
+        return summary;
+    }
+
+    private Component context(TaskDetail detail) {
+        VerticalLayout context = new VerticalLayout();
+        context.setPadding(false);
+        context.setId("task-context");
+        Map<String, Object> values = detail.context();
+        if (values.get("comparisonReportId") instanceof Long reportId) {
+            context.add(new HorizontalLayout(new Span(getTranslation("task.comparison", values.get("warnings"),
+                    values.get("openWarnings"))), new Anchor("comparison/report/" + reportId,
+                            getTranslation("task.openComparison"))));
+        }
+        if (values.get("notice") instanceof Notice notice) {
+            String period = notice.postedOn() == null ? getTranslation("task.notice.notPosted", notice.periodDays())
+                    : getTranslation("task.notice.period", notice.postedOn().toString(), notice.periodEnd().toString());
+            Anchor print = new Anchor(new StreamResource("notice-" + notice.id() + ".pdf",
+                    () -> new ByteArrayInputStream(notices.pdf(notice.id()))), getTranslation("task.notice.print"));
+            print.setTarget("_blank");
+            print.setId("task-notice-print");
+            context.add(new HorizontalLayout(new Span(getTranslation("task.notice." + notice.level().name(),
+                    notice.round()) + " · " + period), print));
+            @SuppressWarnings("unchecked")
+            List<Objection> objections = (List<Objection>) values.get("objections");
+            for (Objection objection : objections) {
+                context.add(new Paragraph(getTranslation("task.objection", objection.receivedOn().toString(),
+                        getTranslation("objection.channel." + objection.channel().name()), objection.content())));
+            }
+        }
+        return context;
+    }
+
+    private Component form(TaskDetail detail) {
+        @SuppressWarnings("unchecked")
+        List<TeamLoad> teams = (List<TeamLoad>) detail.context().getOrDefault("teams", List.of());
+        Long proposed = detail.context().get("proposedTeamId") instanceof Long id ? id : null;
+        Quorum quorum = detail.context().get("quorum") instanceof Quorum q ? q : null;
+        StepForm form = new StepForm(detail.fields(), codes::items, teams, proposed, quorum);
+        form.setId("task-form");
+        form.addSubmitListener(e -> {
+            try {
+                tasks.complete(taskId, e.values());
+                Notification.show(getTranslation("task.completed", title), 4000, Notification.Position.BOTTOM_START);
+                getUI().ifPresent(ui -> ui.navigate("tasks"));
+            } catch (InvalidInput invalid) {
+                form.showErrors(invalid);
+            } catch (TaskConflict conflict) {
+                Notification.show(getTranslation(conflict.messageKey(), conflict.arguments()), 6000,
+                        Notification.Position.MIDDLE);
+                render();
+            } catch (PairingNotFound gone) {
+                render();
+            }
+        });
+        return form;
+    }
+
+    private Component history(List<CaseStep> steps) {
+        Grid<CaseStep> grid = new Grid<>();
+        grid.setId("task-history");
+        grid.addColumn(s -> getTranslation("task." + s.taskKey())).setHeader(getTranslation("task.step")).setAutoWidth(true);
+        grid.addColumn(CaseStep::completedBy).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
+        grid.addColumn(s -> TIME.format(s.completedAt())).setHeader(getTranslation("task.completedAt")).setAutoWidth(true);
+        grid.addColumn(s -> s.decision() == null ? "—" : getTranslation("form.choice.decision." + s.decision()))
+                .setHeader(getTranslation("form.field.decision")).setAutoWidth(true);
+        grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("form.field.reason"))
+                .setFlexGrow(1);
+        grid.setItems(steps);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        return grid;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.isEmpty() ? getTranslation("nav.tasks") : title;
+    }
+}

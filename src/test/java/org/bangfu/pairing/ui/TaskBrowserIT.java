@@ -1,0 +1,85 @@
+package org.bangfu.pairing.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.bangfu.testsupport.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The task list and a task page in the browser, worked by the demo accounts on the demo cases. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TaskBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port, 1280, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void street01CompletesTheHomeCheckFromItsTaskList() {
+        browser.signIn("street01");
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '任务清单')]"));
+        browser.awaitText(By.id("task-grid"), "陈桂兰");
+        assertThat(browser.bodyText()).contains("本组任务（1）", "入户核查");
+        browser.screenshot("task-list-street01");
+
+        browser.click(By.xpath("//vaadin-grid-cell-content[contains(., '陈桂兰')]"));
+        browser.awaitText(By.id("task-title"), "入户核查 · 陈桂兰");
+        browser.screenshot("task-page-home-check");
+        browser.await(By.cssSelector("#form-visitDate input"))
+                .sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
+        browser.await(By.cssSelector("#form-visitors input")).sendKeys("张明");
+        browser.await(By.cssSelector("#form-findings textarea")).sendKeys("住房破旧，户主行动不便，无稳定收入");
+        browser.click(By.id("form-decision"));
+        browser.click(By.xpath("//vaadin-select-item[normalize-space(.)='通过']"));
+        browser.click(By.id("form-submit"));
+        // one visitor is not enough: the field says so and nothing changed
+        browser.awaitText(By.id("task-form"), "入户核查至少需要两人");
+        browser.await(By.cssSelector("#form-visitors input")).sendKeys("、李华");
+        browser.click(By.id("form-submit"));
+        browser.awaitPath("/tasks");
+        assertThat(jdbc.sql("""
+                select t.task_key from bf_task t join bf_household h on h.id = t.household_id where h.head_name = '陈桂兰'""")
+                .query(String.class).single()).isEqualTo("Task_FirstReview");
+    }
+
+    @Test
+    void aTeamCannotOpenAnotherTeamsTaskByItsAddress() {
+        String team01Task = jdbc.sql("""
+                select t.task_id from bf_task t join bf_household h on h.id = t.household_id where h.head_name = '王建国'""")
+                .query(String.class).single();
+        browser.signIn("team02");
+        browser.open("/tasks/" + team01Task);
+        browser.awaitText(By.id("task-not-found"), "不在您的权限范围内");
+        assertThat(browser.bodyText()).doesNotContain("王建国");
+
+        browser.close();
+        browser = new Browser(port, 1280, 900);
+        browser.signIn("team01");
+        browser.open("/tasks/" + team01Task);
+        browser.awaitText(By.id("task-title"), "首次走访与帮扶计划 · 王建国");
+    }
+}
