@@ -152,6 +152,25 @@ public class PairingTasks {
         }
     }
 
+    /** The open tasks of one household the caller may see (a household's page shows where its case stands). */
+    @Transactional(readOnly = true)
+    public List<TaskRow> ofHousehold(long householdId) {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<Object> params = new ArrayList<>(scope.parameters());
+        params.add(householdId);
+        return jdbc.sql("""
+                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
+                       t.candidate_group, t.assignee, t.created_at, t.due_on
+                """ + FROM + " where " + scope.condition() + " and h.id = ? order by t.created_at")
+                .params(params).query(PairingTasks::row).list();
+    }
+
+    /** Whether the caller may work a task of this group. */
+    public static boolean isMember(SignedInUser user, String group) {
+        return groups(user).contains(group);
+    }
+
     // ---- one task ------------------------------------------------------------------------------------
 
     /** A task the caller may see, with its form, its household and what its step needs to show. */

@@ -1,5 +1,7 @@
 package org.bangfu.shell;
 
+import java.util.List;
+
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -34,10 +36,12 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
+    private final transient List<HeaderWidget> widgets;
     private final Span viewTitle = new Span();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, List<HeaderWidget> widgets) {
         this.authentication = authentication;
+        this.widgets = widgets;
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, header());
         addToDrawer(brand(), new Scroller(navigation()));
@@ -47,7 +51,9 @@ public class MainLayout extends AppLayout {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.menu"));
         viewTitle.addClassName("bf-view-title");
-        HorizontalLayout bar = new HorizontalLayout(toggle, viewTitle, userMenu());
+        HorizontalLayout bar = new HorizontalLayout(toggle, viewTitle);
+        widgets.stream().map(HeaderWidget::create).filter(java.util.Objects::nonNull).forEach(bar::add);
+        bar.add(userMenu());
         bar.setWidthFull();
         bar.setAlignItems(Alignment.CENTER);
         bar.expand(viewTitle);

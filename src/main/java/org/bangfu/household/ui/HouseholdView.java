@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.bangfu.household.Attachments;
@@ -12,6 +13,7 @@ import org.bangfu.household.Attachments.AttachmentInfo;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.HouseholdPageSection;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.Households;
@@ -75,14 +77,17 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient Households households;
     private final transient Attachments attachments;
     private final transient CodeLists codes;
+    private final transient List<HouseholdPageSection> sections;
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
 
-    HouseholdView(Households households, Attachments attachments, CodeLists codes) {
+    HouseholdView(Households households, Attachments attachments, CodeLists codes,
+            List<HouseholdPageSection> sections) {
         this.households = households;
         this.attachments = attachments;
         this.codes = codes;
+        this.sections = sections;
         setId("household-view");
         addClassName("bf-page");
     }
@@ -129,7 +134,9 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         tabs.add(getTranslation("household.tab.attachments"), attachmentsTab());
         tabs.add(getTranslation("household.tab.history"), history()).setId("tab-history");
         tabs.setSelectedIndex(selected);
-        add(header, tabs);
+        add(header);
+        sections.stream().map(section -> section.create(file)).filter(java.util.Objects::nonNull).forEach(this::add);
+        add(tabs);
     }
 
     private Component basics() {

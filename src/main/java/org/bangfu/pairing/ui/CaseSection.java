@@ -1,0 +1,84 @@
+package org.bangfu.pairing.ui;
+
+import java.util.List;
+import java.util.Set;
+
+import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.HouseholdPageSection;
+import org.bangfu.household.HouseholdStage;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.pairing.CaseAlreadyOpen;
+import org.bangfu.pairing.Pairing;
+import org.bangfu.pairing.PairingTasks;
+import org.bangfu.pairing.TaskRow;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+/**
+ * On a household's page: where its case stands (the open step, its due date, a link to work it), or, for the
+ * street's officers and the district, the button that starts a case.
+ */
+@org.springframework.stereotype.Component
+class CaseSection implements HouseholdPageSection {
+
+    private static final Set<HouseholdStage> STARTABLE = Set.of(HouseholdStage.IDENTIFICATION,
+            HouseholdStage.NOT_ELIGIBLE, HouseholdStage.EXITED);
+
+    private final Pairing pairing;
+    private final PairingTasks tasks;
+
+    CaseSection(Pairing pairing, PairingTasks tasks) {
+        this.pairing = pairing;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public Component create(HouseholdFile file) {
+        SignedInUser user = CurrentUser.require();
+        HorizontalLayout row = new HorizontalLayout();
+        row.setId("household-case");
+        row.setAlignItems(Alignment.CENTER);
+        row.setWrap(true);
+        List<TaskRow> open = tasks.ofHousehold(file.id());
+        for (TaskRow task : open) {
+            row.add(new Span(row.getTranslation("case.current", row.getTranslation("task." + task.taskKey()),
+                    task.dueOn().toString())));
+            Anchor go = new Anchor("tasks/" + task.taskId(), row.getTranslation(
+                    PairingTasks.isMember(user, task.candidateGroup()) ? "case.work" : "case.view"));
+            go.setId("household-case-task");
+            row.add(go);
+        }
+        boolean mayStart = (user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT)) && file.editable();
+        if (open.isEmpty() && mayStart && STARTABLE.contains(file.stage())) {
+            Button start = new Button(row.getTranslation("case.start"), VaadinIcon.PLAY.create());
+            start.setId("household-case-start");
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            start.setMinHeight("44px");
+            start.addClickListener(e -> {
+                try {
+                    pairing.start(file.id());
+                    tasks.ofHousehold(file.id()).stream().findFirst().ifPresent(
+                            task -> start.getUI().ifPresent(ui -> ui.navigate("tasks/" + task.taskId())));
+                } catch (InvalidInput invalid) {
+                    invalid.errors().forEach(error -> Notification.show(
+                            row.getTranslation(error.messageKey(), error.arguments()), 6000, Notification.Position.MIDDLE));
+                } catch (CaseAlreadyOpen already) {
+                    Notification.show(row.getTranslation("pairing.start.alreadyOpen"), 6000, Notification.Position.MIDDLE);
+                }
+            });
+            row.add(start);
+        }
+        return row.getComponentCount() == 0 ? null : row;
+    }
+}

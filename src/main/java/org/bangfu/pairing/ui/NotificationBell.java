@@ -1,0 +1,90 @@
+package org.bangfu.pairing.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.bangfu.pairing.Notification;
+import org.bangfu.pairing.Notifications;
+import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shell.Badges;
+import org.bangfu.shell.HeaderWidget;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+
+/**
+ * The bell in the top bar: how many notifications are unread (new tasks for me or my group, tasks due soon,
+ * overdue ones, and for the district escalations); it opens the list, and each opens its task.
+ */
+@org.springframework.stereotype.Component
+class NotificationBell implements HeaderWidget {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final Notifications notifications;
+
+    NotificationBell(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public Component create() {
+        if (CurrentUser.get().isEmpty() || PairingTasks.groups(CurrentUser.require()).isEmpty()) {
+            return null;
+        }
+        Button bell = new Button(VaadinIcon.BELL.create());
+        bell.setId("notification-bell");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.setMinHeight("44px");
+        bell.setAriaLabel(bell.getTranslation("notification.bell"));
+        show(bell);
+        bell.addClickListener(e -> open(bell));
+        return bell;
+    }
+
+    private void show(Button bell) {
+        int unread = notifications.mine(true, 100).size();
+        bell.setText(unread == 0 ? "" : unread >= 100 ? "99+" : String.valueOf(unread));
+    }
+
+    private void open(Button bell) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(bell.getTranslation("notification.title"));
+        dialog.setWidth("min(40em, 95vw)");
+        List<Notification> items = notifications.mine(false, 50);
+        Grid<Notification> grid = new Grid<>();
+        grid.setId("notification-grid");
+        grid.addComponentColumn(n -> Badges.of(bell.getTranslation("notification.kind." + n.kind().name()),
+                n.kind() == Notification.Kind.NEW_TASK ? "primary" : n.kind() == Notification.Kind.DUE_SOON ? "warning"
+                        : "error"))
+                .setAutoWidth(true);
+        grid.addColumn(n -> n.headName() + " · " + bell.getTranslation("task." + n.taskKey())).setFlexGrow(1);
+        grid.addComponentColumn(n -> new Span(TIME.format(n.createdAt()))).setAutoWidth(true);
+        grid.setItems(items);
+        grid.setClassNameGenerator(n -> n.read() ? null : "bf-unread");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(e -> {
+            notifications.markRead(e.getItem().id());
+            dialog.close();
+            show(bell);
+            bell.getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().taskId()));
+        });
+        if (items.isEmpty()) {
+            dialog.add(new Span(bell.getTranslation("notification.empty")));
+        } else {
+            dialog.add(grid);
+        }
+        dialog.getFooter().add(new Button(bell.getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+}
