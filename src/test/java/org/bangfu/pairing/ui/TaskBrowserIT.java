@@ -108,17 +108,14 @@ class TaskBrowserIT {
         browser.await(By.cssSelector("#form-visitors input")).sendKeys("张明、李华");
         browser.await(By.cssSelector("#form-findings textarea")).sendKeys("两人入户，情况属实");
         browser.click(By.id("form-decision"));
-        // the phone's bottom sheet animates in: pick the item until the sheet has closed with it
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(400)).until(d -> {
-            d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='通过']")).forEach(item -> {
-                try {
-                    item.click();
-                } catch (RuntimeException notYet) {
-                    // still moving
-                }
-            });
-            return d.findElements(By.cssSelector("vaadin-select-overlay[opened]")).isEmpty();
-        });
+        // the phone's bottom sheet slides in: pick the item once it has settled, not while the items move
+        WebDriverWait sheet = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        sheet.until(d -> !d.findElements(By.cssSelector("vaadin-select-overlay[opened]:not([opening])")).isEmpty());
+        browser.click(By.xpath("//vaadin-select-item[normalize-space(.)='通过']"));
+        sheet.until(d -> d.findElements(By.cssSelector("vaadin-select-overlay[opened]")).isEmpty());
+        assertThat((String) browser.driver().executeScript(
+                "return document.querySelector('#form-decision vaadin-select-value-button').textContent"))
+                .contains("通过").doesNotContain("不通过");
         assertThat(browser.await(By.id("form-submit")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
         assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth"))
                 .isLessThanOrEqualTo(390L);
