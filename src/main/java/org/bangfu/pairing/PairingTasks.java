@@ -43,6 +43,12 @@ public class PairingTasks {
               join bf_village v on v.id = h.village_id
             """;
 
+    /** A task list's lines ({@link #row}), before the conditions. */
+    private static final String ROWS = """
+            select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
+                   t.candidate_group, t.assignee, t.created_at, t.due_on
+            """ + FROM + " where ";
+
     private final JdbcClient jdbc;
     private final TaskService taskService;
     private final HistoryService history;
@@ -87,10 +93,7 @@ public class PairingTasks {
         List<Object> params = new ArrayList<>(where.params());
         params.add(Math.max(0, offset));
         params.add(Math.max(1, Math.min(limit, 500)));
-        return jdbc.sql("""
-                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
-                       t.candidate_group, t.assignee, t.created_at, t.due_on
-                """ + FROM + " where " + where.sql() + " order by " + (sort == null ? Sort.DUE : sort).orderBy
+        return jdbc.sql(ROWS + where.sql() + " order by " + (sort == null ? Sort.DUE : sort).orderBy
                 + " offset ? rows fetch next ? rows only")
                 .params(params).query(PairingTasks::row).list();
     }
@@ -159,10 +162,7 @@ public class PairingTasks {
         HouseholdScope scope = HouseholdScope.of(user);
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(householdId);
-        return jdbc.sql("""
-                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
-                       t.candidate_group, t.assignee, t.created_at, t.due_on
-                """ + FROM + " where " + scope.condition() + " and h.id = ? order by t.created_at")
+        return jdbc.sql(ROWS + scope.condition() + " and h.id = ? order by t.created_at")
                 .params(params).query(PairingTasks::row).list();
     }
 
@@ -180,10 +180,7 @@ public class PairingTasks {
         HouseholdScope scope = HouseholdScope.of(user);
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(taskId);
-        Optional<TaskRow> row = jdbc.sql("""
-                select t.task_id, t.task_key, rt.NAME_, t.case_id, h.id, h.head_name, v.name, s.name,
-                       t.candidate_group, t.assignee, t.created_at, t.due_on
-                """ + FROM + " where " + scope.condition() + " and t.task_id = ?")
+        Optional<TaskRow> row = jdbc.sql(ROWS + scope.condition() + " and t.task_id = ?")
                 .params(params).query(PairingTasks::row).optional();
         if (row.isEmpty()) {
             return Optional.empty();
