@@ -42,8 +42,7 @@ public class Notifications {
     public List<Notification> mine(boolean unreadOnly, int limit) {
         SignedInUser user = CurrentUser.require();
         HouseholdScope scope = HouseholdScope.of(user);
-        List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
-        recipients.add(user.getUsername());
+        List<String> recipients = recipients(user);
         List<Object> params = new ArrayList<>(recipients);
         params.addAll(scope.parameters());
         params.add(Math.max(1, Math.min(limit, 200)));
@@ -62,12 +61,31 @@ public class Notifications {
                 .list();
     }
 
+    /** How many of the caller's notifications are unread (the bell's number). */
+    @Transactional(readOnly = true)
+    public int unreadCount() {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<String> recipients = recipients(user);
+        List<Object> params = new ArrayList<>(recipients);
+        params.addAll(scope.parameters());
+        return jdbc.sql("""
+                select count(*) from bf_notification n join bf_household h on h.id = n.household_id
+                 where n.read_at is null and n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and "
+                + scope.condition()).params(params).query(Integer.class).single();
+    }
+
+    /** A person's own notifications and their groups'. */
+    private static List<String> recipients(SignedInUser user) {
+        List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
+        recipients.add(user.getUsername());
+        return recipients;
+    }
+
     /** Marks one of the caller's notifications read (a group's notification: read for the group). */
     @Transactional
     public void markRead(long notificationId) {
-        SignedInUser user = CurrentUser.require();
-        List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
-        recipients.add(user.getUsername());
+        List<String> recipients = recipients(CurrentUser.require());
         List<Object> params = new ArrayList<>();
         params.add(now());
         params.add(notificationId);

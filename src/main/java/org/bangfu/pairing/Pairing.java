@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Pairing {
 
     /** A case may start from these stages: a new file, or again after a case that ended. */
-    private static final Set<HouseholdStage> STARTABLE = Set.of(HouseholdStage.IDENTIFICATION,
+    public static final Set<HouseholdStage> STARTABLE = Set.of(HouseholdStage.IDENTIFICATION,
             HouseholdStage.NOT_ELIGIBLE, HouseholdStage.EXITED);
 
     private final Households households;

@@ -1,11 +1,9 @@
 package org.bangfu.pairing.ui;
 
 import java.util.List;
-import java.util.Set;
 
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageSection;
-import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.CaseAlreadyOpen;
 import org.bangfu.pairing.Pairing;
@@ -32,9 +30,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 @org.springframework.stereotype.Component
 class CaseSection implements HouseholdPageSection {
 
-    private static final Set<HouseholdStage> STARTABLE = Set.of(HouseholdStage.IDENTIFICATION,
-            HouseholdStage.NOT_ELIGIBLE, HouseholdStage.EXITED);
-
     private final Pairing pairing;
     private final PairingTasks tasks;
 
@@ -60,7 +55,7 @@ class CaseSection implements HouseholdPageSection {
             row.add(go);
         }
         boolean mayStart = (user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT)) && file.editable();
-        if (open.isEmpty() && mayStart && STARTABLE.contains(file.stage())) {
+        if (open.isEmpty() && mayStart && Pairing.STARTABLE.contains(file.stage())) {
             Button start = new Button(row.getTranslation("case.start"), VaadinIcon.PLAY.create());
             start.setId("household-case-start");
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -52,7 +52,7 @@ class NotificationBell implements HeaderWidget {
     }
 
     private void show(Button bell) {
-        int unread = notifications.mine(true, 100).size();
+        int unread = notifications.unreadCount();
         bell.setText(unread == 0 ? "" : unread >= 100 ? "99+" : String.valueOf(unread));
     }
 
