@@ -99,6 +99,16 @@ class PairingApi {
         return tasks.find(id).orElseThrow(() -> new PairingNotFound("task " + id));
     }
 
+    /** The case's process diagrams with the current and finished steps (for bpmn-js or any BPMN viewer). */
+    @GetMapping("/api/tasks/{id}/diagram")
+    List<CaseDiagram> diagram(@PathVariable String id) {
+        List<CaseDiagram> diagrams = tasks.diagrams(id);
+        if (diagrams.isEmpty()) {
+            throw new PairingNotFound("task " + id);
+        }
+        return diagrams;
+    }
+
     @PostMapping("/api/tasks/{id}/claim")
     ResponseEntity<Void> claim(@PathVariable String id) {
         tasks.claim(id);

@@ -1,5 +1,9 @@
 package org.bangfu.pairing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -9,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.HouseholdFile;
@@ -20,7 +25,11 @@ import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.SignedInUser;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,13 +68,19 @@ public class PairingTasks {
     private final StepForms forms;
     private final Cases cases;
     private final PairingSettings settings;
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+    /** BPMN XML per process definition id: a deployed definition never changes. */
+    private final Map<String, String> models = new ConcurrentHashMap<>();
 
-    PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, Households households,
-            Comparisons comparisons, Notices notices, TeamCaseloads caseloads, StepForms forms, Cases cases,
-            PairingSettings settings) {
+    PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, RuntimeService runtime,
+            RepositoryService repository, Households households, Comparisons comparisons, Notices notices,
+            TeamCaseloads caseloads, StepForms forms, Cases cases, PairingSettings settings) {
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.history = history;
+        this.runtime = runtime;
+        this.repository = repository;
         this.households = households;
         this.comparisons = comparisons;
         this.notices = notices;
@@ -191,6 +206,49 @@ public class PairingTasks {
                 && (task.assignee() == null || task.assignee().equals(user.getUsername()));
         return Optional.of(new TaskDetail(task, forms.fields(task.taskKey()), household, cases.steps(task.caseId()),
                 context(task), actionable));
+    }
+
+    /**
+     * Where the task's case stands, as diagrams: the case's process (the call highlighted while a notice runs),
+     * then the called process the task belongs to, if any. Empty for a task the caller may not see.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseDiagram> diagrams(String taskId) {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<Object> params = new ArrayList<>(scope.parameters());
+        params.add(taskId);
+        Optional<String> caseInstance = jdbc.sql("select c.process_instance_id " + FROM
+                + " join bf_pairing_case c on c.id = t.case_id where " + scope.condition() + " and t.task_id = ?")
+                .params(params).query(String.class).optional();
+        if (caseInstance.isEmpty()) {
+            return List.of();
+        }
+        String taskInstance = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        List<CaseDiagram> diagrams = new ArrayList<>();
+        diagrams.add(diagram(caseInstance.get()));
+        if (!taskInstance.equals(caseInstance.get())) {
+            diagrams.add(diagram(taskInstance));
+        }
+        return diagrams;
+    }
+
+    private CaseDiagram diagram(String processInstanceId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        String definitionId = instance.getProcessDefinitionId();
+        String xml = models.computeIfAbsent(definitionId, id -> {
+            try (InputStream model = repository.getProcessModel(id)) {
+                return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<String> current = runtime.getActiveActivityIds(processInstanceId);
+        List<String> done = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .finished().list().stream().map(HistoricActivityInstance::getActivityId).distinct()
+                .filter(id -> !current.contains(id)).toList();
+        return new CaseDiagram(repository.getProcessDefinition(definitionId).getKey(), xml, current, done);
     }
 
     private Map<String, Object> context(TaskRow task) {

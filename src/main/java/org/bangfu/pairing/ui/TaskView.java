@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.InvalidInput;
+import org.bangfu.pairing.CaseDiagram;
 import org.bangfu.pairing.CaseStep;
 import org.bangfu.pairing.Notice;
 import org.bangfu.pairing.Notices;
@@ -22,6 +23,7 @@ import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ProcessDiagram;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -96,7 +98,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                         : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
         header.setAlignItems(Alignment.CENTER);
         header.setWrap(true);
-        add(back(), header, household(household), context(detail));
+        add(back(), header, household(household), diagrams(), context(detail));
         if (detail.actionable()) {
             add(form(detail));
         } else {
@@ -127,6 +129,24 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         summary.addFormItem(new Span(file.phone() == null ? "—" : file.phone()), getTranslation("field.phone"));
         summary.addFormItem(new Anchor("households/" + file.id(), getTranslation("task.openFile")), "");
         return summary;
+    }
+
+    private Component diagrams() {
+        VerticalLayout progress = new VerticalLayout();
+        progress.setPadding(false);
+        progress.setSpacing(false);
+        progress.setId("task-progress");
+        for (CaseDiagram diagram : tasks.diagrams(taskId)) {
+            Span caption = new Span(getTranslation("process." + diagram.processKey()));
+            caption.addClassName("bf-diagram-caption");
+            ProcessDiagram drawing = new ProcessDiagram(diagram.bpmnXml(), diagram.current(), diagram.done());
+            drawing.setId("diagram-" + diagram.processKey());
+            progress.add(caption, drawing);
+        }
+        Span hint = new Span(getTranslation("task.diagramHint"));
+        hint.addClassName("bf-diagram-caption");
+        progress.add(hint);
+        return progress;
     }
 
     private Component context(TaskDetail detail) {
