@@ -63,11 +63,17 @@ class DemoData implements SmartInitializingSingleton {
         demo.add(new NewAccount("security", "安全管理员（演示）", Role.SECURITY, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("auditor", "审计员（演示）", Role.AUDITOR, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("district", "区民政局工作人员（演示）", Role.DISTRICT, null, null, DEMO_PASSWORD));
+        // a second district officer and a second officer of the first street: colleagues to hand tasks over to
+        demo.add(new NewAccount("district2", "区民政局工作人员二（演示）", Role.DISTRICT, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("leader", "区领导（演示）", Role.LEADER, null, null, DEMO_PASSWORD));
         for (int i = 0; i < streets.size(); i++) {
             Street street = streets.get(i);
             demo.add(new NewAccount("street%02d".formatted(i + 1), street.name() + "工作人员（演示）", Role.STREET,
                     street.id(), null, DEMO_PASSWORD));
+            if (i == 0) {
+                demo.add(new NewAccount("street01b", street.name() + "工作人员二（演示）", Role.STREET, street.id(), null,
+                        DEMO_PASSWORD));
+            }
         }
         for (int i = 0; i < teams.size(); i++) {
             Team team = teams.get(i);

@@ -5,12 +5,13 @@ import java.time.LocalDate;
 
 /**
  * Something a person should know about a task: NEW_TASK for their group, DUE_SOON (due the next working day),
- * OVERDUE (to the task's group), ESCALATED (an overdue task, to the district). Addressed to a group or a person.
+ * OVERDUE (to the task's group), ESCALATED (an overdue task, to the district), HANDED_OVER (to the colleague a
+ * task was handed over to). Addressed to a group or a person.
  */
 public record Notification(long id, String recipient, Kind kind, String taskId, Long householdId, String headName,
         String taskKey, LocalDate dueOn, Instant createdAt, boolean read) {
 
     public enum Kind {
-        NEW_TASK, DUE_SOON, OVERDUE, ESCALATED
+        NEW_TASK, DUE_SOON, OVERDUE, ESCALATED, HANDED_OVER
     }
 }

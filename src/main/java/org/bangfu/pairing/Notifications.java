@@ -78,8 +78,16 @@ public class Notifications {
     /** A person's own notifications and their groups'. */
     private static List<String> recipients(SignedInUser user) {
         List<String> recipients = new ArrayList<>(PairingTasks.groups(user));
-        recipients.add(user.getUsername());
+        recipients.add(person(user.getUsername()));
         return recipients;
+    }
+
+    /**
+     * How a notification to one person is addressed: apart from the groups' names ({@code district}, {@code
+     * street-1}), which a username may equal.
+     */
+    static String person(String username) {
+        return "user:" + username;
     }
 
     /** Marks one of the caller's notifications read (a group's notification: read for the group). */
@@ -102,7 +110,8 @@ public class Notifications {
         LocalDate nextWorkingDay = workingDays.plus(today, 1);
         int reminded = jdbc.sql("""
                 insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
-                select coalesce(t.assignee, t.candidate_group), 'DUE_SOON', t.task_id, t.household_id, t.task_key,
+                select case when t.assignee is null then t.candidate_group else concat('user:', t.assignee) end,
+                       'DUE_SOON', t.task_id, t.household_id, t.task_key,
                        t.due_on, ?
                   from bf_task t where t.reminded = false and t.due_on <= ? and t.due_on >= ?""")
                 .params(now(), nextWorkingDay, today).update();
@@ -110,7 +119,8 @@ public class Notifications {
                 .params(nextWorkingDay, today).update();
         int overdue = jdbc.sql("""
                 insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
-                select coalesce(t.assignee, t.candidate_group), 'OVERDUE', t.task_id, t.household_id, t.task_key,
+                select case when t.assignee is null then t.candidate_group else concat('user:', t.assignee) end,
+                       'OVERDUE', t.task_id, t.household_id, t.task_key,
                        t.due_on, ?
                   from bf_task t where t.escalated = false and t.due_on < ?""")
                 .params(now(), today).update();

@@ -121,6 +121,49 @@ class PairingApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Hands the task over to a colleague of its group: {@code {"assignee": "street01b"}}. */
+    @PostMapping(path = "/api/tasks/{id}/hand-over", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> handOver(@PathVariable String id, @RequestBody HandOver body) {
+        tasks.handOver(id, body.assignee());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Those of the caller's group a task can be handed over to. */
+    @GetMapping("/api/tasks/colleagues")
+    List<Colleague> colleagues() {
+        return tasks.colleagues();
+    }
+
+    /** Claims several tasks: {@code {"taskIds": [...]}}; answers what it took and what it could not, and why. */
+    @PostMapping(path = "/api/tasks/claim", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BulkAnswer claimAll(@RequestBody Bulk body, Locale locale) {
+        return answer(tasks.claimAll(body.taskIds()), locale);
+    }
+
+    /** Hands several tasks over to one colleague: {@code {"taskIds": [...], "assignee": "..."}}. */
+    @PostMapping(path = "/api/tasks/hand-over", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BulkAnswer handOverAll(@RequestBody Bulk body, Locale locale) {
+        return answer(tasks.handOverAll(body.taskIds(), body.assignee()), locale);
+    }
+
+    private BulkAnswer answer(BulkResult result, Locale locale) {
+        return new BulkAnswer(result.done(), result.failed().stream().map(f -> new FailedTask(f.taskId(),
+                messages.getMessage(f.messageKey(), f.arguments().toArray(), locale))).toList());
+    }
+
+    record HandOver(String assignee) {
+    }
+
+    record Bulk(List<String> taskIds, String assignee) {
+    }
+
+    /** What a bulk action did: how many it took, and each task it could not take with the reason. */
+    record BulkAnswer(int done, List<FailedTask> failed) {
+    }
+
+    record FailedTask(String taskId, String message) {
+    }
+
     /** Completes the task with its form's fields as a JSON object. */
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> form) {

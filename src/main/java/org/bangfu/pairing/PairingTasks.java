@@ -6,23 +6,30 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdScope;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.StepForms.Outcome;
 import org.bangfu.pairing.StepForms.Step;
 import org.bangfu.pairing.TaskFilter.Sort;
+import org.bangfu.organisation.UserAccounts;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -33,7 +40,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bangfu's task service: "my tasks" and "my group's tasks" with the household's columns, filtered, sorted
@@ -58,6 +67,9 @@ public class PairingTasks {
                    t.candidate_group, t.assignee, t.created_at, t.due_on
             """ + FROM + " where ";
 
+    /** The most tasks one bulk action takes. */
+    public static final int BULK_LIMIT = 200;
+
     private final JdbcClient jdbc;
     private final TaskService taskService;
     private final HistoryService history;
@@ -68,6 +80,9 @@ public class PairingTasks {
     private final StepForms forms;
     private final Cases cases;
     private final PairingSettings settings;
+    private final UserAccounts accounts;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     /** BPMN XML per process definition id: a deployed definition never changes. */
@@ -75,7 +90,11 @@ public class PairingTasks {
 
     PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, RuntimeService runtime,
             RepositoryService repository, Households households, Comparisons comparisons, Notices notices,
-            TeamCaseloads caseloads, StepForms forms, Cases cases, PairingSettings settings) {
+            TeamCaseloads caseloads, StepForms forms, Cases cases, PairingSettings settings, UserAccounts accounts,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.accounts = accounts;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.history = history;
@@ -92,9 +111,13 @@ public class PairingTasks {
 
     /** The candidate groups a person belongs to: their street's officers, their team, or the district. */
     public static List<String> groups(SignedInUser user) {
-        return switch (user.role()) {
-            case STREET -> List.of(PairingVariables.streetGroup(user.streetId()));
-            case TEAM_MEMBER, TEAM_LEADER -> List.of(PairingVariables.teamGroup(user.teamId()));
+        return groups(user.role(), user.streetId(), user.teamId());
+    }
+
+    private static List<String> groups(Role role, Long streetId, Long teamId) {
+        return switch (role) {
+            case STREET -> streetId == null ? List.of() : List.of(PairingVariables.streetGroup(streetId));
+            case TEAM_MEMBER, TEAM_LEADER -> teamId == null ? List.of() : List.of(PairingVariables.teamGroup(teamId));
             case DISTRICT -> List.of(PairingVariables.DISTRICT_GROUP);
             default -> List.of();
         };
@@ -298,6 +321,87 @@ public class PairingTasks {
         if (task.assignee() == null) {
             taskService.setAssignee(taskId, user.getUsername());
         }
+    }
+
+    /**
+     * The enabled accounts of the caller's task group other than the caller: those a task can be handed over to.
+     */
+    @Transactional(readOnly = true)
+    public List<Colleague> colleagues() {
+        SignedInUser user = CurrentUser.require();
+        List<String> mine = groups(user);
+        return memberRoles(user.role()).stream().flatMap(role -> accounts.withRole(role).stream())
+                .filter(a -> !a.username().equals(user.getUsername()))
+                .filter(a -> groups(a.role(), a.streetId(), a.teamId()).stream().anyMatch(mine::contains))
+                .map(a -> new Colleague(a.username(), a.displayName())).toList();
+    }
+
+    private static List<Role> memberRoles(Role role) {
+        return switch (role) {
+            case STREET -> List.of(Role.STREET);
+            case TEAM_MEMBER, TEAM_LEADER -> List.of(Role.TEAM_LEADER, Role.TEAM_MEMBER);
+            case DISTRICT -> List.of(Role.DISTRICT);
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Hands the task over to a colleague of its group, who is told. The caller must hold it or it must be
+     * unclaimed; the colleague must be an enabled member of the caller's group.
+     */
+    @Transactional
+    public void handOver(String taskId, String colleague) {
+        SignedInUser user = CurrentUser.require();
+        Mirrored task = lockForAction(user, taskId);
+        if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
+            throw new TaskConflict("task.claimedByOther", task.assignee());
+        }
+        requireColleague(colleague);
+        taskService.setAssignee(taskId, colleague);
+        jdbc.sql("""
+                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
+                select ?, 'HANDED_OVER', task_id, household_id, task_key, due_on, ? from bf_task where task_id = ?""")
+                .params(Notifications.person(colleague), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), taskId)
+                .update();
+    }
+
+    private void requireColleague(String colleague) {
+        if (colleague == null || colleagues().stream().noneMatch(c -> c.username().equals(colleague))) {
+            throw new InvalidInput(List.of(new FieldError("assignee", "task.handOver.notColleague")));
+        }
+    }
+
+    /** Claims each of these tasks in its own transaction; those taken meanwhile or gone are reported, not fatal. */
+    public BulkResult claimAll(List<String> taskIds) {
+        return each(taskIds, this::claim);
+    }
+
+    /** Hands each of these tasks over to the colleague, each in its own transaction. */
+    public BulkResult handOverAll(List<String> taskIds, String colleague) {
+        CurrentUser.require();
+        requireColleague(colleague);
+        return each(taskIds, id -> handOver(id, colleague));
+    }
+
+    private BulkResult each(List<String> taskIds, Consumer<String> action) {
+        CurrentUser.require();
+        List<String> distinct = taskIds == null ? List.of() : taskIds.stream().distinct().toList();
+        if (distinct.size() > BULK_LIMIT) {
+            throw new InvalidInput(List.of(new FieldError("taskIds", "task.bulk.tooMany", BULK_LIMIT)));
+        }
+        int done = 0;
+        List<BulkResult.Failure> failed = new ArrayList<>();
+        for (String taskId : distinct) {
+            try {
+                transactions.executeWithoutResult(status -> action.accept(taskId));
+                done++;
+            } catch (TaskConflict conflict) {
+                failed.add(new BulkResult.Failure(taskId, conflict.messageKey(), List.of(conflict.arguments())));
+            } catch (PairingNotFound | AccessDeniedException notTheirs) {
+                failed.add(new BulkResult.Failure(taskId, "api.pairing.notFound", List.of()));
+            }
+        }
+        return new BulkResult(done, failed);
     }
 
     /** Gives the task back to the group; only its holder may. */

@@ -43,7 +43,7 @@ class SchemaOrderTest {
         assertThat(first.migrations()).isGreaterThanOrEqualTo(3);
         assertThat(first.failedMigrations()).isZero();
         assertThat(first.engineTables()).isGreaterThan(40);
-        assertThat(first.accounts()).isEqualTo(33);
+        assertThat(first.accounts()).isEqualTo(35);
         assertThat(first.streets()).isEqualTo(6);
         assertThat(first.teams()).isEqualTo(11);
         assertThat(first.deployments()).isEqualTo(1);

@@ -120,6 +120,13 @@ class PairingTasksTest {
             assertThat(row.get("villageName").asText()).isNotBlank();
             assertThat(row.get("candidateGroup").asText()).startsWith("street-");
             assertThat(LocalDate.parse(row.get("dueOn").asText())).isAfter(LocalDate.now());
+
+            // where the case stands, for a BPMN viewer: the home check current, the start event passed
+            JsonNode diagram = read(api.get("street01", "/api/tasks/" + row.get("taskId").asText() + "/diagram")).get(0);
+            assertThat(diagram.get("processKey").asText()).isEqualTo("AssistancePairingProcess");
+            assertThat(diagram.get("bpmnXml").asText()).contains("bpmndi:BPMNDiagram");
+            assertThat(diagram.get("current").toString()).isEqualTo("[\"Task_HomeCheck\"]");
+            assertThat(diagram.get("done").toString()).contains("StartEvent_HouseholdNominated");
         }
 
         @Test
@@ -153,6 +160,7 @@ class PairingTasksTest {
                     .isInstanceOf(PairingNotFound.class);
             assertThat(api.get("street02", "/api/tasks/" + taskId).statusCode()).isEqualTo(404);
             assertThat(api.get("team02", "/api/tasks/" + taskId).statusCode()).isEqualTo(404);
+            assertThat(api.get("street02", "/api/tasks/" + taskId + "/diagram").statusCode()).isEqualTo(404);
             // the district sees it but the home check is the street's to do
             assertThat(fx.as.call("district", () -> tasks.find(taskId)).orElseThrow().actionable()).isFalse();
             assertThatThrownBy(() -> fx.as.run("district", () -> tasks.claim(taskId)))
@@ -329,6 +337,75 @@ class PairingTasksTest {
             assertThat(jdbc.sql("select count(*) from bf_task where task_id = ? and assignee is null").param(taskId)
                     .query(Integer.class).single()).isOne();
             assertThat(post(colleague, "/api/tasks/" + taskId + "/claim", null, null).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Nested
+    class HandingOver {
+
+        @Test
+        void aTaskHandedOverReachesTheColleagueWhoIsToldAndOnlyColleaguesCanTakeIt() throws Exception {
+            assertThat(fx.as.call("street01", () -> tasks.colleagues())).extracting(Colleague::username)
+                    .containsExactly("street01b");
+            assertThat(fx.as.call("team01", () -> tasks.colleagues())).extracting(Colleague::username)
+                    .containsExactly("lead01");
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            String taskId = fx.task(c).id();
+            fx.as.run("street01", () -> tasks.claim(taskId));
+
+            // an officer of another street, or a team member, is no colleague: refused with a message, nothing changes
+            HttpResponse<String> refused = post("street01", "/api/tasks/" + taskId + "/hand-over",
+                    "{\"assignee\":\"street02\"}", null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(read(refused).get("errors").get(0).get("message").asText()).isEqualTo("只能转交给本组其他在岗人员");
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.handOver(taskId, "team01")))
+                    .isInstanceOf(InvalidInput.class);
+            assertThat(assignee(taskId)).isEqualTo("street01");
+
+            assertThat(post("street01", "/api/tasks/" + taskId + "/hand-over", "{\"assignee\":\"street01b\"}", null)
+                    .statusCode()).isEqualTo(204);
+            assertThat(assignee(taskId)).isEqualTo("street01b");
+            assertThat(fx.as.call("street01b", () -> tasks.list(TaskFilter.of(View.MINE), null, 0, 50)))
+                    .anyMatch(t -> t.taskId().equals(taskId));
+            assertThat(fx.as.call("street01b", () -> notifications.mine(true, 50)))
+                    .anyMatch(n -> taskId.equals(n.taskId()) && n.kind() == Notification.Kind.HANDED_OVER);
+            assertThat(fx.as.call("street01", () -> notifications.mine(true, 50)))
+                    .noneMatch(n -> n.kind() == Notification.Kind.HANDED_OVER && taskId.equals(n.taskId()));
+            // now street01b holds it: street01 can no longer pass it on
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.handOver(taskId, "street01b")))
+                    .isInstanceOf(TaskConflict.class);
+        }
+
+        @Test
+        void aBulkClaimTakesWhatIsFreeAndSaysWhatOthersTookMeanwhile() throws Exception {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(fx.task(fx.start(fx.family())).id());
+            }
+            fx.as.run("street01b", () -> tasks.claim(ids.get(1)));
+
+            HttpResponse<String> claimed = post("street01", "/api/tasks/claim",
+                    json.writeValueAsString(Map.of("taskIds", ids)), null);
+            assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+            JsonNode result = read(claimed);
+            assertThat(result.get("done").asInt()).isEqualTo(2);
+            assertThat(result.get("failed").get(0).get("taskId").asText()).isEqualTo(ids.get(1));
+            assertThat(result.get("failed").get(0).get("message").asText()).contains("street01b");
+            assertThat(assignee(ids.get(0))).isEqualTo("street01");
+            assertThat(assignee(ids.get(1))).isEqualTo("street01b");
+
+            BulkResult handed = fx.as.call("street01", () -> tasks.handOverAll(ids, "street01b"));
+            assertThat(handed.done()).isEqualTo(2);
+            assertThat(handed.failed()).extracting(BulkResult.Failure::taskId).containsExactly(ids.get(1));
+            assertThat(ids).allSatisfy(id -> assertThat(assignee(id)).isEqualTo("street01b"));
+            assertThat(post("street01", "/api/tasks/hand-over",
+                    json.writeValueAsString(Map.of("taskIds", ids, "assignee", "nobody")), null).statusCode())
+                    .isEqualTo(400);
+        }
+
+        private String assignee(String taskId) {
+            return jdbc.sql("select assignee from bf_task where task_id = ?").param(taskId).query(String.class).single();
         }
     }
 

@@ -1,12 +1,17 @@
 package org.bangfu.pairing.ui;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageSection;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.CaseAlreadyOpen;
+import org.bangfu.pairing.Notice;
+import org.bangfu.pairing.Notices;
 import org.bangfu.pairing.Pairing;
+import org.bangfu.pairing.PairingCase;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.CurrentUser;
@@ -32,10 +37,14 @@ class CaseSection implements HouseholdPageSection {
 
     private final Pairing pairing;
     private final PairingTasks tasks;
+    private final Notices notices;
+    private final Clock clock;
 
-    CaseSection(Pairing pairing, PairingTasks tasks) {
+    CaseSection(Pairing pairing, PairingTasks tasks, Notices notices, Clock clock) {
         this.pairing = pairing;
         this.tasks = tasks;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +63,11 @@ class CaseSection implements HouseholdPageSection {
             go.setId("household-case-task");
             row.add(go);
         }
-        boolean mayStart = (user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT)) && file.editable();
+        boolean officer = user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT);
+        if (open.isEmpty()) {
+            runningNotice(file.id()).ifPresent(notice -> noticeLine(row, notice, officer));
+        }
+        boolean mayStart = officer && file.editable();
         if (open.isEmpty() && mayStart && Pairing.STARTABLE.contains(file.stage())) {
             Button start = new Button(row.getTranslation("case.start"), VaadinIcon.PLAY.create());
             start.setId("household-case-start");
@@ -75,5 +88,29 @@ class CaseSection implements HouseholdPageSection {
             row.add(start);
         }
         return row.getComponentCount() == 0 ? null : row;
+    }
+
+    /** The notice of the household's open case whose period runs (or whose re-check runs), if any. */
+    private Optional<Notice> runningNotice(long householdId) {
+        return pairing.cases(householdId).stream().filter(c -> c.status() == PairingCase.Status.OPEN).findFirst()
+                .flatMap(open -> notices.ofCase(open.id()).stream()
+                        .filter(n -> n.status() == Notice.Status.POSTED || n.status() == Notice.Status.OBJECTED)
+                        .reduce((first, second) -> second));
+    }
+
+    /** While a notice is posted there is no task: the case line shows the period and takes objections. */
+    private void noticeLine(HorizontalLayout row, Notice notice, boolean officer) {
+        Span period = new Span(row.getTranslation("case.notice", row.getTranslation("task.notice." + notice.level().name(),
+                notice.round()), notice.postedOn().toString(), notice.periodEnd().toString()));
+        period.setId("household-case-notice");
+        row.add(period);
+        if (officer && notice.status() == Notice.Status.POSTED) {
+            Button object = new Button(row.getTranslation("objection.record"), VaadinIcon.COMMENT_ELLIPSIS_O.create());
+            object.setId("household-case-objection");
+            object.setMinHeight("44px");
+            object.addClickListener(e -> new ObjectionDialog(notices, notice, clock,
+                    () -> object.getUI().ifPresent(ui -> ui.getPage().reload())).open());
+            row.add(object);
+        }
     }
 }

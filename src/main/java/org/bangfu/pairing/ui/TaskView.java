@@ -1,11 +1,14 @@
 package org.bangfu.pairing.ui;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import org.bangfu.comparison.Comparisons;
+import org.bangfu.comparison.ui.WarningCards;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.InvalidInput;
@@ -17,10 +20,13 @@ import org.bangfu.pairing.Objection;
 import org.bangfu.pairing.PairingNotFound;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TaskConflict;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ProcessDiagram;
@@ -62,13 +68,17 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient PairingTasks tasks;
     private final transient Notices notices;
     private final transient CodeLists codes;
+    private final transient Comparisons comparisons;
+    private final transient Clock clock;
     private String taskId;
     private String title = "";
 
-    TaskView(PairingTasks tasks, Notices notices, CodeLists codes) {
+    TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.notices = notices;
         this.codes = codes;
+        this.comparisons = comparisons;
         setId("task-view");
         addClassName("bf-page");
     }
@@ -158,6 +168,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             context.add(new HorizontalLayout(new Span(getTranslation("task.comparison", values.get("warnings"),
                     values.get("openWarnings"))), new Anchor("comparison/report/" + reportId,
                             getTranslation("task.openComparison"))));
+            if (PairingVariables.RESOLVE_WARNINGS.equals(detail.task().taskKey()) && detail.actionable()) {
+                // the warnings themselves, declared beside agency data, each resolved here
+                comparisons.report(reportId).ifPresent(report -> context.add(
+                        new WarningCards(comparisons, codes, report, this::render)));
+            }
         }
         if (values.get("notice") instanceof Notice notice) {
             String period = notice.postedOn() == null ? getTranslation("task.notice.notPosted", notice.periodDays())
@@ -166,8 +181,20 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                     () -> new ByteArrayInputStream(notices.pdf(notice.id()))), getTranslation("task.notice.print"));
             print.setTarget("_blank");
             print.setId("task-notice-print");
-            context.add(new HorizontalLayout(new Span(getTranslation("task.notice." + notice.level().name(),
-                    notice.round()) + " · " + period), print));
+            HorizontalLayout line = new HorizontalLayout(new Span(getTranslation("task.notice." + notice.level().name(),
+                    notice.round()) + " · " + period), print);
+            line.setAlignItems(Alignment.CENTER);
+            line.setWrap(true);
+            SignedInUser user = CurrentUser.require();
+            if (notice.status() == Notice.Status.OBJECTED && (user.hasRole(Role.STREET) || user.hasRole(Role.DISTRICT))) {
+                // a further objection during the re-check joins it
+                Button object = new Button(getTranslation("objection.record"), e -> new ObjectionDialog(notices, notice,
+                        clock, this::render).open());
+                object.setId("task-objection");
+                object.setMinHeight("44px");
+                line.add(object);
+            }
+            context.add(line);
             @SuppressWarnings("unchecked")
             List<Objection> objections = (List<Objection>) values.get("objections");
             for (Objection objection : objections) {
