@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.household.MemberDraft;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.camunda.bpm.engine.RuntimeService;
@@ -73,6 +75,18 @@ public class Pairing {
                 .getId();
         cases.started(caseId, processInstanceId);
         return cases.find(caseId).orElseThrow();
+    }
+
+    /**
+     * A new case for a household not yet on file: creates its file with the head of household as first member and
+     * starts the case, all or nothing; the file's and the member's rules apply as on the household pages.
+     */
+    @Transactional
+    public PairingCase startNew(HouseholdDraft household, MemberDraft head) {
+        CurrentUser.requireRole(Role.STREET, Role.DISTRICT);
+        HouseholdFile file = households.create(household);
+        households.addMember(file.id(), head);
+        return start(file.id());
     }
 
     /** The household's cases, newest first, if the caller may see the household. */

@@ -4,9 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
+import org.bangfu.household.CodeLists;
+import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
+import org.bangfu.pairing.BulkResult;
+import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TaskConflict;
@@ -31,11 +36,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -70,16 +78,19 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
     private final TextField head = new TextField();
     private final DatePicker dueTo = new DatePicker();
     private final Grid<TaskRow> grid = new Grid<>();
+    private final Button bulkClaim = new Button();
+    private final Button bulkHandOver = new Button();
     private final String username;
     private Registration polling;
 
-    TaskListView(PairingTasks tasks, Organisation organisation) {
+    TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes) {
         this.tasks = tasks;
         this.username = CurrentUser.require().getUsername();
         setId("task-list");
         setSizeFull();
         addClassName("bf-page");
         boolean overseer = CurrentUser.require().hasRole(Role.DISTRICT) || CurrentUser.require().hasRole(Role.LEADER);
+        boolean officer = CurrentUser.require().hasRole(Role.DISTRICT) || CurrentUser.require().hasRole(Role.STREET);
         viewOrder = CurrentUser.require().hasRole(Role.LEADER) ? List.of(View.ALL)
                 : overseer ? List.of(View.MINE, View.GROUP, View.UNCLAIMED, View.ALL)
                         : List.of(View.MINE, View.GROUP, View.UNCLAIMED);
@@ -118,13 +129,15 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         filters.addClassName("bf-filters");
 
         grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
-                .setFrozen(true);
+                .setFrozen(true).setSortable(true).setSortProperty(Sort.HEAD.name());
         grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
                 .setAutoWidth(true);
         grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true);
         grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true);
+        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created")).setAutoWidth(true)
+                .setSortable(true).setSortProperty(Sort.CREATED.name());
+        grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
+                .setSortable(true).setSortProperty(Sort.DUE.name());
         grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
@@ -132,7 +145,80 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.setId("task-grid");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().taskId())));
-        add(views, filters, grid);
+        grid.setItems(q -> tasks.list(filter(selectedView()), sort(q.getSortOrders()), q.getOffset(), q.getLimit())
+                .stream(), q -> tasks.count(filter(selectedView())));
+        add(views, filters);
+        if (officer) {
+            List<Component> bulkBarItems = new java.util.ArrayList<>();
+            Button newCase = new Button(getTranslation("case.new"), VaadinIcon.PLUS.create(),
+                    e -> new NewCaseDialog(pairing, tasks, organisation, codes).open());
+            newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            newCase.setId("tasks-new-case");
+            newCase.setMinHeight("44px");
+            bulkBarItems.add(newCase);
+            // officers work many households at once: select rows, then claim or hand them over together
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            bulkClaim.setId("tasks-bulk-claim");
+            bulkClaim.addClickListener(e -> bulk(tasks::claimAll));
+            bulkHandOver.setId("tasks-bulk-hand-over");
+            bulkHandOver.addClickListener(e -> new HandOverDialog(selected().size(), tasks.colleagues(),
+                    colleague -> bulk(ids -> tasks.handOverAll(ids, colleague))).open());
+            List.of(bulkClaim, bulkHandOver).forEach(b -> b.setMinHeight("44px"));
+            bulkBarItems.addAll(List.of(bulkClaim, bulkHandOver));
+            HorizontalLayout bulkBar = new HorizontalLayout(bulkBarItems.toArray(Component[]::new));
+            bulkBar.setId("tasks-bulk");
+            bulkBar.setWrap(true);
+            grid.addSelectionListener(e -> updateBulkBar());
+            updateBulkBar();
+            add(bulkBar);
+        }
+        add(grid);
+        refresh();
+    }
+
+    private View selectedView() {
+        return viewOrder.get(Math.max(0, views.getSelectedIndex()));
+    }
+
+    private static Sort sort(List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return Sort.DUE;
+        }
+        Sort by = Sort.valueOf(orders.get(0).getSorted());
+        boolean descending = orders.get(0).getDirection() == SortDirection.DESCENDING;
+        return switch (by) {
+            case DUE -> descending ? Sort.DUE_DESC : Sort.DUE;
+            case CREATED -> descending ? Sort.CREATED_DESC : Sort.CREATED;
+            default -> by;
+        };
+    }
+
+    private List<String> selected() {
+        return grid.getSelectedItems().stream().map(TaskRow::taskId).toList();
+    }
+
+    private void updateBulkBar() {
+        int count = grid.getSelectedItems().size();
+        bulkClaim.setText(getTranslation("task.bulk.claim", count));
+        bulkHandOver.setText(getTranslation("task.bulk.handOver", count));
+        bulkClaim.setEnabled(count > 0);
+        bulkHandOver.setEnabled(count > 0);
+    }
+
+    /** A bulk action on the selected tasks: what it did, and each task it could not take with the reason. */
+    private void bulk(Function<List<String>, BulkResult> action) {
+        try {
+            BulkResult result = action.apply(selected());
+            String failures = String.join("；", result.failed().stream()
+                    .map(f -> getTranslation(f.messageKey(), f.arguments().toArray())).distinct().toList());
+            Notification.show(result.failed().isEmpty() ? getTranslation("task.bulk.done", result.done())
+                    : getTranslation("task.bulk.failed", result.done(), result.failed().size(), failures), 6000,
+                    Notification.Position.MIDDLE);
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach(error -> Notification.show(getTranslation(error.messageKey(), error.arguments()),
+                    6000, Notification.Position.MIDDLE));
+        }
+        grid.deselectAll();
         refresh();
     }
 
@@ -163,19 +249,33 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component actions(TaskRow task) {
-        if (task.assignee() == null && viewOrder.contains(View.GROUP)) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (!PairingTasks.isMember(CurrentUser.require(), task.candidateGroup())) {
+            return actions;
+        }
+        if (task.assignee() == null) {
             Button claim = new Button(getTranslation("task.claim"), e -> act(() -> tasks.claim(task.taskId())));
-            claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
             claim.setId("claim-" + task.taskId());
-            return claim;
-        }
-        if (username.equals(task.assignee())) {
+            actions.add(claim);
+        } else if (username.equals(task.assignee())) {
             Button unclaim = new Button(getTranslation("task.unclaim"), e -> act(() -> tasks.unclaim(task.taskId())));
-            unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unclaim.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             unclaim.setId("unclaim-" + task.taskId());
-            return unclaim;
+            actions.add(unclaim);
         }
-        return new com.vaadin.flow.component.html.Span();
+        if (task.assignee() == null || username.equals(task.assignee())) {
+            Button handOver = new Button(getTranslation("task.handOver"), e -> new HandOverDialog(1, tasks.colleagues(),
+                    colleague -> act(() -> {
+                        tasks.handOver(task.taskId(), colleague);
+                        Notification.show(getTranslation("task.handOver.done", colleague), 4000,
+                                Notification.Position.BOTTOM_START);
+                    })).open());
+            handOver.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            handOver.setId("hand-over-" + task.taskId());
+            actions.add(handOver);
+        }
+        return actions;
     }
 
     private void act(Runnable action) {
@@ -185,6 +285,9 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation(e.messageKey(), e.arguments()), 5000, Notification.Position.MIDDLE);
         } catch (org.bangfu.pairing.PairingNotFound | org.springframework.security.access.AccessDeniedException e) {
             Notification.show(getTranslation("api.pairing.notFound"), 5000, Notification.Position.MIDDLE);
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach(error -> Notification.show(getTranslation(error.messageKey(), error.arguments()),
+                    5000, Notification.Position.MIDDLE));
         }
         refresh();
     }
@@ -194,13 +297,13 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
                 head.getValue(), null, dueTo.getValue());
     }
 
+    /** New counts and rows; the rows selected stay selected while they are still there. */
     private void refresh() {
         for (int i = 0; i < viewOrder.size(); i++) {
             View view = viewOrder.get(i);
             views.getTabAt(i).setLabel(getTranslation("task.view." + view.name(), tasks.count(filter(view))));
         }
-        TaskFilter filter = filter(viewOrder.get(Math.max(0, views.getSelectedIndex())));
-        grid.setItems(q -> tasks.list(filter, Sort.DUE, q.getOffset(), q.getLimit()).stream(), q -> tasks.count(filter));
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

@@ -41,6 +41,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -108,6 +109,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                         : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
         header.setAlignItems(Alignment.CENTER);
         header.setWrap(true);
+        if (detail.actionable()) {
+            Button handOver = new Button(getTranslation("task.handOver"), VaadinIcon.EXCHANGE.create(),
+                    e -> new HandOverDialog(1, tasks.colleagues(), this::handOver).open());
+            handOver.setId("task-hand-over");
+            handOver.setMinHeight("44px");
+            header.add(handOver);
+        }
         add(back(), header, household(household), diagrams(), context(detail));
         if (detail.actionable()) {
             add(form(detail));
@@ -117,6 +125,23 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             add(readOnly);
         }
         add(new H3(getTranslation("task.history")), history(detail.history()));
+    }
+
+    private void handOver(String colleague) {
+        try {
+            tasks.handOver(taskId, colleague);
+            Notification.show(getTranslation("task.handOver.done", colleague), 4000, Notification.Position.BOTTOM_START);
+            getUI().ifPresent(ui -> ui.navigate("tasks"));
+        } catch (TaskConflict conflict) {
+            Notification.show(getTranslation(conflict.messageKey(), conflict.arguments()), 6000,
+                    Notification.Position.MIDDLE);
+            render();
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach(error -> Notification.show(getTranslation(error.messageKey(), error.arguments()),
+                    6000, Notification.Position.MIDDLE));
+        } catch (PairingNotFound gone) {
+            render();
+        }
     }
 
     private Component back() {
