@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * One field of a step's form, as the UI and the REST API present it. Labels come from the bundles:
  * {@code form.field.NAME}, and for choices {@code form.choice.NAME.VALUE}. {@code codeList} names the code
- * list of a CODE or CODES field; {@code requiredWhen} lists the decisions under which an otherwise optional
+ * list of a CODE or CODES field; a PHOTOS field takes the ids of attachments of the household; {@code requiredWhen} lists the decisions under which an otherwise optional
  * field is required.
  */
 public record FormField(String name, Type type, boolean required, List<String> choices, String codeList,
         List<String> requiredWhen) {
 
     public enum Type {
-        DATE, TEXT, TEXTAREA, INTEGER, CHOICE, CODE, CODES, TEAM
+        DATE, TEXT, TEXTAREA, INTEGER, CHOICE, CODE, CODES, TEAM,
+        /** Photos taken on the step: ids of the household's attachments, uploaded first (e.g. a visit photo). */
+        PHOTOS
     }
 
     static FormField required(String name, Type type) {

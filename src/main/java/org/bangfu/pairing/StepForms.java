@@ -3,6 +3,7 @@ package org.bangfu.pairing;
 import static org.bangfu.pairing.FormField.Type.CHOICE;
 import static org.bangfu.pairing.FormField.Type.DATE;
 import static org.bangfu.pairing.FormField.Type.INTEGER;
+import static org.bangfu.pairing.FormField.Type.PHOTOS;
 import static org.bangfu.pairing.FormField.Type.TEAM;
 import static org.bangfu.pairing.FormField.Type.TEXT;
 import static org.bangfu.pairing.FormField.Type.TEXTAREA;
@@ -81,7 +82,8 @@ class StepForms {
         return switch (taskKey) {
             case PairingVariables.HOME_CHECK -> List.of(FormField.required("visitDate", DATE),
                     FormField.required("visitors", TEXT), FormField.required("findings", TEXTAREA),
-                    FormField.decision(PASS, FAIL), FormField.requiredWhen("reason", TEXTAREA, FAIL));
+                    FormField.optional("photos", PHOTOS), FormField.decision(PASS, FAIL),
+                    FormField.requiredWhen("reason", TEXTAREA, FAIL));
             case PairingVariables.FIRST_REVIEW, PairingVariables.SECOND_REVIEW -> List.of(
                     FormField.decision(PASS, FAIL, BACK),
                     FormField.requiredWhen("meetingDate", DATE, PASS, FAIL),
@@ -119,7 +121,7 @@ class StepForms {
     Outcome submit(Step step, Map<String, Object> raw) {
         FormInput in = new FormInput(raw, LocalDate.now(clock));
         return switch (step.taskKey()) {
-            case PairingVariables.HOME_CHECK -> homeCheck(in);
+            case PairingVariables.HOME_CHECK -> homeCheck(step, in);
             case PairingVariables.FIRST_REVIEW -> review(step, in, "FIRST");
             case PairingVariables.SECOND_REVIEW -> review(step, in, "SECOND");
             case PairingVariables.RESOLVE_WARNINGS -> resolveWarnings(step, in);
@@ -135,13 +137,14 @@ class StepForms {
 
     // ---- the forms -----------------------------------------------------------------------------------
 
-    private Outcome homeCheck(FormInput in) {
+    private Outcome homeCheck(Step step, FormInput in) {
         in.pastDate("visitDate", true);
         String visitors = in.text("visitors", true, 200);
         if (visitors != null && names(visitors) < 2) {
             in.error("visitors", "pairing.homeCheck.twoVisitors");
         }
         in.text("findings", true, 2000);
+        photos(step, in, "photos");
         String decision = in.choice("decision", List.of(PASS, FAIL));
         String reason = in.text("reason", FAIL.equals(decision), 500);
         in.throwIfInvalid();
@@ -302,6 +305,18 @@ class StepForms {
             variables.put(PairingVariables.DECISION, decision);
         }
         return new Outcome(decision, reason, variables, in.values());
+    }
+
+    /** Photos of the step: attachments of this household, by id. */
+    private void photos(Step step, FormInput in, String field) {
+        for (String id : in.codes(field, false)) {
+            boolean ours = id.matches("\\d{1,18}") && jdbc.sql(
+                    "select count(*) from bf_attachment where id = ? and household_id = ?")
+                    .params(Long.parseLong(id), step.householdId()).query(Integer.class).single() > 0;
+            if (!ours) {
+                in.error(field, "pairing.photo.unknown", id);
+            }
+        }
     }
 
     private void known(FormInput in, String field, String list, List<String> values) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bangfu.household.Attachments;
 import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
@@ -58,6 +59,9 @@ class PairingTasksTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    Attachments attachments;
 
     @Autowired
     ManagementService management;
@@ -259,6 +263,34 @@ class PairingTasksTest {
         }
 
         @Test
+        void theHomeCheckKeepsItsPhotosWhenTheyAreTheHouseholdsOwn() {
+            Family family = fx.family();
+            Family other = fx.family();
+            PairingCase c = fx.start(family);
+            byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+            long own = fx.as.call("street01", () -> attachments.add(family.id(), Attachments.Kind.VISIT_PHOTO,
+                    "house.png", png).id());
+            long foreign = fx.as.call("street01", () -> attachments.add(other.id(), Attachments.Kind.VISIT_PHOTO,
+                    "other.png", png).id());
+            String taskId = fx.task(c).id();
+            Map<String, Object> form = new java.util.HashMap<>(PairingFixture.validForm(PairingVariables.HOME_CHECK));
+            form.put("photos", List.of(String.valueOf(own), String.valueOf(foreign)));
+            assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(taskId, form)))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(error -> {
+                                assertThat(error.field()).isEqualTo("photos");
+                                assertThat(error.messageKey()).isEqualTo("pairing.photo.unknown");
+                                assertThat(error.arguments()).containsExactly(String.valueOf(foreign));
+                            }));
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.HOME_CHECK);
+
+            form.put("photos", List.of(own));
+            fx.as.run("street01", () -> tasks.complete(taskId, form));
+            assertThat(jdbc.sql("select form_data from bf_case_step where case_id = ?").param(c.id()).query(String.class)
+                    .single()).contains("\"photos\":[\"" + own + "\"]");
+        }
+
+        @Test
         void theTaskPageCarriesItsFormAndTheHouseholdMasked() throws Exception {
             Family family = fx.family();
             PairingCase c = fx.start(family);
@@ -266,7 +298,7 @@ class PairingTasksTest {
             assertThat(task.get("task").get("taskKey").asText()).isEqualTo(PairingVariables.HOME_CHECK);
             List<String> fields = new ArrayList<>();
             task.get("fields").forEach(f -> fields.add(f.get("name").asText()));
-            assertThat(fields).containsExactly("visitDate", "visitors", "findings", "decision", "reason");
+            assertThat(fields).containsExactly("visitDate", "visitors", "findings", "photos", "decision", "reason");
             assertThat(task.get("household").get("phone").asText()).doesNotContain("55301234");
             assertThat(task.get("household").get("members").get(0).get("idNumber").asText())
                     .doesNotContain(family.headId());

@@ -61,7 +61,7 @@ public class StepForm extends Composite<VerticalLayout> {
             HasValue<?, ?> input = input(field, codeItems, teams, proposedTeamId);
             Component component = (Component) input;
             component.setId("form-" + field.name());
-            if (field.type() == FormField.Type.TEXTAREA) {
+            if (field.type() == FormField.Type.TEXTAREA || field.type() == FormField.Type.PHOTOS) {
                 layout.setColspan(component, 2);
             }
             inputs.put(field.name(), input);
@@ -125,6 +125,7 @@ public class StepForm extends Composite<VerticalLayout> {
                 codes.setItemLabelGenerator(i -> i.label(getLocale()));
                 yield codes;
             }
+            case PHOTOS -> new PhotoField(label);
             case TEAM -> {
                 Select<TeamLoad> team = new Select<>();
                 team.setLabel(label);
@@ -189,6 +190,10 @@ public class StepForm extends Composite<VerticalLayout> {
                 values.put(name, item.code());
             } else if (value instanceof java.util.Set<?> many) {
                 values.put(name, many.stream().map(i -> ((CodeItem) i).code()).toList());
+            } else if (value instanceof List<?> photos) {
+                if (!photos.isEmpty()) {
+                    values.put(name, List.copyOf(photos));
+                }
             } else if (value instanceof TeamLoad team) {
                 values.put(name, team.id());
             } else if (value instanceof String text && !text.isBlank()) {
@@ -214,6 +219,12 @@ public class StepForm extends Composite<VerticalLayout> {
         }
         generalError.setText(other.toString().trim());
         generalError.setVisible(other.length() > 0);
+    }
+
+    /** Where the form's photos are stored as they are taken (the household's attachments). */
+    public void setPhotoUploader(PhotoField.Uploader uploader, int maxBytes) {
+        inputs.values().stream().filter(PhotoField.class::isInstance)
+                .forEach(field -> ((PhotoField) field).setUploader(uploader, maxBytes));
     }
 
     /** Sets a field's value by name (for tests and for prefilling): text, a date, a choice. */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.ui.WarningCards;
+import org.bangfu.household.Attachments;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.InvalidInput;
@@ -71,10 +72,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient CodeLists codes;
     private final transient Comparisons comparisons;
     private final transient Clock clock;
+    private final transient Attachments attachments;
     private String taskId;
     private String title = "";
 
-    TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock) {
+    TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.clock = clock;
         this.tasks = tasks;
         this.notices = notices;
@@ -237,6 +241,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         Quorum quorum = detail.context().get("quorum") instanceof Quorum q ? q : null;
         StepForm form = new StepForm(detail.fields(), codes::items, teams, proposed, quorum);
         form.setId("task-form");
+        long householdId = detail.household().id();
+        form.setPhotoUploader((name, bytes) -> String.valueOf(
+                attachments.add(householdId, Attachments.Kind.VISIT_PHOTO, name, bytes).id()),
+                (int) attachments.maxSize().toBytes());
         form.addSubmitListener(e -> {
             try {
                 tasks.complete(taskId, e.values());
