@@ -24,8 +24,10 @@ public class Letters {
     private final Cases cases;
     private final Households households;
     private final Clock clock;
+    private final PrintedDocuments documents;
 
-    Letters(JdbcClient jdbc, Cases cases, Households households, Clock clock) {
+    Letters(JdbcClient jdbc, Cases cases, Households households, Clock clock, PrintedDocuments documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.cases = cases;
         this.households = households;
@@ -56,11 +58,26 @@ public class Letters {
                 : ofHousehold(householdId).stream().filter(l -> l.id() == letterId).findFirst();
     }
 
-    /** Whom a letter is addressed to. */
-    public record Addressee(String headName, String streetName) {
+    /** The letter to print, as XHTML for the browser; empty for a letter the caller may not see. */
+    @Transactional(readOnly = true)
+    public Optional<String> document(long letterId) {
+        return find(letterId).map(letter -> {
+            Addressee to = addressee(letter);
+            return documents.letterXhtml(letter, to.headName(), to.streetName());
+        });
     }
 
-    Addressee addressee(Letter letter) {
+    /** The letter to print, as PDF. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> pdf(long letterId) {
+        return document(letterId).map(documents::pdf);
+    }
+
+    /** Whom a letter is addressed to. */
+    private record Addressee(String headName, String streetName) {
+    }
+
+    private Addressee addressee(Letter letter) {
         return jdbc.sql("""
                 select h.head_name, s.name from bf_household h join bf_street s on s.id = h.street_id where h.id = ?""")
                 .param(letter.householdId()).query((rs, n) -> new Addressee(rs.getString(1), rs.getString(2))).single();

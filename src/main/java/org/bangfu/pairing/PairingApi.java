@@ -39,17 +39,15 @@ class PairingApi {
     private final PairingTasks tasks;
     private final Notices notices;
     private final Letters letters;
-    private final PrintedDocuments documents;
     private final Notifications notifications;
     private final MessageSource messages;
 
-    PairingApi(Pairing pairing, PairingTasks tasks, Notices notices, Letters letters, PrintedDocuments documents,
+    PairingApi(Pairing pairing, PairingTasks tasks, Notices notices, Letters letters,
             Notifications notifications, MessageSource messages) {
         this.pairing = pairing;
         this.tasks = tasks;
         this.notices = notices;
         this.letters = letters;
-        this.documents = documents;
         this.notifications = notifications;
         this.messages = messages;
     }
@@ -217,18 +215,12 @@ class PairingApi {
 
     @GetMapping(path = "/api/letters/{id}/document.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> letterPdf(@PathVariable long id) {
-        Letter letter = letters.find(id).orElseThrow(() -> new PairingNotFound("letter " + id));
-        return pdf(documents.pdf(letterXhtml(letter)), "letter-" + id + ".pdf");
+        return pdf(letters.pdf(id).orElseThrow(() -> new PairingNotFound("letter " + id)), "letter-" + id + ".pdf");
     }
 
     @GetMapping(path = "/api/letters/{id}/document", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> letterHtml(@PathVariable long id) {
-        return html(letterXhtml(letters.find(id).orElseThrow(() -> new PairingNotFound("letter " + id))));
-    }
-
-    private String letterXhtml(Letter letter) {
-        Letters.Addressee to = letters.addressee(letter);
-        return documents.letterXhtml(letter, to.headName(), to.streetName());
+        return html(letters.document(id).orElseThrow(() -> new PairingNotFound("letter " + id)));
     }
 
     private static ResponseEntity<String> html(String xhtml) {

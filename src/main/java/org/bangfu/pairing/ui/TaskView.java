@@ -15,6 +15,8 @@ import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.CaseDiagram;
 import org.bangfu.pairing.CaseStep;
+import org.bangfu.pairing.Letter;
+import org.bangfu.pairing.Letters;
 import org.bangfu.pairing.Notice;
 import org.bangfu.pairing.Notices;
 import org.bangfu.pairing.Objection;
@@ -38,6 +40,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -66,6 +69,8 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneId.systemDefault());
 
     private final transient PairingTasks tasks;
     private final transient Notices notices;
@@ -73,12 +78,14 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Comparisons comparisons;
     private final transient Clock clock;
     private final transient Attachments attachments;
+    private final transient Letters letters;
     private String taskId;
     private String title = "";
 
     TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
-            Attachments attachments) {
+            Attachments attachments, Letters letters) {
         this.attachments = attachments;
+        this.letters = letters;
         this.clock = clock;
         this.tasks = tasks;
         this.notices = notices;
@@ -120,7 +127,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             handOver.setMinHeight("44px");
             header.add(handOver);
         }
-        add(back(), header, household(household), diagrams(), context(detail));
+        add(back(), header, household(household), diagrams(), context(detail), documents(detail));
         if (detail.actionable()) {
             add(form(detail));
         } else {
@@ -203,6 +210,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                         new WarningCards(comparisons, codes, report, this::render)));
             }
         }
+        if (values.get("teams") instanceof List<?> teams && !teams.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<TeamLoad> loads = (List<TeamLoad>) teams;
+            context.add(caseloads(loads, values.get("proposedTeamId") instanceof Long id ? id : null));
+        }
         if (values.get("notice") instanceof Notice notice) {
             String period = notice.postedOn() == null ? getTranslation("task.notice.notPosted", notice.periodDays())
                     : getTranslation("task.notice.period", notice.postedOn().toString(), notice.periodEnd().toString());
@@ -232,6 +244,70 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             }
         }
         return context;
+    }
+
+    /** The case's papers: every notice round, the comparison report, letters of earlier cases; each to print. */
+    private Component documents(TaskDetail detail) {
+        VerticalLayout papers = new VerticalLayout();
+        papers.setPadding(false);
+        papers.setSpacing(false);
+        papers.setId("task-documents");
+        papers.add(new H3(getTranslation("task.documents")));
+        for (Notice notice : notices.ofCase(detail.task().caseId())) {
+            Anchor pdf = new Anchor(new StreamResource("notice-" + notice.id() + ".pdf",
+                    () -> new ByteArrayInputStream(notices.pdf(notice.id()))),
+                    getTranslation("task.notice." + notice.level().name(), notice.round()) + " · "
+                            + getTranslation("notice.status." + notice.status().name()));
+            pdf.setTarget("_blank");
+            pdf.addClassName("bf-document");
+            papers.add(pdf);
+        }
+        if (detail.context().get("comparisonReportId") instanceof Long reportId) {
+            Anchor report = new Anchor("comparison/report/" + reportId, getTranslation("task.document.comparison"));
+            report.addClassName("bf-document");
+            papers.add(report);
+        }
+        for (Letter letter : letters.ofHousehold(detail.household().id())) {
+            Anchor pdf = new Anchor(new StreamResource("letter-" + letter.id() + ".pdf",
+                    () -> new ByteArrayInputStream(letters.pdf(letter.id()).orElseThrow())),
+                    getTranslation("task.document.letter", DATE.format(letter.createdAt())));
+            pdf.setTarget("_blank");
+            pdf.addClassName("bf-document");
+            papers.add(pdf);
+        }
+        if (papers.getComponentCount() == 1) {
+            papers.add(new Span(getTranslation("task.documents.none")));
+        }
+        return papers;
+    }
+
+    /** Each team's caseload beside the others', the proposal marked: what the district weighs when it assigns. */
+    private Component caseloads(List<TeamLoad> teams, Long proposed) {
+        VerticalLayout loads = new VerticalLayout();
+        loads.setPadding(false);
+        loads.setSpacing(false);
+        loads.setId("task-caseloads");
+        loads.add(new Span(getTranslation("task.team.loads")));
+        int scale = Math.max(10, teams.stream().mapToInt(TeamLoad::caseload).max().orElse(0));
+        for (TeamLoad team : teams) {
+            Div bar = new Div();
+            bar.addClassName("bf-load-bar");
+            bar.setWidth(Math.max(2, team.caseload() * 100 / scale) + "%");
+            Div track = new Div(bar);
+            track.addClassName("bf-load-track");
+            Span name = new Span(team.name());
+            name.addClassName("bf-load-name");
+            HorizontalLayout row = new HorizontalLayout(name, track, new Span(getTranslation("task.team.households",
+                    team.caseload())));
+            row.setAlignItems(Alignment.CENTER);
+            row.setWidthFull();
+            row.setFlexGrow(1, track);
+            if (team.id() == (proposed == null ? -1 : proposed)) {
+                row.add(Badges.of(getTranslation("task.team.proposed"), "success"));
+            }
+            loads.add(row);
+        }
+        return loads;
     }
 
     private Component form(TaskDetail detail) {
