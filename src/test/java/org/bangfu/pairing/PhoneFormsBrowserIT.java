@@ -1,0 +1,159 @@
+package org.bangfu.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.bangfu.household.Households;
+import org.bangfu.pairing.PairingFixture.Family;
+import org.bangfu.pairing.PairingFixture.OpenTask;
+import org.bangfu.testsupport.Browser;
+import org.bangfu.testsupport.RunAs;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Every form of the pairing workflow on a phone (390 × 844): the page never scrolls sideways and every field and
+ * button of the form is at least 44 px high. One case is walked through every step by the fixture; each step's
+ * page is opened by the person who works it, measured and kept as a screenshot ({@code phone-STEP.png}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+class PhoneFormsBrowserIT {
+
+    /** The form's controls, as measured: a field by its input area, a button as it is. */
+    private static final String TOO_SMALL = """
+            const small = [];
+            document.getElementById('task-form').querySelectorAll(
+                'vaadin-text-field, vaadin-text-area, vaadin-select, vaadin-combo-box, vaadin-multi-select-combo-box,'
+                + ' vaadin-date-picker, vaadin-button').forEach(el => {
+              if (el.offsetParent === null) return;
+              const target = (el.shadowRoot && el.shadowRoot.querySelector('[part="input-field"]')) || el;
+              const height = target.getBoundingClientRect().height;
+              if (height < 44) small.push((el.id || el.tagName) + ' ' + height);
+            });
+            return small;""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Pairing pairing;
+
+    @Autowired
+    PairingTasks tasks;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    UserDetailsService users;
+
+    PairingFixture fx;
+    Browser browser;
+    String signedIn;
+
+    @BeforeEach
+    void setUp() {
+        fx = new PairingFixture(new RunAs(users), jdbc, households, pairing, tasks, management);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        PairingFixture.resetClock();
+    }
+
+    @Test
+    void everyFormOfTheWorkflowFitsAPhoneWithTouchTargetsOfAtLeast44Pixels() {
+        Family family = fx.family();
+        PairingCase c = fx.start(family);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.HOME_CHECK);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.FIRST_REVIEW);
+        fx.runJobs(c);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.SECOND_REVIEW);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.POST_NOTICE);
+        long noticeId = jdbc.sql("select id from bf_notice where case_id = ? and status = 'POSTED'").param(c.id())
+                .query(Long.class).single();
+        fx.as.run("street01", () -> notices.raiseObjection(noticeId, new Objection.Draft(LocalDate.now(),
+                Objection.Channel.VISIT, "村民", null, "该户有人在外务工")));
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.RECHECK);
+        fx.noticeWithoutObjection(c);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.STREET_REVIEW);
+        fx.noticeWithoutObjection(c);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.FILING);
+        measure(fx.task(c));
+        fx.complete(c, PairingVariables.CONFIRM_TEAM);
+        measure(fx.task(c));
+
+        // the warnings' step: the demo household whose comparison finds warnings, compared now
+        long zheng = jdbc.sql("select id from bf_household where head_name = '郑大海'").query(Long.class).single();
+        PairingCase zhengsCase = fx.as.call("district", () -> pairing.cases(zheng)).get(0);
+        fx.runJobs(zhengsCase);
+        OpenTask warnings = fx.task(zhengsCase);
+        assertThat(warnings.key()).isEqualTo(PairingVariables.RESOLVE_WARNINGS);
+        measure(warnings);
+
+        // and the task list itself
+        browser.open("/tasks");
+        browser.await(By.id("task-grid"));
+        assertThat(pageWidth()).isLessThanOrEqualTo(390L);
+        assertThat(browser.await(By.id("tasks-view-GROUP")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        browser.screenshot("phone-task-list");
+    }
+
+    private void measure(OpenTask task) {
+        String worker = fx.worker(task);
+        if (!worker.equals(signedIn)) {
+            if (browser != null) {
+                browser.close();
+            }
+            browser = new Browser(port, 390, 844);
+            browser.signIn(worker);
+            signedIn = worker;
+        }
+        browser.open("/tasks/" + task.id());
+        browser.await(By.id("form-submit"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task-progress .djs-element.bf-current")));
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) browser.driver().executeScript(TOO_SMALL);
+        assertThat(small).as(task.key()).isEmpty();
+        assertThat(pageWidth()).as(task.key()).isLessThanOrEqualTo(390L);
+        browser.screenshot("phone-" + task.key());
+    }
+
+    private Long pageWidth() {
+        return (Long) browser.driver().executeScript("return document.documentElement.scrollWidth");
+    }
+}
