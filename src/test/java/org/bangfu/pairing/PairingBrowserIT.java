@@ -206,6 +206,30 @@ class PairingBrowserIT {
                 .query(String.class).single()).isEqualTo("street01b");
     }
 
+    @Test
+    void inEnglishTheTaskListAndATaskPageSpeakEnglish() {
+        Family family = fx.family();
+        PairingCase c = fx.start(family);
+        fx.walkTo(c, PairingVariables.CONFIRM_TEAM);
+        browser.open("/login");
+        browser.await(By.id("language-switch")).click();
+        browser.awaitText(By.id("login-view"), "Username");
+        browser.submitLogin("district", "Demo@2019");
+        browser.await(By.id("home-view"));
+        browser.open("/tasks");
+        browser.awaitText(By.id("task-grid"), headName(family));
+        assertThat(browser.bodyText()).contains("My tasks", "All tasks", "Assign an assistance team").doesNotContain("任务清单",
+                "我的任务", "期限", "签收");
+        browser.screenshot("task-list-en");
+        browser.open("/tasks/" + fx.task(c).id());
+        browser.awaitText(By.id("task-title"), headName(family));
+        browser.await(By.id("task-caseloads"));
+        String page = browser.bodyText();
+        assertThat(page).contains("Submit", "Case documents", "Hand over").doesNotContain("提交", "案件材料", "转交",
+                "办理记录", "结论");
+        browser.screenshot("task-page-en");
+    }
+
     /** Ticks the row's check box in the task grid's selection column. */
     private void select(String head) {
         browser.driver().executeScript("""

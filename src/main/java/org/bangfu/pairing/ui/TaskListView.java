@@ -33,6 +33,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -82,6 +84,9 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
     private final Button bulkHandOver = new Button();
     private final String username;
     private Registration polling;
+    private Registration resizing;
+    private final Grid.Column<TaskRow> summary;
+    private final List<Grid.Column<TaskRow>> wide = new java.util.ArrayList<>();
 
     TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes) {
         this.tasks = tasks;
@@ -128,18 +133,22 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("bf-filters");
 
-        grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
-                .setFrozen(true).setSortable(true).setSortProperty(Sort.HEAD.name());
-        grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
-                .setAutoWidth(true);
-        grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true);
-        grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created")).setAutoWidth(true)
-                .setSortable(true).setSortProperty(Sort.CREATED.name());
-        grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
-                .setSortable(true).setSortProperty(Sort.DUE.name());
-        grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
-                .setAutoWidth(true);
+        // on a phone one column says it all: household, village, step and due date, stacked
+        summary = grid.addComponentColumn(this::summary).setHeader(getTranslation("task.summary"))
+                .setFlexGrow(1).setSortable(true).setSortProperty(Sort.DUE.name());
+        summary.setVisible(false);
+        wide.add(grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
+                .setFrozen(true).setSortable(true).setSortProperty(Sort.HEAD.name()));
+        wide.add(grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
+                .setAutoWidth(true));
+        wide.add(grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true));
+        wide.add(grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true));
+        wide.add(grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created"))
+                .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name()));
+        wide.add(grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
+                .setSortable(true).setSortProperty(Sort.DUE.name()));
+        wide.add(grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
+                .setAutoWidth(true));
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
@@ -222,8 +231,26 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    private Component summary(TaskRow task) {
+        Span head = new Span(task.headName());
+        head.addClassName("bf-summary-head");
+        Span where = new Span(task.villageName());
+        where.addClassName("bf-summary-where");
+        Div summary = new Div(head, where, new Div(new Span(getTranslation("task." + task.taskKey()) + " "), due(task)));
+        summary.addClassName("bf-summary");
+        return summary;
+    }
+
+    /** A phone's narrow window shows the stacked summary; a desktop's the columns. */
+    private void compact(boolean narrow) {
+        summary.setVisible(narrow);
+        wide.forEach(column -> column.setVisible(!narrow));
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < 640));
+        resizing = event.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < 640));
         // tasks others take or complete leave the list without a reload
         event.getUI().setPollInterval(20_000);
         polling = event.getUI().addPollListener(e -> refresh());
@@ -234,6 +261,9 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         event.getUI().setPollInterval(-1);
         if (polling != null) {
             polling.remove();
+        }
+        if (resizing != null) {
+            resizing.remove();
         }
     }
 
