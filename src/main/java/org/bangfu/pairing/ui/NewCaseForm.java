@@ -37,7 +37,7 @@ class NewCaseForm extends FormLayout {
     final TextField phone = new TextField();
     final Select<Attribute> attribute = new Select<>();
     final ComboBox<CodeItem> mainCause = new ComboBox<>();
-    private final Paragraph generalError = new Paragraph();
+    private final Paragraph generalError = FormErrors.general("new-case-error");
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
     /** {@code streets}: those the person may register in (one for a street officer, fixed). */
@@ -86,9 +86,6 @@ class NewCaseForm extends FormLayout {
         street.setRequiredIndicatorVisible(true);
         village.setRequiredIndicatorVisible(true);
         attribute.setRequiredIndicatorVisible(true);
-        generalError.setId("new-case-error");
-        generalError.getStyle().set("color", "var(--lumo-error-text-color)");
-        generalError.setVisible(false);
         add(headName, idNumber, street, village, address, phone, attribute, mainCause, generalError);
         setColspan(generalError, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32rem", 2));
@@ -113,21 +110,9 @@ class NewCaseForm extends FormLayout {
 
     /** The file's and the member's errors on the fields, in the person's language; the rest above the buttons. */
     void showErrors(InvalidInput invalid) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        StringBuilder other = new StringBuilder();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String message = getTranslation(error.messageKey(), error.arguments());
-            // the member's name is the head's name
-            HasValidation field = fields.get("name".equals(error.field()) ? "headName" : error.field());
-            if (field != null) {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            } else {
-                other.append(message).append(' ');
-            }
-        }
-        generalError.setText(other.toString().trim());
-        generalError.setVisible(other.length() > 0);
+        // the member's name is the head's name
+        FormErrors.show(this, invalid, fields.values(), name -> fields.get("name".equals(name) ? "headName" : name),
+                generalError);
     }
 
     List<String> invalidFields() {

@@ -30,7 +30,7 @@ class ObjectionForm extends FormLayout {
     final TextField objector = new TextField();
     final TextField contact = new TextField();
     final TextArea content = new TextArea();
-    private final Paragraph generalError = new Paragraph();
+    private final Paragraph generalError = FormErrors.general("objection-error");
     private final Map<String, HasValidation> fields = Map.of("receivedOn", receivedOn, "channel", channel,
             "objector", objector, "contact", contact, "content", content);
 
@@ -58,9 +58,6 @@ class ObjectionForm extends FormLayout {
         content.setMinHeight("6em");
         content.setRequiredIndicatorVisible(true);
         content.setId("objection-content");
-        generalError.setId("objection-error");
-        generalError.getStyle().set("color", "var(--lumo-error-text-color)");
-        generalError.setVisible(false);
         add(receivedOn, channel, objector, contact, content, generalError);
         setColspan(content, 2);
         setColspan(generalError, 2);
@@ -78,20 +75,7 @@ class ObjectionForm extends FormLayout {
 
     /** Puts the facade's field errors on the fields, in the person's language; others (the notice closed) above. */
     void showErrors(InvalidInput invalid) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        StringBuilder other = new StringBuilder();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String message = getTranslation(error.messageKey(), error.arguments());
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            } else {
-                other.append(message).append(' ');
-            }
-        }
-        generalError.setText(other.toString().trim());
-        generalError.setVisible(other.length() > 0);
+        FormErrors.show(this, invalid, fields.values(), fields::get, generalError);
     }
 
     String generalError() {

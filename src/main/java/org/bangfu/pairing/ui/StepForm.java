@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
@@ -46,7 +45,7 @@ public class StepForm extends Composite<VerticalLayout> {
     private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     private final Map<String, FormField> fields = new LinkedHashMap<>();
     private final Paragraph quorumHint = new Paragraph();
-    private final Paragraph generalError = new Paragraph();
+    private final Paragraph generalError = FormErrors.general("form-error");
     final Button submit = new Button();
     private final Quorum quorum;
     private final Long proposedTeamId;
@@ -70,9 +69,6 @@ public class StepForm extends Composite<VerticalLayout> {
         }
         quorumHint.setId("form-quorum");
         quorumHint.setVisible(quorum != null);
-        generalError.setId("form-error");
-        generalError.getStyle().set("color", "var(--lumo-error-text-color)");
-        generalError.setVisible(false);
         submit.setText(getTranslation("task.submit"));
         submit.setId("form-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -205,20 +201,10 @@ public class StepForm extends Composite<VerticalLayout> {
 
     /** Marks each field the facade refused, with its message; anything else shows above the button. */
     public void showErrors(InvalidInput invalid) {
-        inputs.values().forEach(input -> ((HasValidation) input).setInvalid(false));
-        StringBuilder other = new StringBuilder();
-        for (FieldError error : invalid.errors()) {
-            String message = getTranslation(error.messageKey(), error.arguments());
-            HasValue<?, ?> input = inputs.get(error.field());
-            if (input instanceof HasValidation validated && ((Component) input).isVisible()) {
-                validated.setErrorMessage(message);
-                validated.setInvalid(true);
-            } else {
-                other.append(message).append(' ');
-            }
-        }
-        generalError.setText(other.toString().trim());
-        generalError.setVisible(other.length() > 0);
+        FormErrors.show(this, invalid, inputs.values().stream().map(HasValidation.class::cast).toList(), name -> {
+            HasValue<?, ?> input = inputs.get(name);
+            return input instanceof HasValidation validated && ((Component) input).isVisible() ? validated : null;
+        }, generalError);
     }
 
     /** Where the form's photos are stored as they are taken (the household's attachments). */

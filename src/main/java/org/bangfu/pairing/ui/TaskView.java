@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.ui.WarningCards;
@@ -97,7 +98,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        taskId = event.getRouteParameters().get("taskId").orElse("");
+        show(event.getRouteParameters().get("taskId").orElse(""));
+    }
+
+    void show(String taskId) {
+        this.taskId = taskId;
         render();
     }
 
@@ -302,7 +307,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             row.setAlignItems(Alignment.CENTER);
             row.setWidthFull();
             row.setFlexGrow(1, track);
-            if (team.id() == (proposed == null ? -1 : proposed)) {
+            if (Objects.equals(team.id(), proposed)) {
                 row.add(Badges.of(getTranslation("task.team.proposed"), "success"));
             }
             loads.add(row);

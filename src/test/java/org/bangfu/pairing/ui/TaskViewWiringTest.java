@@ -1,0 +1,116 @@
+package org.bangfu.pairing.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.bangfu.testsupport.RunAs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+
+/**
+ * The task views built by Spring as the router builds them, with the real facades and the demo cases, for the
+ * people who use them: what each one is given to see and to do. (The browser tests click through them.)
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class TaskViewWiringTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    RunAs as;
+
+    @BeforeEach
+    void setUp() {
+        as = new RunAs(users);
+        UI.setCurrent(new UI());
+    }
+
+    @AfterEach
+    void tearDown() {
+        UI.setCurrent(null);
+    }
+
+    private String taskOf(String head) {
+        return jdbc.sql("select t.task_id from bf_task t join bf_household h on h.id = t.household_id where h.head_name = ?")
+                .param(head).query(String.class).single();
+    }
+
+    private TaskView taskView(String user, String taskId) {
+        return as.call(user, () -> {
+            TaskView view = context.getAutowireCapableBeanFactory().createBean(TaskView.class);
+            view.show(taskId);
+            return view;
+        });
+    }
+
+    private static Optional<Component> find(Component root, String id) {
+        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst();
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(TaskViewWiringTest::descendants));
+    }
+
+    @Test
+    void theStreetOfficerGetsTheHomeCheckWithItsFormDiagramAndDocuments() {
+        TaskView view = taskView("street01", taskOf("陈桂兰"));
+        StepForm form = (StepForm) find(view, "task-form").orElseThrow();
+        assertThat(form.values()).isEmpty();
+        assertThat(form.input("photos")).isInstanceOf(PhotoField.class);
+        assertThat(((PhotoField) form.input("photos")).upload().isVisible()).isTrue();
+        assertThat(find(view, "diagram-AssistancePairingProcess")).isPresent();
+        assertThat(find(view, "task-documents")).isPresent();
+        assertThat(find(view, "task-hand-over")).isPresent();
+        assertThat(find(view, "task-read-only")).isEmpty();
+    }
+
+    @Test
+    void theDistrictSeesTheStreetsHomeCheckWithoutAFormAndAnotherTeamDoesNotSeeTheTaskAtAll() {
+        TaskView district = taskView("district", taskOf("陈桂兰"));
+        assertThat(find(district, "task-read-only")).isPresent();
+        assertThat(find(district, "task-form")).isEmpty();
+        assertThat(find(district, "task-hand-over")).isEmpty();
+
+        TaskView team02 = taskView("team02", taskOf("王建国"));
+        assertThat(find(team02, "task-not-found")).isPresent();
+        assertThat(find(team02, "task-household")).isEmpty();
+        assertThat(find(taskView("team01", taskOf("王建国")), "task-form")).isPresent();
+    }
+
+    @Test
+    void theTaskListShowsTheGroupsTasksAndOffersNewCasesAndBulkActionsToOfficersOnly() {
+        as.run("street01", () -> {
+            TaskListView list = context.getAutowireCapableBeanFactory().createBean(TaskListView.class);
+            assertThat(find(list, "tasks-view-GROUP")).isPresent();
+            @SuppressWarnings("unchecked")
+            Grid<org.bangfu.pairing.TaskRow> grid = (Grid<org.bangfu.pairing.TaskRow>) find(list, "task-grid").orElseThrow();
+            assertThat(grid.getLazyDataView().getItems()).extracting(org.bangfu.pairing.TaskRow::headName)
+                    .contains("陈桂兰");
+            assertThat(find(list, "tasks-bulk-claim")).isPresent();
+            assertThat(find(list, "tasks-new-case")).isPresent();
+        });
+        as.run("team01", () -> {
+            TaskListView list = context.getAutowireCapableBeanFactory().createBean(TaskListView.class);
+            assertThat(find(list, "tasks-bulk-claim")).isEmpty();
+            assertThat(find(list, "tasks-new-case")).isEmpty();
+        });
+    }
+}
