@@ -2,7 +2,6 @@ package org.bangfu.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,8 +141,7 @@ class PhoneFormsBrowserIT {
         }
         browser.open("/tasks/" + task.id());
         browser.await(By.id("form-submit"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task-progress .djs-element.bf-current")));
+        browser.present(By.cssSelector("#task-progress .djs-element.bf-current"));
         @SuppressWarnings("unchecked")
         List<String> small = (List<String>) browser.driver().executeScript(TOO_SMALL);
         assertThat(small).as(task.key()).isEmpty();

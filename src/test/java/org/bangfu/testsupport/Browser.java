@@ -61,6 +61,11 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits for the element to exist, also where it is drawn outside the visible part of its container. */
+    public WebElement present(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
     /** Clicks once the element takes clicks (not behind a loading indicator or an overlay that is closing). */
     public void click(By by) {
         wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)

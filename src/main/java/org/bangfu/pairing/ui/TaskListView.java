@@ -3,6 +3,7 @@ package org.bangfu.pairing.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -86,7 +87,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
     private Registration polling;
     private Registration resizing;
     private final Grid.Column<TaskRow> summary;
-    private final List<Grid.Column<TaskRow>> wide = new java.util.ArrayList<>();
+    private final List<Grid.Column<TaskRow>> wide = new ArrayList<>();
 
     TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes) {
         this.tasks = tasks;
@@ -158,13 +159,10 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
                 .stream(), q -> tasks.count(filter(selectedView())));
         add(views, filters);
         if (officer) {
-            List<Component> bulkBarItems = new java.util.ArrayList<>();
             Button newCase = new Button(getTranslation("case.new"), VaadinIcon.PLUS.create(),
                     e -> new NewCaseDialog(pairing, tasks, organisation, codes).open());
             newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             newCase.setId("tasks-new-case");
-            newCase.setMinHeight("44px");
-            bulkBarItems.add(newCase);
             // officers work many households at once: select rows, then claim or hand them over together
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
             bulkClaim.setId("tasks-bulk-claim");
@@ -172,14 +170,13 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
             bulkHandOver.setId("tasks-bulk-hand-over");
             bulkHandOver.addClickListener(e -> new HandOverDialog(selected().size(), tasks.colleagues(),
                     colleague -> bulk(ids -> tasks.handOverAll(ids, colleague))).open());
-            List.of(bulkClaim, bulkHandOver).forEach(b -> b.setMinHeight("44px"));
-            bulkBarItems.addAll(List.of(bulkClaim, bulkHandOver));
-            HorizontalLayout bulkBar = new HorizontalLayout(bulkBarItems.toArray(Component[]::new));
-            bulkBar.setId("tasks-bulk");
-            bulkBar.setWrap(true);
+            HorizontalLayout officerActions = new HorizontalLayout(newCase, bulkClaim, bulkHandOver);
+            officerActions.getChildren().forEach(button -> ((Button) button).setMinHeight("44px"));
+            officerActions.setId("tasks-bulk");
+            officerActions.setWrap(true);
             grid.addSelectionListener(e -> updateBulkBar());
             updateBulkBar();
-            add(bulkBar);
+            add(officerActions);
         }
         add(grid);
         refresh();

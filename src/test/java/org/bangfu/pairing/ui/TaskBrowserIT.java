@@ -66,7 +66,7 @@ class TaskBrowserIT {
         browser.click(By.xpath("//vaadin-grid-cell-content[contains(., '陈桂兰')]"));
         browser.awaitText(By.id("task-title"), "入户核查 · 陈桂兰");
         // the process diagram marks the current step
-        browser.await(By.cssSelector(
+        browser.present(By.cssSelector(
                 "#diagram-AssistancePairingProcess .djs-element.bf-current[data-element-id='Task_HomeCheck']"));
         browser.screenshot("task-page-home-check");
         browser.await(By.cssSelector("#form-visitDate input"))
@@ -144,10 +144,10 @@ class TaskBrowserIT {
         browser.signIn("team01");
         browser.open("/tasks/" + team01Task);
         browser.awaitText(By.id("task-title"), "首次走访与帮扶计划 · 王建国");
-        // the diagram shows the steps done before the plan, and the plan as the current step
-        browser.await(By.cssSelector(
+        // the diagram shows the steps done before the plan (also those scrolled out of view), and the plan as current
+        browser.present(By.cssSelector(
                 "#diagram-AssistancePairingProcess .djs-element.bf-done[data-element-id='Task_SecondReview']"));
-        browser.await(By.cssSelector(
+        browser.present(By.cssSelector(
                 "#diagram-AssistancePairingProcess .djs-element.bf-current[data-element-id='Task_FirstVisitPlan']"));
     }
 }
