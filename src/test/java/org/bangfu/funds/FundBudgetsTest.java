@@ -1,0 +1,105 @@
+package org.bangfu.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.bangfu.funds.FundLedger.Kind;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.Money;
+import org.bangfu.testsupport.RunAs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Arranged funds as the district changes them: versions with reasons, the ledger's differences, conflicts. */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class FundBudgetsTest {
+
+    static final int YEAR = LocalDate.now().getYear();
+
+    @Autowired
+    FundBudgets budgets;
+
+    @Autowired
+    FundLedger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    RunAs as;
+    long household;
+
+    @BeforeEach
+    void setUp() {
+        as = new RunAs(users);
+        household = jdbc.sql("select id from bf_household where head_name = '刘德明'").query(Long.class).single();
+    }
+
+    private int entries() {
+        return jdbc.sql("select count(*) from bf_fund_ledger where household_id = ? and programme = 'MEDICAL'")
+                .param(household).query(Integer.class).single();
+    }
+
+    @Test
+    void eachChangeIsANewVersionWithItsReasonAndTheLedgerGetsTheDifference() {
+        Arrangement first = as.call("district", () -> budgets.arrange(household, YEAR, Programme.MEDICAL, 0,
+                Money.parse("50,000"), "大病住院自付部分"));
+        assertThat(first.version()).isEqualTo(1);
+        Arrangement raised = as.call("district", () -> budgets.arrange(household, YEAR, Programme.MEDICAL, 1,
+                Money.parse("70000.50"), "追加康复治疗费用"));
+        assertThat(raised.version()).isEqualTo(2);
+        Arrangement lowered = as.call("district", () -> budgets.arrange(household, YEAR, Programme.MEDICAL, 2,
+                Money.parse("60000"), "医保报销后核减"));
+
+        assertThat(as.call("district", () -> budgets.current(household))).filteredOn(a -> a.programme() == Programme.MEDICAL)
+                .containsExactly(lowered);
+        assertThat(as.call("team03", () -> budgets.history(household))).filteredOn(a -> a.programme() == Programme.MEDICAL)
+                .extracting(Arrangement::version, Arrangement::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "医保报销后核减"),
+                        org.assertj.core.groups.Tuple.tuple(2, "追加康复治疗费用"),
+                        org.assertj.core.groups.Tuple.tuple(1, "大病住院自付部分"));
+        assertThat(jdbc.sql("""
+                select amount_fen from bf_fund_ledger where household_id = ? and programme = 'MEDICAL' order by id""")
+                .param(household).query(Long.class).list()).containsExactly(5_000_000L, 2_000_050L, -1_000_050L);
+        assertThat(as.call("district", () -> ledger.totals(household, YEAR)).of(Kind.ARRANGED))
+                .isGreaterThanOrEqualTo(Money.ofYuan(60_000));
+    }
+
+    @Test
+    void twoOfficersChangingTheSameArrangementDoNotOverwriteEachOther() {
+        as.run("district", () -> budgets.arrange(household, YEAR, Programme.EDUCATION, 0, Money.ofYuan(8_000), "学费"));
+        as.run("district", () -> budgets.arrange(household, YEAR, Programme.EDUCATION, 1, Money.ofYuan(9_000), "加住宿费"));
+        int before = jdbc.sql("select count(*) from bf_fund_ledger where household_id = ?").param(household)
+                .query(Integer.class).single();
+        // district2 read version 1 before district's change: refused, nothing written
+        assertThatThrownBy(() -> as.run("district2", () -> budgets.arrange(household, YEAR, Programme.EDUCATION, 1,
+                Money.ofYuan(12_000), "加交通费"))).isInstanceOfSatisfying(StaleArrangement.class,
+                        stale -> assertThat(stale.currentVersion()).isEqualTo(2));
+        assertThat(jdbc.sql("select count(*) from bf_fund_ledger where household_id = ?").param(household)
+                .query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheDistrictArrangesAndBadInputChangesNothing() {
+        int before = entries();
+        assertThatThrownBy(() -> as.run("street02", () -> budgets.arrange(household, YEAR, Programme.MEDICAL, 0,
+                Money.ofYuan(1), "x"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as.run("district", () -> budgets.arrange(household, YEAR + 5, Programme.MEDICAL, 0,
+                Money.ofYuan(2_000_000), " "))).isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("year", "amount", "reason"));
+        assertThat(entries()).isEqualTo(before);
+        assertThat(List.of(Money.problem("12.345"), Money.problem("-1"))).extracting(o -> o.orElseThrow())
+                .containsExactly("money.fen", "money.invalid");
+    }
+}
