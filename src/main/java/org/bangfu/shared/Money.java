@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * An amount of yuan with fen precision (人民币, 元 with two decimals), held as a whole number of fen: never a
  * floating-point number, never negative. Parsed from what people type ("1,200.50", "1200", "¥300") and shown as
@@ -107,6 +109,8 @@ public record Money(long fen) implements Comparable<Money> {
         return String.format(Locale.ROOT, "%,.2f", yuan().setScale(2, RoundingMode.UNNECESSARY));
     }
 
+    /** Yuan with two decimals, "1200.50": how amounts travel in JSON (a string, so no client rounds them). */
+    @JsonValue
     @Override
     public String toString() {
         return yuan().toPlainString();

@@ -10,18 +10,30 @@ import org.bangfu.funds.FundLedger.Kind;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.Money;
+import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Arranged funds as the district changes them: versions with reasons, the ledger's differences, conflicts. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
 class FundBudgetsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
 
     static final int YEAR = LocalDate.now().getYear();
 
@@ -101,5 +113,43 @@ class FundBudgetsTest {
         assertThat(entries()).isEqualTo(before);
         assertThat(List.of(Money.problem("12.345"), Money.problem("-1"))).extracting(o -> o.orElseThrow())
                 .containsExactly("money.fen", "money.invalid");
+    }
+
+    @Test
+    void theDemoArranges780000YuanForItsElevenHouseholds() {
+        assertThat(jdbc.sql("""
+                select count(distinct b.household_id), sum(b.amount_fen) from bf_fund_budget b
+                  join bf_household h on h.id = b.household_id
+                 where h.demo = true and b.programme = 'GENERAL'""")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .containsExactly(11L, Money.ofYuan(780_000).fen());
+    }
+
+    @Test
+    void overRestTheDistrictArrangesInYuanAndFenAndConflictsAndMistakesAreNamed() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String path = "/api/households/" + household + "/funds/arrangements";
+        java.util.function.Function<String, String> body = amount -> """
+                {"year": %d, "programme": "HOUSING", "expectedVersion": 0, "amount": "%s", "reason": "危房改造"}"""
+                .formatted(YEAR, amount);
+        var refused = api.send("district", "POST", path, "application/json",
+                body.apply("12.345").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("errors").get(0).get("message").asText())
+                .isEqualTo("金额最多精确到分（两位小数）");
+        var created = api.send("district", "POST", path, "application/json",
+                body.apply("1,200.50").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("amount").asText()).isEqualTo("1200.50");
+        var again = api.send("district2", "POST", path, "application/json",
+                body.apply("1300").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(again.body()).get("currentVersion").asInt()).isEqualTo(1);
+
+        JsonNode current = json.readTree(api.get("team03", path).body());
+        assertThat(current.toString()).contains("\"programme\":\"HOUSING\"", "\"amount\":\"1200.50\"");
+        assertThat(api.get("team02", path).statusCode()).isEqualTo(404);
+        assertThat(api.send("team03", "POST", path, "application/json",
+                body.apply("1").getBytes(java.nio.charset.StandardCharsets.UTF_8), null).statusCode()).isEqualTo(403);
     }
 }
