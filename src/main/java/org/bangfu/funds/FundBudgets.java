@@ -69,7 +69,8 @@ public class FundBudgets {
         List<FieldError> errors = new ArrayList<>();
         int thisYear = LocalDate.now(clock).getYear();
         if (year < thisYear - 1 || year > thisYear + 1) {
-            errors.add(new FieldError("year", "funds.year.range", thisYear - 1, thisYear + 1));
+            errors.add(new FieldError("year", "funds.year.range", String.valueOf(thisYear - 1),
+                    String.valueOf(thisYear + 1)));
         }
         if (programme == null) {
             errors.add(new FieldError("programme", "form.required"));

@@ -14,6 +14,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageSection;
+import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.Households;
@@ -78,12 +79,14 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient Attachments attachments;
     private final transient CodeLists codes;
     private final transient List<HouseholdPageSection> sections;
+    private final transient List<HouseholdPageTab> extraTabs;
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
 
     HouseholdView(Households households, Attachments attachments, CodeLists codes,
-            List<HouseholdPageSection> sections) {
+            List<HouseholdPageSection> sections, List<HouseholdPageTab> extraTabs) {
+        this.extraTabs = extraTabs;
         this.households = households;
         this.attachments = attachments;
         this.codes = codes;
@@ -132,6 +135,12 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         tabs.add(getTranslation("household.tab.causes"), causes());
         tabs.add(getTranslation("household.tab.cadres"), cadres());
         tabs.add(getTranslation("household.tab.attachments"), attachmentsTab());
+        for (HouseholdPageTab extra : extraTabs) {
+            Component content = extra.create(file);
+            if (content != null) {
+                tabs.add(getTranslation(extra.labelKey()), content);
+            }
+        }
         tabs.add(getTranslation("household.tab.history"), history()).setId("tab-history");
         tabs.setSelectedIndex(selected);
         add(header);
