@@ -62,9 +62,9 @@ class FundsTab implements HouseholdPageTab {
     private void show(VerticalLayout tab, HouseholdFile file) {
         tab.removeAll();
         int year = LocalDate.now(clock).getYear();
+        FundLedger.Totals totals = ledger.totals(file.id(), year);
         Span arranged = new Span(tab.getTranslation("funds.totals", String.valueOf(year),
-                ledger.totals(file.id(), year).of(FundLedger.Kind.ARRANGED).format(),
-                ledger.totals(file.id(), year).of(FundLedger.Kind.PAID).format()));
+                totals.of(FundLedger.Kind.ARRANGED).format(), totals.of(FundLedger.Kind.PAID).format()));
         arranged.setId("funds-totals");
         List<Arrangement> current = budgets.current(file.id());
         tab.add(arranged, grid(tab, current, "funds-current"));
