@@ -351,12 +351,17 @@ public class PairingTasks {
      */
     @Transactional
     public void handOver(String taskId, String colleague) {
+        requireColleague(colleague);
+        handOverTo(taskId, colleague);
+    }
+
+    /** Hands over to someone already known to be a colleague. */
+    private void handOverTo(String taskId, String colleague) {
         SignedInUser user = CurrentUser.require();
         Mirrored task = lockForAction(user, taskId);
         if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
             throw new TaskConflict("task.claimedByOther", task.assignee());
         }
-        requireColleague(colleague);
         taskService.setAssignee(taskId, colleague);
         jdbc.sql("""
                 insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
@@ -378,9 +383,8 @@ public class PairingTasks {
 
     /** Hands each of these tasks over to the colleague, each in its own transaction. */
     public BulkResult handOverAll(List<String> taskIds, String colleague) {
-        CurrentUser.require();
         requireColleague(colleague);
-        return each(taskIds, id -> handOver(id, colleague));
+        return each(taskIds, id -> handOverTo(id, colleague));
     }
 
     private BulkResult each(List<String> taskIds, Consumer<String> action) {
