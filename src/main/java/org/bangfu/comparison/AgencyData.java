@@ -29,6 +29,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.TableFile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -117,10 +118,10 @@ public class AgencyData {
         if (effective.isAfter(today)) {
             errors.add(new FieldError("asOf", "agency.asOf.future"));
         }
-        AgencyTable table;
+        TableFile table;
         try {
-            table = AgencyTable.read(content);
-        } catch (AgencyTable.Unreadable e) {
+            table = TableFile.read(content);
+        } catch (TableFile.Unreadable e) {
             errors.add(new FieldError("file", "agency.file.unreadable"));
             throw new InvalidInput(errors);
         }
@@ -130,7 +131,7 @@ public class AgencyData {
         }
         List<Parsed> parsed = new ArrayList<>(table.lines().size());
         List<RowProblem> problems = new ArrayList<>();
-        for (AgencyTable.Line line : table.lines()) {
+        for (TableFile.Line line : table.lines()) {
             parse(line, columns, today, problems).ifPresent(parsed::add);
         }
         Map<String, String> used = new LinkedHashMap<>();
@@ -170,8 +171,8 @@ public class AgencyData {
     public List<String> headers(byte[] content) {
         CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         try {
-            return AgencyTable.read(content).headers();
-        } catch (AgencyTable.Unreadable e) {
+            return TableFile.read(content).headers();
+        } catch (TableFile.Unreadable e) {
             throw new InvalidInput(List.of(new FieldError("file", "agency.file.unreadable")));
         }
     }
@@ -227,7 +228,7 @@ public class AgencyData {
     private record Parsed(int rowNo, EnumMap<Column, Object> values) {
     }
 
-    private static Optional<Parsed> parse(AgencyTable.Line line, Map<AgencyField, Integer> columns, LocalDate today,
+    private static Optional<Parsed> parse(TableFile.Line line, Map<AgencyField, Integer> columns, LocalDate today,
             List<RowProblem> problems) {
         EnumMap<Column, Object> values = new EnumMap<>(Column.class);
         int before = problems.size();

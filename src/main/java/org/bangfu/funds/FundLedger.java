@@ -47,12 +47,36 @@ public class FundLedger {
     /** Appends one entry; called inside the transaction of the change it records. */
     void record(HouseholdFile household, int year, Programme programme, Kind kind, long amountFen, Long budgetId,
             String note, String recordedBy) {
+        record(new Holder(household.id(), household.streetId(), household.teamId()), year, programme, kind, amountFen,
+                budgetId, null, note, recordedBy);
+    }
+
+    /** Whose money an entry is about: the household, its street and the team assisting it. */
+    record Holder(long householdId, long streetId, Long teamId) {
+    }
+
+    void record(Holder holder, int year, Programme programme, Kind kind, long amountFen, Long budgetId, Long requestId,
+            String note, String recordedBy) {
         jdbc.sql("""
                 insert into bf_fund_ledger (household_id, street_id, team_id, budget_year, programme, kind, amount_fen,
-                    budget_id, note, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(household.id(), household.streetId(), household.teamId(), year, programme.name(), kind.name(),
-                        amountFen, budgetId, note, recordedBy, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    budget_id, request_id, note, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(holder.householdId(), holder.streetId(), holder.teamId(), year, programme.name(), kind.name(),
+                        amountFen, budgetId, requestId, note, recordedBy,
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * What is left of the household's arrangement for the year and programme: arranged, less what is requested,
+     * plus what came back (rejected, sent back, withdrawn, failed at the bank). Read under the caller's lock.
+     */
+    Money remaining(long householdId, int year, Programme programme) {
+        long fen = jdbc.sql("""
+                select coalesce(sum(case when kind in ('ARRANGED', 'REVERSED', 'FAILED') then amount_fen
+                                         when kind = 'REQUESTED' then -amount_fen else 0 end), 0)
+                  from bf_fund_ledger where household_id = ? and budget_year = ? and programme = ?""")
+                .params(householdId, year, programme.name()).query(Long.class).single();
+        return Money.ofFen(Math.max(0, fen));
     }
 
     /** A household's totals for a year, if the caller may see the household. */

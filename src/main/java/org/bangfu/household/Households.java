@@ -741,7 +741,8 @@ public class Households {
                 : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 
-    static String maskAccount(String account) {
+    /** A bank account as it is shown: all but the last four digits starred. */
+    public static String maskAccount(String account) {
         return account == null ? null
                 : account.length() <= 4 ? "****" : "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
     }

@@ -14,26 +14,28 @@ public record FormField(String name, Type type, boolean required, List<String> c
     public enum Type {
         DATE, TEXT, TEXTAREA, INTEGER, CHOICE, CODE, CODES, TEAM,
         /** Photos taken on the step: ids of the household's attachments, uploaded first (e.g. a visit photo). */
-        PHOTOS
+        PHOTOS,
+        /** An amount in yuan with at most two decimals, e.g. 「12,000.50」. */
+        MONEY
     }
 
-    static FormField required(String name, Type type) {
+    public static FormField required(String name, Type type) {
         return new FormField(name, type, true, List.of(), null, List.of());
     }
 
-    static FormField optional(String name, Type type) {
+    public static FormField optional(String name, Type type) {
         return new FormField(name, type, false, List.of(), null, List.of());
     }
 
-    static FormField decision(String... choices) {
+    public static FormField decision(String... choices) {
         return new FormField(PairingVariables.DECISION, Type.CHOICE, true, List.of(choices), null, List.of());
     }
 
-    static FormField requiredWhen(String name, Type type, String... decisions) {
+    public static FormField requiredWhen(String name, Type type, String... decisions) {
         return new FormField(name, type, false, List.of(), null, List.of(decisions));
     }
 
-    static FormField codes(String name, boolean required, String codeList, boolean many) {
+    public static FormField codes(String name, boolean required, String codeList, boolean many) {
         return new FormField(name, many ? Type.CODES : Type.CODE, required, List.of(), codeList, List.of());
     }
 }

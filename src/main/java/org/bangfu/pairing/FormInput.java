@@ -10,24 +10,25 @@ import java.util.Map;
 
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.Money;
 
 /**
  * Reads a submitted form (JSON from the REST API, or the UI's values) field by field, collecting every broken
  * rule with its field, so that the person sees all of them at once; {@link #values()} is what was accepted.
  */
-final class FormInput {
+public final class FormInput {
 
     private final Map<String, Object> raw;
     private final LocalDate today;
     private final List<FieldError> errors = new ArrayList<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    FormInput(Map<String, Object> raw, LocalDate today) {
+    public FormInput(Map<String, Object> raw, LocalDate today) {
         this.raw = raw == null ? Map.of() : raw;
         this.today = today;
     }
 
-    String text(String name, boolean required, int maxLength) {
+    public String text(String name, boolean required, int maxLength) {
         Object value = raw.get(name);
         String text = value == null ? null : value.toString().trim();
         if (text == null || text.isEmpty()) {
@@ -45,7 +46,7 @@ final class FormInput {
     }
 
     /** A date not in the future. */
-    LocalDate pastDate(String name, boolean required) {
+    public LocalDate pastDate(String name, boolean required) {
         String text = text(name, required, 10);
         if (text == null) {
             return null;
@@ -63,7 +64,7 @@ final class FormInput {
         }
     }
 
-    Integer integer(String name, boolean required, int min, int max) {
+    public Integer integer(String name, boolean required, int min, int max) {
         Object value = raw.get(name);
         if (value == null || value.toString().isBlank()) {
             if (required) {
@@ -86,7 +87,7 @@ final class FormInput {
         }
     }
 
-    String choice(String name, Collection<String> allowed) {
+    public String choice(String name, Collection<String> allowed) {
         String text = text(name, true, 32);
         if (text != null && !allowed.contains(text)) {
             values.remove(name);
@@ -97,7 +98,7 @@ final class FormInput {
     }
 
     /** A list of codes, given as a JSON array or as one comma-separated string. */
-    List<String> codes(String name, boolean required) {
+    public List<String> codes(String name, boolean required) {
         Object value = raw.get(name);
         List<String> codes = new ArrayList<>();
         if (value instanceof Collection<?> many) {
@@ -125,19 +126,46 @@ final class FormInput {
         return codes;
     }
 
-    void error(String field, String messageKey, Object... arguments) {
+    /** An amount in yuan as people type it (「1,200.50」「¥300」), more than zero and at most {@code max}. */
+    public Money money(String name, boolean required, Money max) {
+        String text = text(name, required, 40);
+        if (text == null) {
+            return null;
+        }
+        var problem = Money.problem(text);
+        if (problem.isPresent()) {
+            values.remove(name);
+            error(name, problem.get());
+            return null;
+        }
+        Money amount = Money.parse(text);
+        if (amount.isZero()) {
+            values.remove(name);
+            error(name, "money.positive");
+            return null;
+        }
+        if (max.isLessThan(amount)) {
+            values.remove(name);
+            error(name, "money.tooLarge", max.format());
+            return null;
+        }
+        values.put(name, amount.toString());
+        return amount;
+    }
+
+    public void error(String field, String messageKey, Object... arguments) {
         errors.add(new FieldError(field, messageKey, arguments));
     }
 
-    boolean hasError(String field) {
+    public boolean hasError(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
-    Map<String, Object> values() {
+    public Map<String, Object> values() {
         return values;
     }
 
-    void throwIfInvalid() {
+    public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

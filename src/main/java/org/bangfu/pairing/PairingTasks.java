@@ -24,8 +24,6 @@ import org.bangfu.household.HouseholdScope;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.household.Households;
-import org.bangfu.pairing.StepForms.Outcome;
-import org.bangfu.pairing.StepForms.Step;
 import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.organisation.UserAccounts;
 import org.bangfu.shared.CurrentUser;
@@ -117,7 +115,9 @@ public class PairingTasks {
     private static List<String> groups(Role role, Long streetId, Long teamId) {
         return switch (role) {
             case STREET -> streetId == null ? List.of() : List.of(PairingVariables.streetGroup(streetId));
-            case TEAM_MEMBER, TEAM_LEADER -> teamId == null ? List.of() : List.of(PairingVariables.teamGroup(teamId));
+            case TEAM_MEMBER -> teamId == null ? List.of() : List.of(PairingVariables.teamGroup(teamId));
+            case TEAM_LEADER -> teamId == null ? List.of()
+                    : List.of(PairingVariables.teamGroup(teamId), PairingVariables.teamLeaderGroup(teamId));
             case DISTRICT -> List.of(PairingVariables.DISTRICT_GROUP);
             default -> List.of();
         };
@@ -277,6 +277,11 @@ public class PairingTasks {
     private Map<String, Object> context(TaskRow task) {
         Map<String, Object> context = new LinkedHashMap<>();
         Map<String, Object> variables = taskService.getVariables(task.taskId());
+        TaskForms other = forms.extension(task.taskKey());
+        if (other != null) {
+            return other.context(new TaskStep(task.taskId(), task.taskKey(), task.caseId(), task.householdId(),
+                    CurrentUser.require().getUsername(), variables));
+        }
         switch (task.taskKey()) {
             case PairingVariables.FIRST_REVIEW, PairingVariables.SECOND_REVIEW -> {
                 PairingSettings.Quorum rule = settings
@@ -433,9 +438,9 @@ public class PairingTasks {
         if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
             throw new TaskConflict("task.claimedByOther", task.assignee());
         }
-        Step step = new Step(taskId, task.taskKey(), task.caseId(), task.householdId(), user.getUsername(),
+        TaskStep step = new TaskStep(taskId, task.taskKey(), task.caseId(), task.householdId(), user.getUsername(),
                 taskService.getVariables(taskId));
-        Outcome outcome = forms.submit(step, data);
+        StepOutcome outcome = forms.submit(step, data);
         if (PairingVariables.FAIL.equals(outcome.decision())) {
             outcome.variables().put(PairingVariables.REJECTION_REASON, outcome.reason());
             outcome.variables().put(PairingVariables.REJECTED_AT, task.taskKey());

@@ -65,5 +65,10 @@ public final class PairingVariables {
         return "team-" + teamId;
     }
 
+    /** The leaders of a team: they approve its fund requests. */
+    public static String teamLeaderGroup(long teamId) {
+        return "team-" + teamId + "-leaders";
+    }
+
     public static final String DISTRICT_GROUP = "district";
 }

@@ -52,9 +52,11 @@ class StepForms {
     private final PairingSettings settings;
     private final MessageSource messages;
     private final Clock clock;
+    private final List<TaskForms> extensions;
 
     StepForms(JdbcClient jdbc, CodeLists codes, Comparisons comparisons, Notices notices, TeamCaseloads caseloads,
-            PairingSettings settings, MessageSource messages, Clock clock) {
+            PairingSettings settings, MessageSource messages, Clock clock, List<TaskForms> extensions) {
+        this.extensions = extensions;
         this.jdbc = jdbc;
         this.codes = codes;
         this.comparisons = comparisons;
@@ -65,20 +67,11 @@ class StepForms {
         this.clock = clock;
     }
 
-    /** What a submitted form decided: the engine's variables, and what to keep in the case's history. */
-    record Outcome(String decision, String reason, Map<String, Object> variables, Map<String, Object> values) {
-    }
-
-    /** The task a form belongs to, with the process variables its rules need. */
-    record Step(String taskId, String taskKey, long caseId, long householdId, String username,
-            Map<String, Object> variables) {
-
-        Long longVariable(String name) {
-            return variables.get(name) instanceof Number n ? n.longValue() : null;
-        }
-    }
-
     List<FormField> fields(String taskKey) {
+        TaskForms other = extension(taskKey);
+        if (other != null) {
+            return other.fields(taskKey);
+        }
         return switch (taskKey) {
             case PairingVariables.HOME_CHECK -> List.of(FormField.required("visitDate", DATE),
                     FormField.required("visitors", TEXT), FormField.required("findings", TEXTAREA),
@@ -118,8 +111,12 @@ class StepForms {
         };
     }
 
-    Outcome submit(Step step, Map<String, Object> raw) {
+    StepOutcome submit(TaskStep step, Map<String, Object> raw) {
         FormInput in = new FormInput(raw, LocalDate.now(clock));
+        TaskForms other = extension(step.taskKey());
+        if (other != null) {
+            return other.submit(step, in);
+        }
         return switch (step.taskKey()) {
             case PairingVariables.HOME_CHECK -> homeCheck(step, in);
             case PairingVariables.FIRST_REVIEW -> review(step, in, "FIRST");
@@ -137,7 +134,7 @@ class StepForms {
 
     // ---- the forms -----------------------------------------------------------------------------------
 
-    private Outcome homeCheck(Step step, FormInput in) {
+    private StepOutcome homeCheck(TaskStep step, FormInput in) {
         in.pastDate("visitDate", true);
         String visitors = in.text("visitors", true, 200);
         if (visitors != null && names(visitors) < 2) {
@@ -151,7 +148,7 @@ class StepForms {
         return outcome(in, decision, reason);
     }
 
-    private Outcome review(Step step, FormInput in, String kind) {
+    private StepOutcome review(TaskStep step, FormInput in, String kind) {
         String decision = in.choice("decision", List.of(PASS, FAIL, BACK));
         boolean meeting = !BACK.equals(decision);
         String reason = in.text("reason", FAIL.equals(decision) || BACK.equals(decision), 500);
@@ -207,7 +204,7 @@ class StepForms {
         return outcome(in, decision, reason);
     }
 
-    private Outcome resolveWarnings(Step step, FormInput in) {
+    private StepOutcome resolveWarnings(TaskStep step, FormInput in) {
         in.text("note", false, 2000);
         Long reportId = step.longVariable(PairingVariables.COMPARISON_REPORT_ID);
         ComparisonReport report = reportId == null ? null : comparisons.report(reportId).orElse(null);
@@ -222,7 +219,7 @@ class StepForms {
                 excluded ? messages.getMessage("pairing.reason.excluded", null, Locale.SIMPLIFIED_CHINESE) : null);
     }
 
-    private Outcome decide(FormInput in, boolean opinionRequired, String... choices) {
+    private StepOutcome decide(FormInput in, boolean opinionRequired, String... choices) {
         in.text("opinion", opinionRequired, 2000);
         String decision = in.choice("decision", Arrays.asList(choices));
         String reason = in.text("reason", FAIL.equals(decision) || BACK.equals(decision), 500);
@@ -230,7 +227,7 @@ class StepForms {
         return outcome(in, decision, reason);
     }
 
-    private Outcome confirmTeam(Step step, FormInput in) {
+    private StepOutcome confirmTeam(TaskStep step, FormInput in) {
         Integer chosen = in.integer("teamId", true, 1, Integer.MAX_VALUE);
         Long proposed = step.longVariable(PairingVariables.PROPOSED_TEAM_ID);
         boolean overridden = chosen != null && !Objects.equals(proposed, chosen.longValue());
@@ -239,12 +236,12 @@ class StepForms {
             in.error("teamId", "household.team.unknown");
         }
         in.throwIfInvalid();
-        Outcome outcome = outcome(in, PASS, overridden ? why : null);
+        StepOutcome outcome = outcome(in, PASS, overridden ? why : null);
         outcome.variables().put(PairingVariables.TEAM_ID, chosen.longValue());
         return outcome;
     }
 
-    private Outcome firstVisitPlan(FormInput in) {
+    private StepOutcome firstVisitPlan(FormInput in) {
         String decision = in.choice("decision", List.of(PASS, BACK));
         boolean plan = PASS.equals(decision);
         in.pastDate("visitDate", plan);
@@ -266,7 +263,7 @@ class StepForms {
         return outcome(in, decision, reason);
     }
 
-    private Outcome postNotice(Step step, FormInput in) {
+    private StepOutcome postNotice(TaskStep step, FormInput in) {
         LocalDate postedOn = in.pastDate("postedOn", true);
         String place = in.text("place", true, 200);
         Long noticeId = step.longVariable(PairingVariables.NOTICE_ID);
@@ -276,19 +273,19 @@ class StepForms {
             in.error("postedOn", "notice.postedBeforePrepared", prepared);
         }
         in.throwIfInvalid();
-        Outcome outcome = outcome(in, null, null);
+        StepOutcome outcome = outcome(in, null, null);
         outcome.variables().put(PairingVariables.NOTICE_ENDS, notices.post(noticeId, postedOn, place));
         return outcome;
     }
 
-    private Outcome recheck(Step step, FormInput in) {
+    private StepOutcome recheck(TaskStep step, FormInput in) {
         in.text("findings", true, 2000);
         String decision = in.choice("decision", List.of(UPHOLD, DISMISS));
         String reason = in.text("reason", true, 500);
         in.throwIfInvalid();
         notices.recheck(step.longVariable(PairingVariables.NOTICE_ID), UPHOLD.equals(decision), reason,
                 step.username());
-        Outcome outcome = outcome(in, decision, reason);
+        StepOutcome outcome = outcome(in, decision, reason);
         if (UPHOLD.equals(decision)) {
             outcome.variables().put(PairingVariables.NOTICE_OUTCOME, PairingVariables.UPHELD);
             outcome.variables().put(PairingVariables.REJECTION_REASON, reason);
@@ -299,16 +296,17 @@ class StepForms {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private static Outcome outcome(FormInput in, String decision, String reason) {
-        Map<String, Object> variables = new HashMap<>();
-        if (decision != null) {
-            variables.put(PairingVariables.DECISION, decision);
-        }
-        return new Outcome(decision, reason, variables, in.values());
+    private static StepOutcome outcome(FormInput in, String decision, String reason) {
+        return StepOutcome.of(in, decision, reason);
+    }
+
+    /** The other module's forms for this task, if it is not one of the pairing's own. */
+    TaskForms extension(String taskKey) {
+        return extensions.stream().filter(forms -> forms.taskKeys().contains(taskKey)).findFirst().orElse(null);
     }
 
     /** Photos of the step: attachments of this household, by id. */
-    private void photos(Step step, FormInput in, String field) {
+    private void photos(TaskStep step, FormInput in, String field) {
         for (String id : in.codes(field, false)) {
             boolean ours = id.matches("\\d{1,18}") && jdbc.sql(
                     "select count(*) from bf_attachment where id = ? and household_id = ?")

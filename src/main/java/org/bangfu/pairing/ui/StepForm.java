@@ -28,6 +28,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -122,6 +123,13 @@ public class StepForm extends Composite<VerticalLayout> {
                 yield codes;
             }
             case PHOTOS -> new PhotoField(label);
+            case MONEY -> {
+                TextField amount = new TextField(label);
+                amount.setAllowedCharPattern("[0-9.,，¥]");
+                amount.setMaxLength(20);
+                amount.setSuffixComponent(new Span(getTranslation("money.unit")));
+                yield amount;
+            }
             case TEAM -> {
                 Select<TeamLoad> team = new Select<>();
                 team.setLabel(label);
@@ -139,6 +147,9 @@ public class StepForm extends Composite<VerticalLayout> {
     /** Shows the fields the chosen decision needs, and the quorum for the numbers typed so far. */
     private void update() {
         String decision = text(PairingVariables.DECISION);
+        if (decision == null && fields.containsKey(PairingVariables.DECISION)) {
+            decision = fields.get(PairingVariables.DECISION).choices().get(0);
+        }
         for (Map.Entry<String, FormField> entry : fields.entrySet()) {
             FormField field = entry.getValue();
             if (field.requiredWhen().isEmpty()) {

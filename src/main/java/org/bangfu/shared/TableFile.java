@@ -1,4 +1,4 @@
-package org.bangfu.comparison;
+package org.bangfu.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,28 +20,28 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * An agency's file as a table of text: the header row and the data rows with their row numbers as the user
+ * An uploaded file as a table of text (an agency's data, a bank's confirmation): the header row and the data rows with their row numbers as the user
  * sees them (the header is row 1). Reads .xlsx (first sheet) and .csv, the latter in UTF-8 (with or without
  * a byte-order mark) or, when it is not valid UTF-8, GBK (read as GB18030, its superset).
  */
-record AgencyTable(List<String> headers, List<Line> lines, String charset) {
+public record TableFile(List<String> headers, List<Line> lines, String charset) {
 
-    record Line(int rowNo, String[] cells) {
+    public record Line(int rowNo, String[] cells) {
 
-        String cell(int column) {
+        public String cell(int column) {
             return column >= 0 && column < cells.length ? cells[column] : "";
         }
     }
 
     /** A file that is neither a workbook nor a delimited text file, or has no header row. */
-    static class Unreadable extends Exception {
+    public static class Unreadable extends Exception {
 
         Unreadable(String message) {
             super(message);
         }
     }
 
-    static AgencyTable read(byte[] content) throws Unreadable {
+    public static TableFile read(byte[] content) throws Unreadable {
         if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
             return workbook(content);
         }
@@ -51,7 +51,7 @@ record AgencyTable(List<String> headers, List<Line> lines, String charset) {
         return csv(content);
     }
 
-    private static AgencyTable workbook(byte[] content) throws Unreadable {
+    private static TableFile workbook(byte[] content) throws Unreadable {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             if (book.getNumberOfSheets() == 0) {
                 throw new Unreadable("no sheet");
@@ -76,7 +76,7 @@ record AgencyTable(List<String> headers, List<Line> lines, String charset) {
             if (headers == null) {
                 throw new Unreadable("empty");
             }
-            return new AgencyTable(headers, lines, null);
+            return new TableFile(headers, lines, null);
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("not a workbook: " + e.getMessage());
         }
@@ -97,7 +97,7 @@ record AgencyTable(List<String> headers, List<Line> lines, String charset) {
         };
     }
 
-    private static AgencyTable csv(byte[] content) throws Unreadable {
+    private static TableFile csv(byte[] content) throws Unreadable {
         String charset;
         String text;
         if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
@@ -171,7 +171,7 @@ record AgencyTable(List<String> headers, List<Line> lines, String charset) {
         if (headers == null) {
             throw new Unreadable("empty");
         }
-        return new AgencyTable(headers, lines, charset);
+        return new TableFile(headers, lines, charset);
     }
 
     private static boolean blank(String[] cells) {
