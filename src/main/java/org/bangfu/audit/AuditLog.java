@@ -32,12 +32,26 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String actor, AuditAction action, String target, String sourceAddress, Outcome outcome,
             String detail) {
+        insert(actor, action, target, sourceAddress, outcome, detail);
+    }
+
+    private void insert(String actor, AuditAction action, String target, String sourceAddress, Outcome outcome,
+            String detail) {
         jdbc.sql("""
                 insert into bf_audit_log (occurred_at, actor, action, target, source_address, outcome, detail)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), truncate(actor, 64), action.name(),
                         truncate(target, 200), truncate(sourceAddress, 64), outcome.name(), truncate(detail, 1000))
                 .update();
+    }
+
+    /**
+     * Records as part of the caller's transaction, for changes that hold locks: the entry exists exactly when the
+     * audited change does, and no second connection is taken while others wait for the lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWithChange(String actor, AuditAction action, String target, Outcome outcome, String detail) {
+        insert(actor, action, target, null, outcome, detail);
     }
 
     /** Newest first, filtered by actor (exact) and action when given. */

@@ -1,14 +1,32 @@
 package org.bangfu.funds;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.bangfu.audit.AuditAction;
+import org.bangfu.audit.AuditEntry.Outcome;
+import org.bangfu.audit.AuditLog;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
+import org.bangfu.household.HouseholdScope;
 import org.bangfu.household.Households;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,19 +44,64 @@ public class FundLedger {
         ARRANGED, REQUESTED, APPROVED, PAID, FAILED, REVERSED
     }
 
-    /** The sums of a household's entries for a year, by kind. */
+    /** The sums of entries (a household's, a team's, the district's) for a year, by kind. */
     public record Totals(Map<Kind, Money> byKind) {
 
         public Money of(Kind kind) {
             return byKind.getOrDefault(kind, Money.ZERO);
         }
+
+        /** Where the money stands, from the entries alone. */
+        public Balance balance() {
+            long arranged = fen(Kind.ARRANGED);
+            long requested = fen(Kind.REQUESTED);
+            long reversed = fen(Kind.REVERSED);
+            long approved = fen(Kind.APPROVED);
+            long paid = fen(Kind.PAID);
+            long failed = fen(Kind.FAILED);
+            return new Balance(Money.ofFen(Math.max(0, arranged)),
+                    Money.ofFen(Math.max(0, requested - reversed - approved)),
+                    Money.ofFen(Math.max(0, approved - paid - failed)), Money.ofFen(paid),
+                    Money.ofFen(Math.max(0, arranged - requested + reversed + failed)));
+        }
+
+        private long fen(Kind kind) {
+            return of(kind).fen();
+        }
+    }
+
+    /**
+     * Arranged; asked for and awaiting approval; approved and awaiting the bank; paid (released); and what is
+     * left to ask for.
+     */
+    public record Balance(Money arranged, Money inApproval, Money awaitingPayment, Money paid, Money remaining) {
+    }
+
+    /** One entry as the ledger view shows it; the amount in yuan, negative for an arrangement lowered. */
+    public record Entry(long id, long householdId, String fileNo, String headName, String streetName, String teamName,
+            int year, Programme programme, Kind kind, String amount, Long requestId, String note, String recordedBy,
+            Instant recordedAt) {
+    }
+
+    /** Which entries a ledger view shows; null means any. */
+    public record Filter(Integer year, Long streetId, Long teamId, Long householdId, Kind kind) {
+
+        public static Filter year(int year) {
+            return new Filter(year, null, null, null, null);
+        }
+    }
+
+    /** A team's balance of a year (the district's total has no team). */
+    public record TeamBalance(Long teamId, String teamName, String streetName, int households, Balance balance) {
     }
 
     private final JdbcClient jdbc;
     private final Households households;
     private final Clock clock;
+    private final AuditLog audit;
 
-    FundLedger(JdbcClient jdbc, Households households, Clock clock) {
+    FundLedger(JdbcClient jdbc, Households households, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.households = households;
         this.clock = clock;
@@ -77,6 +140,123 @@ public class FundLedger {
                   from bf_fund_ledger where household_id = ? and budget_year = ? and programme = ?""")
                 .params(householdId, year, programme.name()).query(Long.class).single();
         return Money.ofFen(Math.max(0, fen));
+    }
+
+    // ---- the ledger view ------------------------------------------------------------------------------
+
+    private static final String ENTRIES = """
+            select l.id, l.household_id, h.head_name, s.name, t.name, l.budget_year, l.programme, l.kind, l.amount_fen,
+                   l.request_id, l.note, l.recorded_by, l.recorded_at
+              from bf_fund_ledger l
+              join bf_household h on h.id = l.household_id
+              join bf_street s on s.id = l.street_id
+              left join bf_team t on t.id = l.team_id
+             where\s""";
+
+    private record Query(String where, List<Object> params) {
+    }
+
+    private Query where(Filter filter) {
+        HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
+        StringBuilder where = new StringBuilder(scope.condition());
+        List<Object> params = new ArrayList<>(scope.parameters());
+        condition(where, params, "l.budget_year = ?", filter.year());
+        condition(where, params, "l.street_id = ?", filter.streetId());
+        condition(where, params, "l.team_id = ?", filter.teamId());
+        condition(where, params, "l.household_id = ?", filter.householdId());
+        condition(where, params, "l.kind = ?", filter.kind() == null ? null : filter.kind().name());
+        return new Query(where.toString(), params);
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
+    /** Entries in the caller's scope, newest first. */
+    @Transactional(readOnly = true)
+    public List<Entry> entries(Filter filter, int offset, int limit) {
+        Query query = where(filter);
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(Math.max(0, offset));
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql(ENTRIES + query.where() + " order by l.id desc offset ? rows fetch next ? rows only")
+                .params(params).query(FundLedger::entry).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int count(Filter filter) {
+        Query query = where(filter);
+        return jdbc.sql("select count(*) from bf_fund_ledger l join bf_household h on h.id = l.household_id where "
+                + query.where()).params(query.params()).query(Integer.class).single();
+    }
+
+    /** The entries of the filter as a workbook, oldest first (at most 100,000 rows); audited. */
+    @Transactional(readOnly = true)
+    public byte[] export(Filter filter, Function<String, String> label) {
+        Query query = where(filter);
+        List<String[]> rows = new ArrayList<>();
+        jdbc.sql(ENTRIES + query.where() + " order by l.id fetch first 100000 rows only").params(query.params())
+                .query(FundLedger::entry).stream()
+                .forEach(e -> rows.add(new String[] { TIME.format(e.recordedAt()), e.fileNo(), e.headName(),
+                        e.streetName(), e.teamName(), String.valueOf(e.year()),
+                        label.apply("funds.programme." + e.programme().name()),
+                        label.apply("funds.kind." + e.kind().name()), e.amount(), e.note(), e.recordedBy() }));
+        List<String> header = Stream.of("time", "fileNo", "head", "street", "team", "year", "programme", "kind",
+                "amount", "note", "recordedBy").map(column -> label.apply("funds.ledger.column." + column)).toList();
+        SignedInUser user = CurrentUser.require();
+        audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, "fund ledger", null, Outcome.SUCCESS,
+                filter + ", " + rows.size() + " entries");
+        return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** Each team's balance of the year in the caller's scope, then the total (teamId null) of them all. */
+    @Transactional(readOnly = true)
+    public List<TeamBalance> teams(int year) {
+        Query query = where(Filter.year(year));
+        Map<Long, Map<Kind, Money>> byTeam = new LinkedHashMap<>();
+        Map<Long, String[]> names = new HashMap<>();
+        Map<Long, Integer> households = new HashMap<>();
+        jdbc.sql("""
+                select l.team_id, t.name, s.name, l.kind, sum(l.amount_fen), count(distinct l.household_id)
+                  from bf_fund_ledger l join bf_household h on h.id = l.household_id
+                  left join bf_team t on t.id = l.team_id left join bf_street s on s.id = t.street_id
+                 where\s""" + query.where() + " group by l.team_id, t.name, s.name, l.kind order by s.name, t.name")
+                .params(query.params()).query((rs, n) -> {
+                    Long team = rs.getObject(1, Long.class);
+                    byTeam.computeIfAbsent(team, k -> new EnumMap<>(Kind.class))
+                            .put(Kind.valueOf(rs.getString(4)), Money.ofFen(rs.getLong(5)));
+                    names.put(team, new String[] { rs.getString(2), rs.getString(3) });
+                    households.merge(team, rs.getInt(6), Math::max);
+                    return team;
+                }).list();
+        List<TeamBalance> teams = new ArrayList<>();
+        byTeam.forEach((team, kinds) -> teams.add(new TeamBalance(team, names.get(team)[0], names.get(team)[1],
+                households.get(team), new Totals(kinds).balance())));
+        Map<Kind, Money> all = new EnumMap<>(Kind.class);
+        byTeam.values().forEach(kinds -> kinds.forEach((kind, money) -> all.merge(kind, money, FundLedger::sum)));
+        int allHouseholds = jdbc.sql("select count(distinct l.household_id) from bf_fund_ledger l join bf_household h"
+                + " on h.id = l.household_id where " + query.where()).params(query.params()).query(Integer.class)
+                .single();
+        teams.add(new TeamBalance(null, null, null, allHouseholds, new Totals(all).balance()));
+        return teams;
+    }
+
+    private static Money sum(Money a, Money b) {
+        return Money.ofFen(a.fen() + b.fen());
+    }
+
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getLong(2), Households.fileNo(rs.getLong(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getInt(6), Programme.valueOf(rs.getString(7)),
+                Kind.valueOf(rs.getString(8)), BigDecimal.valueOf(rs.getLong(9), 2).toPlainString(),
+                rs.getObject(10, Long.class), rs.getString(11), rs.getString(12),
+                rs.getObject(13, OffsetDateTime.class).toInstant());
     }
 
     /** A household's totals for a year, if the caller may see the household. */

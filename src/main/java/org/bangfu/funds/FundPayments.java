@@ -176,7 +176,7 @@ public class FundPayments {
                     .params(batchId, payment[0]).update();
         }
         PaymentBatch batch = batch(batchId).orElseThrow();
-        audit.record(user.getUsername(), AuditAction.PAYMENT_BATCH_CREATED, "batch " + batch.batchNo(), null,
+        audit.recordWithChange(user.getUsername(), AuditAction.PAYMENT_BATCH_CREATED, "batch " + batch.batchNo(),
                 Outcome.SUCCESS, batch.payments() + " payments, " + batch.total());
         return batch;
     }
@@ -340,7 +340,7 @@ public class FundPayments {
             jdbc.sql("update bf_payment_batch set reconciled_at = ? where id = ?").params(now(), batchId).update();
         }
         Reconciliation result = new Reconciliation(paid, settle.size() - paid, unchanged, Money.ofFen(paidFen));
-        audit.record(user.getUsername(), AuditAction.PAYMENT_RECONCILED, "batch " + batch.batchNo(), null,
+        audit.recordWithChange(user.getUsername(), AuditAction.PAYMENT_RECONCILED, "batch " + batch.batchNo(),
                 Outcome.SUCCESS, result.paid() + " paid (" + result.paidAmount() + "), " + result.failed() + " failed, "
                         + result.unchanged() + " unchanged");
         return result;

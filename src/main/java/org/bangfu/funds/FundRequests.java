@@ -253,7 +253,7 @@ public class FundRequests {
                 }
             }
         }
-        audit.record(user.getUsername(), AuditAction.FUND_REQUEST_DECIDED, "fund request " + request.id(), null,
+        audit.recordWithChange(user.getUsername(), AuditAction.FUND_REQUEST_DECIDED, "fund request " + request.id(),
                 Outcome.SUCCESS, level.name() + " " + decision + " " + request.amount() + " round " + request.round());
         return StepOutcome.of(in, decision, opinion);
     }
