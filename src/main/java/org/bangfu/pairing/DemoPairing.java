@@ -14,6 +14,7 @@ import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.Resolution;
 import org.bangfu.comparison.Warning;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -23,10 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -235,18 +232,11 @@ class DemoPairing implements ApplicationRunner {
     }
 
     private <T> T as(String username, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        UserDetails user = users.loadUserByUsername(username);
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
         try {
-            return work.get();
+            return CurrentUser.runAs(users.loadUserByUsername(username), work);
         } catch (RuntimeException e) {
             log.warn("Demo case stopped at a step worked by {}: {}", username, e.toString());
             throw e;
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }

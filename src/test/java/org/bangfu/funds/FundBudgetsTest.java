@@ -116,13 +116,24 @@ class FundBudgetsTest {
     }
 
     @Test
-    void theDemoArranges780000YuanForItsElevenHouseholds() {
+    void theDemoArranges780000YuanForItsElevenHouseholdsAndReleases280000() {
         assertThat(jdbc.sql("""
                 select count(distinct b.household_id), sum(b.amount_fen) from bf_fund_budget b
                   join bf_household h on h.id = b.household_id
                  where h.demo = true and b.programme = 'GENERAL'""")
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
                 .containsExactly(11L, Money.ofYuan(780_000).fen());
+        FundLedger.TeamBalance district = as.call("leader", () -> ledger.teams(YEAR)).stream()
+                .filter(t -> t.teamId() == null).findFirst().orElseThrow();
+        assertThat(district.balance().paid()).isEqualTo(Money.ofYuan(280_000));
+        assertThat(jdbc.sql("""
+                select count(distinct r.household_id) from bf_fund_request r join bf_household h on h.id = r.household_id
+                 where h.demo = true and r.status = 'PAID'""").query(Integer.class).single()).isEqualTo(3);
+        // work left for the demo's people: the district's approval, a payment for the next bank file
+        assertThat(jdbc.sql("select count(*) from bf_task where task_key = 'Task_DistrictApproval'").query(Integer.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from bf_payment where status = 'QUEUED'").query(Integer.class).single())
+                .isPositive();
     }
 
     @Test
