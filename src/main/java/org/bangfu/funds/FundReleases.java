@@ -81,6 +81,14 @@ public class FundReleases {
         start(paired.householdId(), streetId, paired.teamId(), paired.caseId());
     }
 
+    /** The open task of a release the caller started (its team's request, to open right away). */
+    @Transactional(readOnly = true)
+    public String openTask(String release) {
+        CurrentUser.require();
+        return jdbc.sql("select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?").param(release).query(String.class)
+                .optional().orElseThrow(() -> new IllegalStateException("release " + release + " has no open task"));
+    }
+
     /** The household's releases still running, by process instance id. */
     @Transactional(readOnly = true)
     public List<String> open(long householdId) {

@@ -30,6 +30,7 @@ import org.bangfu.pairing.StepOutcome;
 import org.bangfu.pairing.TaskStep;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +93,27 @@ public class FundRequests {
         params.add(requestId);
         return jdbc.sql(COLUMNS + " join bf_household h on h.id = r.household_id where " + scope.condition()
                 + " and r.id = ?").params(params).query(this::row).optional();
+    }
+
+    /** Requests waiting for the district's approval or second approval, oldest first: the district's queue. */
+    @Transactional(readOnly = true)
+    public List<PendingApproval> awaitingDistrict() {
+        CurrentUser.requireRole(Role.DISTRICT, Role.LEADER);
+        return jdbc.sql("""
+                select t.task_id, t.task_key, r.id, r.household_id, h.head_name, tm.name, r.amount_fen, r.purpose,
+                       r.measure, r.round_no, r.requested_by, r.requested_at, t.assignee
+                  from bf_task t
+                  join ACT_RU_TASK rt on rt.ID_ = t.task_id
+                  join bf_fund_request r on r.process_instance_id = rt.PROC_INST_ID_
+                  join bf_household h on h.id = r.household_id
+                  join bf_team tm on tm.id = r.team_id
+                 where t.task_key in (?, ?) order by r.requested_at""")
+                .params(FundVariables.DISTRICT_APPROVAL, FundVariables.SECOND_DISTRICT_APPROVAL)
+                .query((rs, n) -> new PendingApproval(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        Households.fileNo(rs.getLong(4)), rs.getString(5), rs.getString(6), Money.ofFen(rs.getLong(7)),
+                        rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
+                        rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13)))
+                .list();
     }
 
     /** A request of a release, whoever asks (the engine's delegates and the task forms, which checked access). */

@@ -249,7 +249,10 @@ public class PairingTasks {
         }
         String taskInstance = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
         List<CaseDiagram> diagrams = new ArrayList<>();
-        diagrams.add(diagram(caseInstance.get()));
+        // a fund release runs after its case has ended: then only the release's own diagram
+        if (runtime.createProcessInstanceQuery().processInstanceId(caseInstance.get()).count() > 0) {
+            diagrams.add(diagram(caseInstance.get()));
+        }
         if (!taskInstance.equals(caseInstance.get())) {
             diagrams.add(diagram(taskInstance));
         }

@@ -2,46 +2,64 @@ package org.bangfu.funds.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.funds.Arrangement;
 import org.bangfu.funds.FundBudgets;
 import org.bangfu.funds.FundLedger;
+import org.bangfu.funds.FundPayments;
+import org.bangfu.funds.FundReleases;
+import org.bangfu.funds.FundRequest;
+import org.bangfu.funds.FundRequests;
+import org.bangfu.funds.Payment;
 import org.bangfu.funds.StaleArrangement;
+import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
+import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.Badges;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
- * 帮扶资金 on a household's page: what is arranged this year and before (the newest version of each), the ledger's
- * totals, every version with its reason, and for the district the form that changes an arrangement.
+ * 帮扶资金 on a household's page: where the year's money stands (arranged, in approval, awaiting the bank, paid,
+ * left to ask for), the arrangements with the district's form to change them, every request with its approvals,
+ * every payment (account masked), and every version of the arrangements with its reason. The household's team
+ * and the district start a further release here.
  */
 @org.springframework.stereotype.Component
 class FundsTab implements HouseholdPageTab {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-
     private final FundBudgets budgets;
     private final FundLedger ledger;
+    private final FundRequests requests;
+    private final FundPayments payments;
+    private final FundReleases releases;
+    private final CodeLists codes;
     private final Clock clock;
 
-    FundsTab(FundBudgets budgets, FundLedger ledger, Clock clock) {
+    FundsTab(FundBudgets budgets, FundLedger ledger, FundRequests requests, FundPayments payments,
+            FundReleases releases, CodeLists codes, Clock clock) {
         this.budgets = budgets;
         this.ledger = ledger;
+        this.requests = requests;
+        this.payments = payments;
+        this.releases = releases;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -62,13 +80,21 @@ class FundsTab implements HouseholdPageTab {
     private void show(VerticalLayout tab, HouseholdFile file) {
         tab.removeAll();
         int year = LocalDate.now(clock).getYear();
-        FundLedger.Totals totals = ledger.totals(file.id(), year);
-        Span arranged = new Span(tab.getTranslation("funds.totals", String.valueOf(year),
-                totals.of(FundLedger.Kind.ARRANGED).format(), totals.of(FundLedger.Kind.PAID).format()));
-        arranged.setId("funds-totals");
+        tab.add(FundsFigures.balance(tab, year, ledger.totals(file.id(), year).balance(), "funds-balance"));
+        SignedInUser user = CurrentUser.require();
+        boolean ownTeam = (user.hasRole(Role.TEAM_MEMBER) || user.hasRole(Role.TEAM_LEADER))
+                && file.teamId() != null && file.teamId().equals(user.teamId());
+        if (file.stage() == HouseholdStage.PAIRED && (ownTeam || user.hasRole(Role.DISTRICT))) {
+            Button start = new Button(tab.getTranslation("funds.release.start"), VaadinIcon.PLUS.create(),
+                    e -> startRelease(tab, file));
+            start.setId("funds-start");
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            start.setMinHeight("44px");
+            tab.add(start);
+        }
         List<Arrangement> current = budgets.current(file.id());
-        tab.add(arranged, grid(tab, current, "funds-current"));
-        if (CurrentUser.require().hasRole(Role.DISTRICT) && file.editable()) {
+        tab.add(new H3(tab.getTranslation("funds.arrangements")), arrangements(tab, current, "funds-current"));
+        if (user.hasRole(Role.DISTRICT) && file.editable()) {
             ArrangementForm form = new ArrangementForm(List.of(year - 1, year, year + 1));
             form.addSaveListener(e -> {
                 int version = current.stream().filter(a -> a.year() == e.year() && a.programme() == e.programme())
@@ -88,10 +114,23 @@ class FundsTab implements HouseholdPageTab {
             });
             tab.add(new H3(tab.getTranslation("funds.change")), form);
         }
-        tab.add(new H3(tab.getTranslation("funds.history")), grid(tab, budgets.history(file.id()), "funds-history"));
+        tab.add(new H3(tab.getTranslation("funds.requests")), requests(tab, requests.ofHousehold(file.id())));
+        tab.add(new H3(tab.getTranslation("funds.payments")), payments(tab, payments.ofHousehold(file.id())));
+        tab.add(new H3(tab.getTranslation("funds.history")),
+                arrangements(tab, budgets.history(file.id()), "funds-history"));
     }
 
-    private static Grid<Arrangement> grid(Component owner, List<Arrangement> arrangements, String id) {
+    private void startRelease(VerticalLayout tab, HouseholdFile file) {
+        try {
+            String release = releases.start(file.id());
+            tab.getUI().ifPresent(ui -> ui.navigate("tasks/" + releases.openTask(release)));
+        } catch (InvalidInput refused) {
+            refused.errors().forEach(error -> Notification.show(tab.getTranslation(error.messageKey(),
+                    error.arguments()), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+        }
+    }
+
+    private static Grid<Arrangement> arrangements(Component owner, List<Arrangement> arrangements, String id) {
         Grid<Arrangement> grid = new Grid<>();
         grid.setId(id);
         grid.addColumn(Arrangement::year).setHeader(owner.getTranslation("funds.year")).setAutoWidth(true);
@@ -101,9 +140,52 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(Arrangement::version).setHeader(owner.getTranslation("funds.version")).setAutoWidth(true);
         grid.addColumn(Arrangement::reason).setHeader(owner.getTranslation("funds.reason")).setFlexGrow(1);
         grid.addColumn(Arrangement::arrangedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(a -> TIME.format(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
+        grid.addColumn(a -> FundsFigures.TIME.format(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
                 .setAutoWidth(true);
-        grid.setItems(arrangements);
+        return compact(grid, arrangements);
+    }
+
+    private Grid<FundRequest> requests(Component owner, List<FundRequest> list) {
+        Grid<FundRequest> grid = new Grid<>();
+        grid.setId("funds-requests");
+        grid.addColumn(r -> FundsFigures.TIME.format(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
+        grid.addColumn(r -> r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name()))
+                .setHeader(owner.getTranslation("funds.programme")).setAutoWidth(true);
+        grid.addColumn(r -> codes.label(CodeLists.MEASURE, r.measure(), UI.getCurrent().getLocale()))
+                .setHeader(owner.getTranslation("form.field.measure")).setAutoWidth(true);
+        grid.addColumn(FundRequest::purpose).setHeader(owner.getTranslation("form.field.purpose")).setFlexGrow(1);
+        grid.addComponentColumn(r -> FundsFigures.status(owner, r.status()))
+                .setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
+        grid.addColumn(r -> FundsFigures.approvals(owner, r)).setHeader(owner.getTranslation("funds.approvals"))
+                .setFlexGrow(1);
+        return compact(grid, list);
+    }
+
+    private static Grid<Payment> payments(Component owner, List<Payment> list) {
+        Grid<Payment> grid = new Grid<>();
+        grid.setId("funds-payments");
+        grid.addColumn(Payment::reference).setHeader(owner.getTranslation("funds.reference")).setAutoWidth(true);
+        grid.addColumn(p -> p.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
+        grid.addColumn(p -> p.payeeAccount() == null ? "—" : p.payeeAccount())
+                .setHeader(owner.getTranslation("field.bankAccount")).setAutoWidth(true);
+        grid.addComponentColumn(p -> p.incident() ? Badges.of(owner.getTranslation("funds.payment.incident"), "error")
+                : Badges.of(owner.getTranslation("funds.payment.status." + p.status().name()),
+                        p.status() == Payment.Status.PAID ? "success"
+                                : p.status() == Payment.Status.FAILED ? "error" : "contrast"))
+                .setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
+        grid.addColumn(p -> p.batchNo() == null ? "—" : p.batchNo()).setHeader(owner.getTranslation("funds.batch"))
+                .setAutoWidth(true);
+        grid.addColumn(p -> FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()))
+                .setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(p -> p.failureReason() == null ? "" : p.failureReason())
+                .setHeader(owner.getTranslation("funds.failureReason")).setFlexGrow(1);
+        return compact(grid, list);
+    }
+
+    private static <T> Grid<T> compact(Grid<T> grid, List<T> items) {
+        grid.setItems(items);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;

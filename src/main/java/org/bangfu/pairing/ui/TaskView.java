@@ -26,6 +26,7 @@ import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TaskConflict;
+import org.bangfu.pairing.TaskPanel;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.CurrentUser;
@@ -80,11 +81,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Clock clock;
     private final transient Attachments attachments;
     private final transient Letters letters;
+    private final transient List<TaskPanel> panels;
     private String taskId;
     private String title = "";
 
     TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
-            Attachments attachments, Letters letters) {
+            Attachments attachments, Letters letters, List<TaskPanel> panels) {
+        this.panels = panels;
         this.attachments = attachments;
         this.letters = letters;
         this.clock = clock;
@@ -205,6 +208,8 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         context.setPadding(false);
         context.setId("task-context");
         Map<String, Object> values = detail.context();
+        panels.stream().filter(panel -> panel.handles(detail.task().taskKey()))
+                .forEach(panel -> context.add(panel.create(detail)));
         if (values.get("comparisonReportId") instanceof Long reportId) {
             context.add(new HorizontalLayout(new Span(getTranslation("task.comparison", values.get("warnings"),
                     values.get("openWarnings"))), new Anchor("comparison/report/" + reportId,

@@ -1,0 +1,109 @@
+package org.bangfu.funds.ui;
+
+import java.util.List;
+import java.util.Set;
+
+import org.bangfu.funds.ApprovalLevel;
+import org.bangfu.funds.Arrangement;
+import org.bangfu.funds.FundBudgets;
+import org.bangfu.funds.FundRequest;
+import org.bangfu.funds.FundRequests;
+import org.bangfu.funds.FundVariables;
+import org.bangfu.household.CodeLists;
+import org.bangfu.pairing.TaskDetail;
+import org.bangfu.pairing.TaskPanel;
+import org.bangfu.shared.Money;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * Beside a fund task's form: for the team's request, what each arrangement has left and why an earlier round came
+ * back; for an approval, the request itself, what is left of its arrangement, the levels it needs with the
+ * decisions taken so far, and the four-eyes rule.
+ */
+@org.springframework.stereotype.Component
+class FundRequestPanel implements TaskPanel {
+
+    private static final Set<String> TASKS = Set.of(FundVariables.REQUEST, FundVariables.LEADER_APPROVAL,
+            FundVariables.DISTRICT_APPROVAL, FundVariables.SECOND_DISTRICT_APPROVAL);
+
+    private final FundBudgets budgets;
+    private final FundRequests requests;
+    private final CodeLists codes;
+
+    FundRequestPanel(FundBudgets budgets, FundRequests requests, CodeLists codes) {
+        this.budgets = budgets;
+        this.requests = requests;
+        this.codes = codes;
+    }
+
+    @Override
+    public boolean handles(String taskKey) {
+        return TASKS.contains(taskKey);
+    }
+
+    @Override
+    public Component create(TaskDetail detail) {
+        VerticalLayout panel = new VerticalLayout();
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setId("task-fund-request");
+        FundRequest request = detail.context().get("fundRequest") instanceof FundRequest r ? r : null;
+        if (detail.task().taskKey().equals(FundVariables.REQUEST)) {
+            List<Arrangement> arrangements = budgets.current(detail.household().id());
+            if (arrangements.isEmpty()) {
+                panel.add(new Paragraph(panel.getTranslation("funds.request.nothingArranged")));
+            }
+            for (Arrangement a : arrangements) {
+                Money left = requests.remaining(a.householdId(), a.year(), a.programme());
+                Span line = new Span(panel.getTranslation("funds.request.arrangement", String.valueOf(a.year()),
+                        panel.getTranslation("funds.programme." + a.programme().name()), a.amount().format(),
+                        left.format()));
+                line.addClassName("bf-fund-arrangement");
+                panel.add(line);
+            }
+            if (request != null) {
+                panel.add(new Paragraph(panel.getTranslation("funds.request.earlier", request.round(),
+                        request.amount().format(), panel.getTranslation("funds.status." + request.status().name()),
+                        FundsFigures.approvals(panel, request))));
+            }
+            return panel;
+        }
+        if (request == null) {
+            return panel;
+        }
+        FormLayout summary = new FormLayout();
+        summary.addFormItem(new Span(request.amount().format() + " " + panel.getTranslation("money.unit")),
+                panel.getTranslation("form.field.amount"));
+        summary.addFormItem(new Span(request.year() + " " + panel.getTranslation("funds.programme."
+                + request.programme().name())), panel.getTranslation("form.field.programme"));
+        summary.addFormItem(new Span(codes.label(CodeLists.MEASURE, request.measure(), UI.getCurrent().getLocale())),
+                panel.getTranslation("form.field.measure"));
+        summary.addFormItem(new Span(request.purpose()), panel.getTranslation("form.field.purpose"));
+        summary.addFormItem(new Span(request.requestedBy() + " · " + FundsFigures.TIME.format(request.requestedAt())),
+                panel.getTranslation("funds.requestedBy"));
+        if (detail.context().get("remaining") instanceof Money left) {
+            summary.addFormItem(new Span(left.format() + " " + panel.getTranslation("money.unit")),
+                    panel.getTranslation("funds.request.left"));
+        }
+        summary.addFormItem(new Span(String.valueOf(request.round())), panel.getTranslation("funds.round"));
+        panel.add(summary);
+        StringBuilder levels = new StringBuilder();
+        for (ApprovalLevel level : request.levels()) {
+            String decided = request.currentApprovals().stream().filter(a -> a.level() == level).findFirst()
+                    .map(a -> a.decidedBy() + " " + panel.getTranslation("form.choice.decision." + a.decision()))
+                    .orElse(panel.getTranslation("funds.approval.pending"));
+            levels.append(levels.isEmpty() ? "" : " → ").append(panel.getTranslation("task." + level.taskKey()))
+                    .append("（").append(decided).append("）");
+        }
+        Span path = new Span(panel.getTranslation("funds.levels", levels.toString()));
+        path.setId("task-fund-levels");
+        panel.add(path, new Paragraph(panel.getTranslation("funds.fourEyes")));
+        return panel;
+    }
+}
