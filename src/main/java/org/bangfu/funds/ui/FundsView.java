@@ -164,7 +164,10 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
                 batch.setEnabled(!queued.isEmpty());
                 head.add(batch);
             }
-            add(head, paymentGrid(queued, "funds-queued-payments"));
+            add(head);
+            if (!queued.isEmpty()) {
+                add(paymentGrid(queued, "funds-queued-payments"));
+            }
             List<Payment> stuck = payments.list(Payment.Status.INSTRUCTED, 0, 500).stream().filter(Payment::incident)
                     .toList();
             if (!stuck.isEmpty()) {
@@ -215,7 +218,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
                     }
                     actions.setAlignItems(Alignment.CENTER);
                     return actions;
-                }).setFlexGrow(1);
+                }).setAutoWidth(true).setFlexGrow(0);
             }
             grid.setItems(payments.batches());
             grid.setAllRowsVisible(true);
@@ -226,7 +229,8 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
         private Anchor download(PaymentBatch batch, FundPayments.FileFormat format) {
             String name = batch.batchNo() + (format == FundPayments.FileFormat.CSV ? ".csv" : ".xlsx");
             Anchor file = new Anchor(new StreamResource(name,
-                    () -> new ByteArrayInputStream(payments.batchFile(batch.id(), format))), name);
+                    () -> new ByteArrayInputStream(payments.batchFile(batch.id(), format))),
+                    getTranslation("funds.download." + format.name()));
             file.getElement().setAttribute("download", true);
             file.setId("funds-download-" + format.name().toLowerCase(Locale.ROOT) + "-" + batch.id());
             return file;
