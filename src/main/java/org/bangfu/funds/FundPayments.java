@@ -45,7 +45,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paying approved requests exactly once. The instruction is written under a unique reference (one per request
@@ -75,10 +77,12 @@ public class FundPayments {
     private final AuditLog audit;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     FundPayments(JdbcClient jdbc, FundRequests requests, FundLedger ledger, AuditLog audit, RuntimeService runtime,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.requests = requests;
         this.ledger = ledger;
@@ -247,15 +251,46 @@ public class FundPayments {
         }
     }
 
+    /** Lines of a confirmation settled per transaction: short transactions keep a 10,000-line file linear. */
+    private static final int SETTLE_CHUNK = 100;
+
     /**
      * The bank's confirmation of a batch (.csv or .xlsx, columns {@code reference,result,reason}; result PAID or
      * FAILED, also 成功 / 失败; a failure needs its reason). Every line is checked first: one bad line refuses the
-     * file and changes nothing. Payments of the batch already settled the same way are left as they are.
+     * file and changes nothing. Then the payments are settled in short transactions, each payment only from
+     * EXPORTED: payments settled the same way before (the same file again, or a second upload at the same time)
+     * are left as they are, and a file interrupted half-way is completed by uploading it again.
      */
-    @Transactional
     public Reconciliation reconcile(long batchId, byte[] content) {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT);
         PaymentBatch batch = batch(batchId).orElseThrow(() -> new PaymentNotFound("batch " + batchId));
+        Checked checked = transactions.execute(status -> check(batch, content));
+        Settlement total = new Settlement(0, 0, 0, checked.unchanged());
+        for (int from = 0; from < checked.settle().size(); from += SETTLE_CHUNK) {
+            List<Settled> chunk = checked.settle().subList(from, Math.min(from + SETTLE_CHUNK, checked.settle().size()));
+            total = total.plus(transactions.execute(status -> settle(chunk, user.getUsername())));
+        }
+        transactions.executeWithoutResult(status -> {
+            boolean complete = jdbc.sql("select count(*) from bf_payment where batch_id = ? and status = 'EXPORTED'")
+                    .param(batchId).query(Integer.class).single() == 0;
+            if (complete) {
+                jdbc.sql("update bf_payment_batch set reconciled_at = ? where id = ? and reconciled_at is null")
+                        .params(now(), batchId).update();
+            }
+        });
+        Reconciliation result = new Reconciliation(total.paid(), total.failed(), total.unchanged(),
+                Money.ofFen(total.paidFen()));
+        audit.record(user.getUsername(), AuditAction.PAYMENT_RECONCILED, "batch " + batch.batchNo(), null,
+                Outcome.SUCCESS, result.paid() + " paid (" + result.paidAmount() + "), " + result.failed() + " failed, "
+                        + result.unchanged() + " unchanged");
+        return result;
+    }
+
+    /** What a confirmation settles, every line checked under a lock on the batch's payments. */
+    private record Checked(List<Settled> settle, int unchanged) {
+    }
+
+    private Checked check(PaymentBatch batch, byte[] content) {
         TableFile table;
         try {
             table = TableFile.read(content);
@@ -279,7 +314,7 @@ public class FundPayments {
         jdbc.sql("""
                 select p.id, p.reference, p.status, p.request_id, p.amount_fen, r.process_instance_id from bf_payment p
                   join bf_fund_request r on r.id = p.request_id where p.batch_id = ? order by p.id for update""")
-                .param(batchId)
+                .param(batch.id())
                 .query((rs, n) -> new Settling(rs.getLong(1), rs.getString(2), Payment.Status.valueOf(rs.getString(3)),
                         rs.getLong(4), rs.getLong(5), rs.getString(6)))
                 .list().forEach(p -> payments.put(p.reference(), p));
@@ -311,19 +346,39 @@ public class FundPayments {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        return new Checked(settle, unchanged);
+    }
+
+    /** Payments paid (and their sum), failed, and found settled already. */
+    private record Settlement(int paid, long paidFen, int failed, int unchanged) {
+
+        Settlement plus(Settlement other) {
+            return new Settlement(paid + other.paid, paidFen + other.paidFen, failed + other.failed,
+                    unchanged + other.unchanged);
+        }
+    }
+
+    /** Settles these payments: each from EXPORTED only, with its request, ledger entry and the release's message. */
+    private Settlement settle(List<Settled> chunk, String username) {
         int paid = 0;
         long paidFen = 0;
-        for (Settled s : settle) {
+        int failed = 0;
+        int meanwhile = 0;
+        for (Settled s : chunk) {
             boolean ok = s.result().equals(FundVariables.PAID);
-            jdbc.sql("""
+            int updated = jdbc.sql("""
                     update bf_payment set status = ?, failure_reason = ?, settled_at = ?, settled_by = ?
                      where id = ? and status = 'EXPORTED'""")
-                    .params(s.result(), ok ? null : s.reason(), now(), user.getUsername(), s.payment().id()).update();
+                    .params(s.result(), ok ? null : s.reason(), now(), username, s.payment().id()).update();
+            if (updated == 0) {
+                meanwhile++;
+                continue;
+            }
             FundRequest request = requests.byId(s.payment().requestId());
             requests.setStatus(request.id(), ok ? Status.PAID : Status.FAILED);
             ledger.record(new Holder(request.householdId(), request.streetId(), request.teamId()), request.year(),
                     request.programme(), ok ? Kind.PAID : Kind.FAILED, s.payment().amountFen(), null, request.id(),
-                    s.payment().reference() + (ok ? "" : "：" + s.reason()), user.getUsername());
+                    s.payment().reference() + (ok ? "" : "：" + s.reason()), username);
             runtime.createMessageCorrelation(FundVariables.MESSAGE_PAYMENT_SETTLED)
                     .processInstanceId(s.payment().processInstanceId())
                     .setVariable(FundVariables.PAYMENT_RESULT, s.result()).correlateWithResult();
@@ -332,18 +387,11 @@ public class FundPayments {
                 paidFen += s.payment().amountFen();
                 events.publishEvent(new FundsReleased(request.householdId(), request.id(), s.payment().reference(),
                         Money.ofFen(s.payment().amountFen()), request.measure()));
+            } else {
+                failed++;
             }
         }
-        boolean complete = jdbc.sql("select count(*) from bf_payment where batch_id = ? and status = 'EXPORTED'")
-                .param(batchId).query(Integer.class).single() == 0;
-        if (complete && batch.reconciledAt() == null) {
-            jdbc.sql("update bf_payment_batch set reconciled_at = ? where id = ?").params(now(), batchId).update();
-        }
-        Reconciliation result = new Reconciliation(paid, settle.size() - paid, unchanged, Money.ofFen(paidFen));
-        audit.recordWithChange(user.getUsername(), AuditAction.PAYMENT_RECONCILED, "batch " + batch.batchNo(),
-                Outcome.SUCCESS, result.paid() + " paid (" + result.paidAmount() + "), " + result.failed() + " failed, "
-                        + result.unchanged() + " unchanged");
-        return result;
+        return new Settlement(paid, paidFen, failed, meanwhile);
     }
 
     private record Settling(long id, String reference, Payment.Status status, long requestId, long amountFen,

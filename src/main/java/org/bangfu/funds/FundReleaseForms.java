@@ -8,7 +8,6 @@ import static org.bangfu.pairing.FormField.Type.TEXTAREA;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bangfu.household.CodeLists;
 import org.bangfu.pairing.FormField;
@@ -29,8 +28,8 @@ class FundReleaseForms implements TaskForms {
     }
 
     @Override
-    public Set<String> taskKeys() {
-        return Set.of(FundVariables.REQUEST, FundVariables.LEADER_APPROVAL, FundVariables.DISTRICT_APPROVAL,
+    public List<String> taskKeys() {
+        return List.of(FundVariables.REQUEST, FundVariables.LEADER_APPROVAL, FundVariables.DISTRICT_APPROVAL,
                 FundVariables.SECOND_DISTRICT_APPROVAL);
     }
 

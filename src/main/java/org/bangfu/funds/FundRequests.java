@@ -297,8 +297,6 @@ public class FundRequests {
             context.put("fundRequest", request);
             context.put("remaining", ledger.remaining(request.householdId(), request.year(), request.programme()));
         });
-        int year = LocalDate.now(clock).getYear();
-        context.put("year", year);
         context.put("secondApprovalAbove", settings.secondApprovalAbove());
         return context;
     }

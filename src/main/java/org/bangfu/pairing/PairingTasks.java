@@ -204,6 +204,11 @@ public class PairingTasks {
                 .params(params).query(PairingTasks::row).list();
     }
 
+    /** The steps a task list can be filtered by, in the order a household meets them. */
+    public List<String> stepKeys() {
+        return forms.keys();
+    }
+
     /** Whether the caller may work a task of this group. */
     public static boolean isMember(SignedInUser user, String group) {
         return groups(user).contains(group);
@@ -370,6 +375,12 @@ public class PairingTasks {
         if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
             throw new TaskConflict("task.claimedByOther", task.assignee());
         }
+        // a colleague of the caller may still be outside this task's group (a leaders' approval, a member)
+        boolean member = accounts.find(colleague)
+                .map(a -> groups(a.role(), a.streetId(), a.teamId()).contains(task.group())).orElse(false);
+        if (!member) {
+            throw new InvalidInput(List.of(new FieldError("assignee", "task.handOver.notColleague")));
+        }
         taskService.setAssignee(taskId, colleague);
         jdbc.sql("""
                 insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
@@ -411,6 +422,8 @@ public class PairingTasks {
                 failed.add(new BulkResult.Failure(taskId, conflict.messageKey(), List.of(conflict.arguments())));
             } catch (PairingNotFound | AccessDeniedException notTheirs) {
                 failed.add(new BulkResult.Failure(taskId, "api.pairing.notFound", List.of()));
+            } catch (InvalidInput notForThem) {
+                failed.add(new BulkResult.Failure(taskId, notForThem.errors().get(0).messageKey(), List.of()));
             }
         }
         return new BulkResult(done, failed);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -298,6 +299,16 @@ class StepForms {
 
     private static StepOutcome outcome(FormInput in, String decision, String reason) {
         return StepOutcome.of(in, decision, reason);
+    }
+
+    /** Every step with a form, in the order a household meets them: the pairing's, then other modules'. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(PairingVariables.HOME_CHECK, PairingVariables.FIRST_REVIEW,
+                PairingVariables.RESOLVE_WARNINGS, PairingVariables.SECOND_REVIEW, PairingVariables.POST_NOTICE,
+                PairingVariables.RECHECK, PairingVariables.STREET_REVIEW, PairingVariables.FILING,
+                PairingVariables.CONFIRM_TEAM, PairingVariables.FIRST_VISIT_PLAN));
+        extensions.forEach(forms -> keys.addAll(forms.taskKeys()));
+        return keys;
     }
 
     /** The other module's forms for this task, if it is not one of the pairing's own. */

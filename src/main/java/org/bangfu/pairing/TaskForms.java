@@ -2,7 +2,6 @@ package org.bangfu.pairing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The forms of user tasks of another module's process (the fund release): a bean implementing this puts its
@@ -11,8 +10,8 @@ import java.util.Set;
  */
 public interface TaskForms {
 
-    /** The task definition keys these forms are for. */
-    Set<String> taskKeys();
+    /** The task definition keys these forms are for, in the order a release meets them. */
+    List<String> taskKeys();
 
     List<FormField> fields(String taskKey);
 

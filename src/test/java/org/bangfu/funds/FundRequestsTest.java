@@ -181,6 +181,18 @@ class FundRequestsTest {
         }
 
         @Test
+        void aLeadersApprovalCannotBeHandedOverToAMember() {
+            long household = fx.pairedHousehold(50_000);
+            String release = fx.start(household);
+            fx.request(release, "3000");
+            String task = fx.task(release).id();
+            assertThatThrownBy(() -> fx.as.run("lead01", () -> tasks.handOver(task, "team01")))
+                    .satisfies(e -> assertThat(keys(e)).containsExactly("assignee:task.handOver.notColleague"));
+            assertThat(jdbc.sql("select assignee from bf_task where task_id = ?").param(task).query(String.class)
+                    .optional()).isEmpty();
+        }
+
+        @Test
         void theDomainRefusesASecondDecisionByOnePersonWhateverTheTaskSays() {
             long household = fx.pairedHousehold(90_000);
             String release = fx.start(household);

@@ -66,10 +66,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskListView extends VerticalLayout implements HasDynamicTitle {
 
-    static final List<String> STEPS = List.of(PairingVariables.HOME_CHECK, PairingVariables.FIRST_REVIEW,
-            PairingVariables.RESOLVE_WARNINGS, PairingVariables.SECOND_REVIEW, PairingVariables.POST_NOTICE,
-            PairingVariables.RECHECK, PairingVariables.STREET_REVIEW, PairingVariables.FILING,
-            PairingVariables.CONFIRM_TEAM, PairingVariables.FIRST_VISIT_PLAN);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -109,7 +105,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         views.addSelectedChangeListener(e -> refresh());
 
         step.setPlaceholder(getTranslation("task.filter.step"));
-        step.setItems(STEPS);
+        step.setItems(tasks.stepKeys());
         step.setItemLabelGenerator(key -> key == null ? getTranslation("task.filter.allSteps") : getTranslation("task." + key));
         step.setEmptySelectionAllowed(true);
         step.setEmptySelectionCaption(getTranslation("task.filter.allSteps"));
