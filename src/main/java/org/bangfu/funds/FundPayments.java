@@ -379,9 +379,15 @@ public class FundPayments {
             ledger.record(new Holder(request.householdId(), request.streetId(), request.teamId()), request.year(),
                     request.programme(), ok ? Kind.PAID : Kind.FAILED, s.payment().amountFen(), null, request.id(),
                     s.payment().reference() + (ok ? "" : "：" + s.reason()), username);
-            runtime.createMessageCorrelation(FundVariables.MESSAGE_PAYMENT_SETTLED)
-                    .processInstanceId(s.payment().processInstanceId())
-                    .setVariable(FundVariables.PAYMENT_RESULT, s.result()).correlateWithResult();
+            // the execution waiting for the bank, found by the release's id: Camunda's own correlation query pages
+            // by execution id, and PostgreSQL answers it by scanning every execution (100 ms each at 10,000 releases)
+            String waiting = jdbc.sql("""
+                    select e.ID_ from ACT_RU_EXECUTION e join ACT_RU_EVENT_SUBSCR s on s.EXECUTION_ID_ = e.ID_
+                     where e.PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message' and s.EVENT_NAME_ = ?""")
+                    .params(s.payment().processInstanceId(), FundVariables.MESSAGE_PAYMENT_SETTLED).query(String.class)
+                    .single();
+            runtime.messageEventReceived(FundVariables.MESSAGE_PAYMENT_SETTLED, waiting,
+                    Map.of(FundVariables.PAYMENT_RESULT, s.result()));
             if (ok) {
                 paid++;
                 paidFen += s.payment().amountFen();
