@@ -379,14 +379,7 @@ public class FundPayments {
             ledger.record(new Holder(request.householdId(), request.streetId(), request.teamId()), request.year(),
                     request.programme(), ok ? Kind.PAID : Kind.FAILED, s.payment().amountFen(), null, request.id(),
                     s.payment().reference() + (ok ? "" : "：" + s.reason()), username);
-            // the execution waiting for the bank, found by the release's id: Camunda's own correlation query pages
-            // by execution id, and PostgreSQL answers it by scanning every execution (100 ms each at 10,000 releases)
-            String waiting = jdbc.sql("""
-                    select e.ID_ from ACT_RU_EXECUTION e join ACT_RU_EVENT_SUBSCR s on s.EXECUTION_ID_ = e.ID_
-                     where e.PROC_INST_ID_ = ? and s.EVENT_TYPE_ = 'message' and s.EVENT_NAME_ = ?""")
-                    .params(s.payment().processInstanceId(), FundVariables.MESSAGE_PAYMENT_SETTLED).query(String.class)
-                    .single();
-            runtime.messageEventReceived(FundVariables.MESSAGE_PAYMENT_SETTLED, waiting,
+            runtime.messageEventReceived(FundVariables.MESSAGE_PAYMENT_SETTLED, waiting(s.payment().processInstanceId()),
                     Map.of(FundVariables.PAYMENT_RESULT, s.result()));
             if (ok) {
                 paid++;
@@ -398,6 +391,22 @@ public class FundPayments {
             }
         }
         return new Settlement(paid, paidFen, failed, meanwhile);
+    }
+
+    /**
+     * The execution of the release that waits for the bank. Looked up by the release's executions and then their
+     * subscriptions, each by its own index: Camunda's correlation query, and a join on the subscriptions' event
+     * name, let PostgreSQL walk every release waiting for the bank (60-100 ms each at 10,000 releases).
+     */
+    private String waiting(String release) {
+        for (String execution : jdbc.sql("select ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ?").param(release)
+                .query(String.class).list()) {
+            if (jdbc.sql("select EVENT_NAME_ from ACT_RU_EVENT_SUBSCR where EXECUTION_ID_ = ?").param(execution)
+                    .query(String.class).list().contains(FundVariables.MESSAGE_PAYMENT_SETTLED)) {
+                return execution;
+            }
+        }
+        throw new IllegalStateException("release " + release + " is not waiting for the bank");
     }
 
     private record Settling(long id, String reference, Payment.Status status, long requestId, long amountFen,
