@@ -28,7 +28,6 @@ import java.util.Objects;
 import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.CodeLists;
-import org.bangfu.pairing.FormField.Type;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

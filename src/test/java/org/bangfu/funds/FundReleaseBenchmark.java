@@ -2,7 +2,6 @@ package org.bangfu.funds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.testsupport.ApiClient;
+import org.bangfu.testsupport.BareProcess;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -29,12 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -210,20 +205,8 @@ class FundReleaseBenchmark {
     }
 
     /** FundReleaseProcess without its listener and with no-op service tasks. */
-    private void deployBare() throws Exception {
-        BpmnModelInstance model;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/FundReleaseProcess.bpmn")) {
-            model = Bpmn.readModelFromStream(in);
-        }
-        Process process = model.getModelElementsByType(Process.class).iterator().next();
-        process.setId("BareFundReleaseProcess");
-        for (CamundaExecutionListener listener : List.copyOf(model.getModelElementsByType(CamundaExecutionListener.class))) {
-            ((ExtensionElements) listener.getParentElement()).removeChildElement(listener);
-        }
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
-            task.setCamundaExpression("${null}");
-        }
+    private void deployBare() {
+        BpmnModelInstance model = BareProcess.of("processes/FundReleaseProcess.bpmn", "BareFundReleaseProcess");
         repository.createDeployment().name("benchmark: bare engine").addModelInstance("BareFundReleaseProcess.bpmn", model)
                 .deploy();
     }

@@ -2,7 +2,6 @@ package org.bangfu.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.function.LongConsumer;
 
 import org.bangfu.household.Households;
 import org.bangfu.testsupport.ApiClient;
+import org.bangfu.testsupport.BareProcess;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,13 +28,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -287,37 +283,18 @@ class PairingProcessBenchmark {
 
     /** AssistancePairingProcess and PublicNoticeProcess without listeners and with no-op service tasks. */
     private void deployBare() throws Exception {
-        BpmnModelInstance pairingModel = strip(read("processes/AssistancePairingProcess.bpmn"),
+        BpmnModelInstance pairingModel = BareProcess.of("processes/AssistancePairingProcess.bpmn",
                 "BareAssistancePairingProcess");
         for (CallActivity call : pairingModel.getModelElementsByType(CallActivity.class)) {
             call.setCalledElement("BarePublicNoticeProcess");
         }
-        BpmnModelInstance noticeModel = strip(read("processes/PublicNoticeProcess.bpmn"), "BarePublicNoticeProcess");
+        BpmnModelInstance noticeModel = BareProcess.of("processes/PublicNoticeProcess.bpmn", "BarePublicNoticeProcess");
         ServiceTask close = noticeModel.getModelElementById("Task_CloseNotice");
         close.setCamundaExpression("${'" + PairingVariables.NO_OBJECTION + "'}");
         close.setCamundaResultVariable(PairingVariables.NOTICE_OUTCOME);
         repository.createDeployment().name("benchmark: bare engine")
                 .addModelInstance("BareAssistancePairingProcess.bpmn", pairingModel)
                 .addModelInstance("BarePublicNoticeProcess.bpmn", noticeModel).deploy();
-    }
-
-    private static BpmnModelInstance read(String resource) throws Exception {
-        try (InputStream in = PairingProcessBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-            return Bpmn.readModelFromStream(in);
-        }
-    }
-
-    private static BpmnModelInstance strip(BpmnModelInstance model, String processId) {
-        Process process = model.getModelElementsByType(Process.class).iterator().next();
-        process.setId(processId);
-        for (CamundaExecutionListener listener : List.copyOf(model.getModelElementsByType(CamundaExecutionListener.class))) {
-            ((ExtensionElements) listener.getParentElement()).removeChildElement(listener);
-        }
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
-            task.setCamundaExpression("${null}");
-        }
-        return model;
     }
 
     /** Households of two by bulk SQL, spread over the streets; their ids. */

@@ -14,7 +14,6 @@ import org.bangfu.organisation.Street;
 import org.bangfu.pairing.BulkResult;
 import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingTasks;
-import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TaskConflict;
 import org.bangfu.pairing.TaskFilter;
 import org.bangfu.pairing.TaskFilter.Sort;
