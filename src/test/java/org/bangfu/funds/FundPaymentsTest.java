@@ -43,8 +43,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Money paid exactly once: approvals, payment jobs and retries racing on one release; the bank's batch file; its
  * confirmation with mixed results, uploaded twice, and refused when a line is wrong; the same over REST.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        // 50 actors at once each hold a connection while they wait for the release's locks, as 50 request threads
+        // would: the pool is sized for them (with the default 10, the engine's failed-job handling, which takes
+        // a second connection, timed out now and then)
+        "spring.datasource.hikari.maximum-pool-size=60" })
 class FundPaymentsTest {
 
     @LocalServerPort
