@@ -46,8 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         // 50 actors at once each hold a connection while they wait for the release's locks, as 50 request threads
-        // would: the pool is sized for them (with the default 10, the engine's failed-job handling, which takes
-        // a second connection, timed out now and then)
+        // would: the pool is sized for them (with the default 10 a thread now and then timed out for a connection)
         "spring.datasource.hikari.maximum-pool-size=60" })
 class FundPaymentsTest {
 
