@@ -115,6 +115,11 @@ public class FundBudgets {
     @Transactional(readOnly = true)
     public List<Arrangement> current(long householdId) {
         requireVisible(householdId);
+        return currentOf(householdId);
+    }
+
+    /** The arrangements as they stand, for callers that checked access. */
+    List<Arrangement> currentOf(long householdId) {
         return jdbc.sql(COLUMNS + """
                 where b.household_id = ? and b.version_no = (select max(l.version_no) from bf_fund_budget l
                  where l.household_id = b.household_id and l.budget_year = b.budget_year and l.programme = b.programme)

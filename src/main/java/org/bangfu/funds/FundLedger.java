@@ -129,17 +129,19 @@ public class FundLedger {
                 .update();
     }
 
-    /**
-     * What is left of the household's arrangement for the year and programme: arranged, less what is requested,
-     * plus what came back (rejected, sent back, withdrawn, failed at the bank). Read under the caller's lock.
-     */
+    /** What is left of the household's arrangement for the year and programme. Read under the caller's lock. */
     Money remaining(long householdId, int year, Programme programme) {
-        long fen = jdbc.sql("""
-                select coalesce(sum(case when kind in ('ARRANGED', 'REVERSED', 'FAILED') then amount_fen
-                                         when kind = 'REQUESTED' then -amount_fen else 0 end), 0)
-                  from bf_fund_ledger where household_id = ? and budget_year = ? and programme = ?""")
-                .params(householdId, year, programme.name()).query(Long.class).single();
-        return Money.ofFen(Math.max(0, fen));
+        return sums("household_id = ? and budget_year = ? and programme = ?", householdId, year, programme.name())
+                .balance().remaining();
+    }
+
+    /** The sums by kind of the entries that meet the condition. */
+    private Totals sums(String condition, Object... params) {
+        Map<Kind, Money> byKind = new EnumMap<>(Kind.class);
+        jdbc.sql("select kind, sum(amount_fen) from bf_fund_ledger where " + condition + " group by kind")
+                .params(params)
+                .query((rs, n) -> byKind.put(Kind.valueOf(rs.getString(1)), Money.ofFen(rs.getLong(2)))).list();
+        return new Totals(byKind);
     }
 
     // ---- the ledger view ------------------------------------------------------------------------------
@@ -263,11 +265,6 @@ public class FundLedger {
     @Transactional(readOnly = true)
     public Totals totals(long householdId, int year) {
         households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
-        Map<Kind, Money> byKind = new EnumMap<>(Kind.class);
-        jdbc.sql("""
-                select kind, sum(amount_fen) from bf_fund_ledger where household_id = ? and budget_year = ?
-                 group by kind""").params(householdId, year)
-                .query((rs, n) -> byKind.put(Kind.valueOf(rs.getString(1)), Money.ofFen(rs.getLong(2)))).list();
-        return new Totals(byKind);
+        return sums("household_id = ? and budget_year = ?", householdId, year);
     }
 }

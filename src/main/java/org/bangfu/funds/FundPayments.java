@@ -30,6 +30,7 @@ import org.bangfu.audit.AuditLog;
 import org.bangfu.funds.FundLedger.Holder;
 import org.bangfu.funds.FundLedger.Kind;
 import org.bangfu.funds.FundRequest.Status;
+import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
@@ -74,18 +75,21 @@ public class FundPayments {
     private final JdbcClient jdbc;
     private final FundRequests requests;
     private final FundLedger ledger;
+    private final Households households;
     private final AuditLog audit;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    FundPayments(JdbcClient jdbc, FundRequests requests, FundLedger ledger, AuditLog audit, RuntimeService runtime,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+    FundPayments(JdbcClient jdbc, FundRequests requests, FundLedger ledger, Households households, AuditLog audit,
+            RuntimeService runtime, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.requests = requests;
         this.ledger = ledger;
+        this.households = households;
         this.audit = audit;
         this.runtime = runtime;
         this.events = events;
@@ -312,11 +316,15 @@ public class FundPayments {
         }
         Map<String, Settling> payments = new HashMap<>();
         jdbc.sql("""
-                select p.id, p.reference, p.status, p.request_id, p.amount_fen, r.process_instance_id from bf_payment p
-                  join bf_fund_request r on r.id = p.request_id where p.batch_id = ? order by p.id for update""")
+                select p.id, p.reference, p.status, p.request_id, p.amount_fen, r.process_instance_id, r.household_id,
+                       r.street_id, r.team_id, r.budget_year, r.programme, r.measure
+                  from bf_payment p join bf_fund_request r on r.id = p.request_id
+                 where p.batch_id = ? order by p.id for update""")
                 .param(batch.id())
                 .query((rs, n) -> new Settling(rs.getLong(1), rs.getString(2), Payment.Status.valueOf(rs.getString(3)),
-                        rs.getLong(4), rs.getLong(5), rs.getString(6)))
+                        rs.getLong(4), rs.getLong(5), rs.getString(6),
+                        new Holder(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10),
+                        Programme.valueOf(rs.getString(11)), rs.getString(12)))
                 .list().forEach(p -> payments.put(p.reference(), p));
         List<Settled> settle = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -374,18 +382,18 @@ public class FundPayments {
                 meanwhile++;
                 continue;
             }
-            FundRequest request = requests.byId(s.payment().requestId());
-            requests.setStatus(request.id(), ok ? Status.PAID : Status.FAILED);
-            ledger.record(new Holder(request.householdId(), request.streetId(), request.teamId()), request.year(),
-                    request.programme(), ok ? Kind.PAID : Kind.FAILED, s.payment().amountFen(), null, request.id(),
-                    s.payment().reference() + (ok ? "" : "：" + s.reason()), username);
+            Settling payment = s.payment();
+            requests.setStatus(payment.requestId(), ok ? Status.PAID : Status.FAILED);
+            ledger.record(payment.holder(), payment.year(), payment.programme(), ok ? Kind.PAID : Kind.FAILED,
+                    payment.amountFen(), null, payment.requestId(), payment.reference() + (ok ? "" : "：" + s.reason()),
+                    username);
             runtime.messageEventReceived(FundVariables.MESSAGE_PAYMENT_SETTLED, waiting(s.payment().processInstanceId()),
                     Map.of(FundVariables.PAYMENT_RESULT, s.result()));
             if (ok) {
                 paid++;
                 paidFen += s.payment().amountFen();
-                events.publishEvent(new FundsReleased(request.householdId(), request.id(), s.payment().reference(),
-                        Money.ofFen(s.payment().amountFen()), request.measure()));
+                events.publishEvent(new FundsReleased(payment.holder().householdId(), payment.requestId(),
+                        payment.reference(), Money.ofFen(payment.amountFen()), payment.measure()));
             } else {
                 failed++;
             }
@@ -409,8 +417,9 @@ public class FundPayments {
         throw new IllegalStateException("release " + release + " is not waiting for the bank");
     }
 
+    /** A payment of the batch with what settling it writes: its request's household, team, year and programme. */
     private record Settling(long id, String reference, Payment.Status status, long requestId, long amountFen,
-            String processInstanceId) {
+            String processInstanceId, Holder holder, int year, Programme programme, String measure) {
     }
 
     private record Settled(Settling payment, String result, String reason) {
@@ -446,7 +455,7 @@ public class FundPayments {
     /** The payments of one household, if the caller may see it. */
     @Transactional(readOnly = true)
     public List<Payment> ofHousehold(long householdId) {
-        requests.ofHousehold(householdId);
+        households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
         return jdbc.sql(COLUMNS + "where p.household_id = ? order by p.id desc").param(householdId)
                 .query(this::payment).list();
     }

@@ -29,8 +29,7 @@ class FundReleaseForms implements TaskForms {
 
     @Override
     public List<String> taskKeys() {
-        return List.of(FundVariables.REQUEST, FundVariables.LEADER_APPROVAL, FundVariables.DISTRICT_APPROVAL,
-                FundVariables.SECOND_DISTRICT_APPROVAL);
+        return FundVariables.TASKS;
     }
 
     @Override

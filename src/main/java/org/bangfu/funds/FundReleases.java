@@ -88,13 +88,4 @@ public class FundReleases {
         return jdbc.sql("select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?").param(release).query(String.class)
                 .optional().orElseThrow(() -> new IllegalStateException("release " + release + " has no open task"));
     }
-
-    /** The household's releases still running, by process instance id. */
-    @Transactional(readOnly = true)
-    public List<String> open(long householdId) {
-        households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
-        return runtime.createProcessInstanceQuery().processDefinitionKey(FundVariables.RELEASE_PROCESS)
-                .processInstanceBusinessKey(Households.fileNo(householdId)).list().stream().map(p -> p.getId())
-                .toList();
-    }
 }

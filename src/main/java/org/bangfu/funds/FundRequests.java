@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.bangfu.funds.FundRequest.Approval;
 import org.bangfu.funds.FundRequest.Status;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.HouseholdScope;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.FormInput;
 import org.bangfu.pairing.PairingVariables;
@@ -57,16 +55,18 @@ public class FundRequests {
 
     private final JdbcClient jdbc;
     private final FundLedger ledger;
+    private final FundBudgets budgets;
     private final Households households;
     private final CodeLists codes;
     private final AuditLog audit;
     private final FundSettings settings;
     private final Clock clock;
 
-    FundRequests(JdbcClient jdbc, FundLedger ledger, Households households, CodeLists codes, AuditLog audit,
-            FundSettings settings, Clock clock) {
+    FundRequests(JdbcClient jdbc, FundLedger ledger, FundBudgets budgets, Households households, CodeLists codes,
+            AuditLog audit, FundSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.budgets = budgets;
         this.households = households;
         this.codes = codes;
         this.audit = audit;
@@ -82,17 +82,6 @@ public class FundRequests {
         households.find(householdId).orElseThrow(() -> new HouseholdNotFound(householdId));
         return jdbc.sql(COLUMNS + "where r.household_id = ? order by r.id desc").param(householdId)
                 .query(this::row).list();
-    }
-
-    /** One request, if the caller may see its household. */
-    @Transactional(readOnly = true)
-    public Optional<FundRequest> find(long requestId) {
-        SignedInUser user = CurrentUser.require();
-        HouseholdScope scope = HouseholdScope.of(user);
-        List<Object> params = new ArrayList<>(scope.parameters());
-        params.add(requestId);
-        return jdbc.sql(COLUMNS + " join bf_household h on h.id = r.household_id where " + scope.condition()
-                + " and r.id = ?").params(params).query(this::row).optional();
     }
 
     /** Requests waiting for the district's approval or second approval, oldest first: the district's queue. */
@@ -290,9 +279,17 @@ public class FundRequests {
         jdbc.sql("update bf_fund_request set status = ? where id = ?").params(status.name(), requestId).update();
     }
 
-    /** What a task's page shows: the request as it stands, what is left of the arrangement, the decisions. */
+    /**
+     * What a task's page shows: the request as it stands with what is left of its arrangement and its decisions;
+     * for the team's request, every arrangement with what is left of it.
+     */
     Map<String, Object> context(TaskStep step) {
         Map<String, Object> context = new LinkedHashMap<>();
+        if (step.taskKey().equals(FundVariables.REQUEST)) {
+            context.put("arrangements", budgets.currentOf(step.householdId()).stream()
+                    .map(a -> new ArrangementLeft(a, ledger.remaining(a.householdId(), a.year(), a.programme())))
+                    .toList());
+        }
         ofRelease(processInstanceOf(step)).ifPresent(request -> {
             context.put("fundRequest", request);
             context.put("remaining", ledger.remaining(request.householdId(), request.year(), request.programme()));

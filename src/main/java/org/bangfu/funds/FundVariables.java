@@ -1,5 +1,7 @@
 package org.bangfu.funds;
 
+import java.util.List;
+
 /** Keys, task keys, variables, messages and decisions of {@code FundReleaseProcess}. */
 public final class FundVariables {
 
@@ -11,6 +13,9 @@ public final class FundVariables {
     public static final String LEADER_APPROVAL = "Task_LeaderApproval";
     public static final String DISTRICT_APPROVAL = "Task_DistrictApproval";
     public static final String SECOND_DISTRICT_APPROVAL = "Task_SecondDistrictApproval";
+    /** The release's user tasks, in the order a release meets them. */
+    public static final List<String> TASKS = List.of(REQUEST, LEADER_APPROVAL, DISTRICT_APPROVAL,
+            SECOND_DISTRICT_APPROVAL);
 
     // variables (also householdId, caseId, streetId, teamId and decision, named as in the pairing)
     public static final String REQUEST_ID = "requestId";

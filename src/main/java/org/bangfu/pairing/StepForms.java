@@ -145,7 +145,7 @@ class StepForms {
         String decision = in.choice("decision", List.of(PASS, FAIL));
         String reason = in.text("reason", FAIL.equals(decision), 500);
         in.throwIfInvalid();
-        return outcome(in, decision, reason);
+        return StepOutcome.of(in, decision, reason);
     }
 
     private StepOutcome review(TaskStep step, FormInput in, String kind) {
@@ -201,7 +201,7 @@ class StepForms {
                             decision, step.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .update();
         }
-        return outcome(in, decision, reason);
+        return StepOutcome.of(in, decision, reason);
     }
 
     private StepOutcome resolveWarnings(TaskStep step, FormInput in) {
@@ -215,7 +215,7 @@ class StepForms {
         }
         in.throwIfInvalid();
         boolean excluded = report.excludesHousehold();
-        return outcome(in, excluded ? FAIL : PASS,
+        return StepOutcome.of(in, excluded ? FAIL : PASS,
                 excluded ? messages.getMessage("pairing.reason.excluded", null, Locale.SIMPLIFIED_CHINESE) : null);
     }
 
@@ -224,7 +224,7 @@ class StepForms {
         String decision = in.choice("decision", Arrays.asList(choices));
         String reason = in.text("reason", FAIL.equals(decision) || BACK.equals(decision), 500);
         in.throwIfInvalid();
-        return outcome(in, decision, reason);
+        return StepOutcome.of(in, decision, reason);
     }
 
     private StepOutcome confirmTeam(TaskStep step, FormInput in) {
@@ -236,7 +236,7 @@ class StepForms {
             in.error("teamId", "household.team.unknown");
         }
         in.throwIfInvalid();
-        StepOutcome outcome = outcome(in, PASS, overridden ? why : null);
+        StepOutcome outcome = StepOutcome.of(in, PASS, overridden ? why : null);
         outcome.variables().put(PairingVariables.TEAM_ID, chosen.longValue());
         return outcome;
     }
@@ -260,7 +260,7 @@ class StepForms {
         known(in, "secondaryCauses", CodeLists.CAUSE, secondary);
         known(in, "measures", CodeLists.MEASURE, measures);
         in.throwIfInvalid();
-        return outcome(in, decision, reason);
+        return StepOutcome.of(in, decision, reason);
     }
 
     private StepOutcome postNotice(TaskStep step, FormInput in) {
@@ -273,7 +273,7 @@ class StepForms {
             in.error("postedOn", "notice.postedBeforePrepared", prepared);
         }
         in.throwIfInvalid();
-        StepOutcome outcome = outcome(in, null, null);
+        StepOutcome outcome = StepOutcome.of(in, null, null);
         outcome.variables().put(PairingVariables.NOTICE_ENDS, notices.post(noticeId, postedOn, place));
         return outcome;
     }
@@ -285,7 +285,7 @@ class StepForms {
         in.throwIfInvalid();
         notices.recheck(step.longVariable(PairingVariables.NOTICE_ID), UPHOLD.equals(decision), reason,
                 step.username());
-        StepOutcome outcome = outcome(in, decision, reason);
+        StepOutcome outcome = StepOutcome.of(in, decision, reason);
         if (UPHOLD.equals(decision)) {
             outcome.variables().put(PairingVariables.NOTICE_OUTCOME, PairingVariables.UPHELD);
             outcome.variables().put(PairingVariables.REJECTION_REASON, reason);
@@ -295,10 +295,6 @@ class StepForms {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
-
-    private static StepOutcome outcome(FormInput in, String decision, String reason) {
-        return StepOutcome.of(in, decision, reason);
-    }
 
     /** Every step with a form, in the order a household meets them: the pairing's, then other modules'. */
     List<String> keys() {

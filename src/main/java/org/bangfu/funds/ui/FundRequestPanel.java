@@ -1,13 +1,11 @@
 package org.bangfu.funds.ui;
 
 import java.util.List;
-import java.util.Set;
 
 import org.bangfu.funds.ApprovalLevel;
 import org.bangfu.funds.Arrangement;
-import org.bangfu.funds.FundBudgets;
+import org.bangfu.funds.ArrangementLeft;
 import org.bangfu.funds.FundRequest;
-import org.bangfu.funds.FundRequests;
 import org.bangfu.funds.FundVariables;
 import org.bangfu.household.CodeLists;
 import org.bangfu.pairing.TaskDetail;
@@ -29,22 +27,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 @org.springframework.stereotype.Component
 class FundRequestPanel implements TaskPanel {
 
-    private static final Set<String> TASKS = Set.of(FundVariables.REQUEST, FundVariables.LEADER_APPROVAL,
-            FundVariables.DISTRICT_APPROVAL, FundVariables.SECOND_DISTRICT_APPROVAL);
-
-    private final FundBudgets budgets;
-    private final FundRequests requests;
     private final CodeLists codes;
 
-    FundRequestPanel(FundBudgets budgets, FundRequests requests, CodeLists codes) {
-        this.budgets = budgets;
-        this.requests = requests;
+    FundRequestPanel(CodeLists codes) {
         this.codes = codes;
     }
 
     @Override
     public boolean handles(String taskKey) {
-        return TASKS.contains(taskKey);
+        return FundVariables.TASKS.contains(taskKey);
     }
 
     @Override
@@ -55,15 +46,17 @@ class FundRequestPanel implements TaskPanel {
         panel.setId("task-fund-request");
         FundRequest request = detail.context().get("fundRequest") instanceof FundRequest r ? r : null;
         if (detail.task().taskKey().equals(FundVariables.REQUEST)) {
-            List<Arrangement> arrangements = budgets.current(detail.household().id());
+            @SuppressWarnings("unchecked")
+            List<ArrangementLeft> arrangements = (List<ArrangementLeft>) detail.context().getOrDefault("arrangements",
+                    List.of());
             if (arrangements.isEmpty()) {
                 panel.add(new Paragraph(panel.getTranslation("funds.request.nothingArranged")));
             }
-            for (Arrangement a : arrangements) {
-                Money left = requests.remaining(a.householdId(), a.year(), a.programme());
+            for (ArrangementLeft left : arrangements) {
+                Arrangement a = left.arrangement();
                 Span line = new Span(panel.getTranslation("funds.request.arrangement", String.valueOf(a.year()),
                         panel.getTranslation("funds.programme." + a.programme().name()), a.amount().format(),
-                        left.format()));
+                        left.remaining().format()));
                 line.addClassName("bf-fund-arrangement");
                 panel.add(line);
             }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundRequest;
+import org.bangfu.funds.Payment;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.Badges;
 
@@ -59,6 +60,19 @@ final class FundsFigures {
             default -> "primary";
         };
         return Badges.of(owner.getTranslation("funds.status." + status.name()), theme);
+    }
+
+    /** A payment's state; an instruction the job could not send shows as an incident. */
+    static Component status(Component owner, Payment payment) {
+        if (payment.incident()) {
+            return Badges.of(owner.getTranslation("funds.payment.incident"), "error");
+        }
+        String theme = switch (payment.status()) {
+            case PAID -> "success";
+            case FAILED -> "error";
+            default -> "contrast";
+        };
+        return Badges.of(owner.getTranslation("funds.payment.status." + payment.status().name()), theme);
     }
 
     /** "组长审批 lead01：同意；区民政局审批 district：同意" for the request's current round. */

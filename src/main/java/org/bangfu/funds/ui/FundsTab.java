@@ -21,7 +21,6 @@ import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
-import org.bangfu.shell.Badges;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -170,11 +169,7 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(p -> p.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(p -> p.payeeAccount() == null ? "—" : p.payeeAccount())
                 .setHeader(owner.getTranslation("field.bankAccount")).setAutoWidth(true);
-        grid.addComponentColumn(p -> p.incident() ? Badges.of(owner.getTranslation("funds.payment.incident"), "error")
-                : Badges.of(owner.getTranslation("funds.payment.status." + p.status().name()),
-                        p.status() == Payment.Status.PAID ? "success"
-                                : p.status() == Payment.Status.FAILED ? "error" : "contrast"))
-                .setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
+        grid.addComponentColumn(p -> FundsFigures.status(owner, p)).setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
         grid.addColumn(p -> p.batchNo() == null ? "—" : p.batchNo()).setHeader(owner.getTranslation("funds.batch"))
                 .setAutoWidth(true);
         grid.addColumn(p -> FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()))

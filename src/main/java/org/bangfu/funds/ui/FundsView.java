@@ -342,10 +342,11 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
             FundLedger.Filter filter = new FundLedger.Filter(years.getValue(),
                     street.getValue() == null ? null : street.getValue().id(),
                     team.getValue() == null ? null : team.getValue().id(), null, kind.getValue());
-            int total = ledger.count(filter);
-            count.setText(getTranslation("funds.ledger.count", total));
-            grid.setItems(query -> ledger.entries(filter, query.getOffset(), query.getLimit()).stream(),
-                    query -> ledger.count(filter));
+            grid.setItems(query -> ledger.entries(filter, query.getOffset(), query.getLimit()).stream(), query -> {
+                int total = ledger.count(filter);
+                count.setText(getTranslation("funds.ledger.count", total));
+                return total;
+            });
             export.setHref(new StreamResource("ledger-" + filter.year() + ".xlsx",
                     () -> new ByteArrayInputStream(ledger.export(filter, key -> getTranslation(locale, key)))));
             export.setText(getTranslation("funds.ledger.export"));
