@@ -157,7 +157,10 @@ class FundsBrowserIT {
                 StandardCharsets.UTF_8);
         browser.await(By.id("funds-reconcile-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(good.toString());
-        browser.awaitText(By.id("funds-batches"), "已对账");
+        // the demo's batches already read 已对账: wait for this batch's upload button to go with the redraw
+        browser.awaitGone(By.id("funds-reconcile-" + batch));
+        browser.awaitContent(By.xpath("//vaadin-notification-card[contains(., '对账完成')]"),
+                "对账完成：支付成功 1 笔（12,000.00 元），失败 1 笔");
         assertThat(jdbc.sql("select status from bf_payment where reference = ?").param(reference).query(String.class)
                 .single()).isEqualTo("PAID");
 

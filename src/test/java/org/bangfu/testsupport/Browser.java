@@ -82,6 +82,11 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits until the element is no longer on the page (or no longer shown). */
+    public void awaitGone(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
     /** Waits for the text in the element's content, also while the element is scrolled out of view. */
     public void awaitContent(By by, String text) {
         wait.ignoring(StaleElementReferenceException.class).until(d -> {
