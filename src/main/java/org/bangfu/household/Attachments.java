@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.PhotoField;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,6 +72,18 @@ public class Attachments {
                 .update(keys, "id");
         households.recordAttachment(householdId, name);
         return new AttachmentInfo(keys.getKey().longValue(), kept, name, type, content.length, user.getUsername(), now);
+    }
+
+    /** Stores each photo a form's photo field receives as the household's attachment of this kind. */
+    public PhotoField.Uploader uploader(long householdId, Kind kind) {
+        return (name, content) -> {
+            try {
+                return String.valueOf(add(householdId, kind, name, content).id());
+            } catch (InvalidInput refused) {
+                FieldError error = refused.errors().get(0);
+                throw new PhotoField.Refused(error.messageKey(), error.arguments());
+            }
+        };
     }
 
     @Transactional(readOnly = true)
@@ -149,7 +162,7 @@ public class Attachments {
 
     /** What an attachment shows: a consent form, a certificate, a photo. */
     public enum Kind {
-        CONSENT, CERTIFICATE, HOUSE_PHOTO, VISIT_PHOTO, OTHER
+        CONSENT, CERTIFICATE, HOUSE_PHOTO, VISIT_PHOTO, SIGNATURE, OTHER
     }
 
     public record AttachmentInfo(long id, Kind kind, String originalName, String contentType, long size,

@@ -13,6 +13,7 @@ import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -328,8 +328,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         StepForm form = new StepForm(detail.fields(), codes::items, teams, proposed, quorum);
         form.setId("task-form");
         long householdId = detail.household().id();
-        form.setPhotoUploader((name, bytes) -> String.valueOf(
-                attachments.add(householdId, Attachments.Kind.VISIT_PHOTO, name, bytes).id()),
+        form.setPhotoUploader(attachments.uploader(householdId, Attachments.Kind.VISIT_PHOTO),
                 (int) attachments.maxSize().toBytes());
         form.addSubmitListener(e -> {
             try {

@@ -1,10 +1,7 @@
-package org.bangfu.pairing.ui;
+package org.bangfu.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.bangfu.household.InvalidInput;
-import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -19,13 +16,26 @@ import com.vaadin.flow.function.SerializableBiFunction;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 /**
- * Photos taken on a step (on a phone: straight from the camera). Each photo is stored as the household's attachment
- * as soon as it is uploaded; the field's value is the list of their ids, which the step's form sends.
+ * Photos taken on a step or a visit (on a phone: straight from the camera). Each photo is stored as the household's
+ * attachment as soon as it is uploaded; the field's value is the list of their ids, which the form sends.
  */
-class PhotoField extends CustomField<List<String>> {
+public class PhotoField extends CustomField<List<String>> {
 
-    /** Stores one photo and answers its attachment id; refuses with {@link InvalidInput} (type, size). */
-    interface Uploader extends SerializableBiFunction<String, byte[], String> {
+    /** Stores one photo and answers its attachment id; refuses with {@link Refused} (type, size). */
+    public interface Uploader extends SerializableBiFunction<String, byte[], String> {
+    }
+
+    /** A photo the uploader would not keep, with the message key (and its arguments) that says why. */
+    public static class Refused extends RuntimeException {
+
+        private final String messageKey;
+        private final transient Object[] arguments;
+
+        public Refused(String messageKey, Object... arguments) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.arguments = arguments;
+        }
     }
 
     private final List<Photo> photos = new ArrayList<>();
@@ -36,7 +46,7 @@ class PhotoField extends CustomField<List<String>> {
     private record Photo(String id, String name) {
     }
 
-    PhotoField(String label) {
+    public PhotoField(String label) {
         setLabel(label);
         list.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         list.getStyle().set("gap", "var(--lumo-space-s)");
@@ -51,17 +61,16 @@ class PhotoField extends CustomField<List<String>> {
     }
 
     /** Where photos go; without one the field only shows what it holds. */
-    void setUploader(Uploader uploader, int maxBytes) {
+    public void setUploader(Uploader uploader, int maxBytes) {
         this.uploader = uploader;
         UI ui = UI.getCurrent();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             try {
                 String id = this.uploader.apply(metadata.fileName(), bytes);
                 ui.access(() -> add(id, metadata.fileName()));
-            } catch (InvalidInput refused) {
-                InvalidInput.FieldError error = refused.errors().get(0);
+            } catch (Refused refused) {
                 ui.access(() -> {
-                    setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
+                    setErrorMessage(getTranslation(refused.messageKey, refused.arguments));
                     setInvalid(true);
                 });
             }
@@ -71,12 +80,12 @@ class PhotoField extends CustomField<List<String>> {
         upload.setVisible(true);
     }
 
-    Upload upload() {
+    public Upload upload() {
         return upload;
     }
 
     /** A photo stored meanwhile joins the field's value. */
-    void add(String id, String name) {
+    public void add(String id, String name) {
         photos.add(new Photo(id, name));
         setInvalid(false);
         show();
