@@ -63,15 +63,12 @@ class HandbookDocument {
                 row(text("field.villageId"), f.streetName() + " " + f.villageName(), text("field.phone"), f.phone()),
                 row(text("field.address"), f.address(), text("field.teamId"), f.teamName())), true);
         section(b, 2, "members");
-        b.append("<table class=\"grid small\"><tr>");
-        for (String key : List.of("field.name", "field.relation", "field.gender", "field.birthDate", "field.idNumber",
-                "field.education", "field.schooling", "field.labourAbility", "field.health", "doc.handbook.insurance")) {
-            b.append("<th>").append(escape(text(key))).append("</th>");
-        }
-        b.append("</tr>");
+        header(b, List.of("field.name", "field.relation", "field.gender", "field.birthDate", "field.idNumber",
+                "field.education", "field.schooling", "field.labourAbility", "field.health", "doc.handbook.insurance"),
+                9, 8, 5, 11, 19, 8, 9, 9, 8, 14);
         for (Member m : f.members()) {
             b.append("<tr>").append(td(m.name())).append(td(code(CodeLists.RELATION, m.relation())))
-                    .append(td(text("gender." + m.gender().name()))).append(td(date(m.birthDate())))
+                    .append(td(text("gender." + m.gender().name()))).append(td(shortDate(m.birthDate())))
                     .append(td(m.idNumber())).append(td(code(CodeLists.EDUCATION, m.education())))
                     .append(td(code(CodeLists.SCHOOLING, m.schooling())))
                     .append(td(code(CodeLists.LABOUR, m.labourAbility()))).append(td(m.health()))
@@ -125,30 +122,26 @@ class HandbookDocument {
         coverRow(b, text("field.villageId"), f.villageName());
         coverRow(b, text("field.teamId"), f.teamName());
         coverRow(b, text("field.cadre"), cadre == null ? null : cadre.name());
-        b.append("</table><div class=\"qr\"><img src=\"").append(dataUri("image/png", c.qrCode()))
-                .append("\" width=\"96\" height=\"96\"/><p>").append(escape(text("doc.handbook.qr"))).append("</p></div>")
-                .append("<p class=\"issuer\">").append(escape(issuer)).append("<br/>")
-                .append(escape(text("doc.handbook.printedOn", date(c.printedOn())))).append("</p></div>");
+        b.append("</table><p class=\"issuer\">").append(escape(issuer)).append("<br/>")
+                .append(escape(text("doc.handbook.printedOn", date(c.printedOn())))).append("</p><div class=\"qr\"><img src=\"")
+                .append(dataUri("image/png", c.qrCode())).append("\" width=\"96\" height=\"96\"/><p>")
+                .append(escape(text("doc.handbook.qr"))).append("</p></div></div>");
     }
 
     private void measures(StringBuilder b, Contents c) {
         section(b, 6, "measures");
-        b.append("<table class=\"grid small\"><tr>");
-        for (String key : List.of("handbook.measure.category", "handbook.measure.party", "handbook.measure.content",
-                "handbook.measure.plannedOn", "handbook.measure.cost", "handbook.measure.status")) {
-            b.append("<th>").append(escape(text(key))).append("</th>");
-        }
-        b.append("</tr>");
+        header(b, List.of("handbook.measure.category", "handbook.measure.party", "handbook.measure.content",
+                "handbook.measure.plannedOn", "handbook.measure.cost", "handbook.measure.status"), 10, 18, 34, 12, 11, 15);
         for (Measure m : c.measures()) {
             String status = text("handbook.measure.status." + m.status().name())
-                    + (m.doneOn() == null ? "" : " " + date(m.doneOn()))
+                    + (m.doneOn() == null ? "" : " " + shortDate(m.doneOn()))
                     + (m.statusReason() == null ? "" : "（" + m.statusReason() + "）");
             String content = m.content() + (m.fundRequestId() == null ? ""
                     : "（" + text("doc.handbook.fundRequest", String.valueOf(m.fundRequestId())) + "）");
             b.append("<tr>").append(td(code(CodeLists.MEASURE, m.category())))
                     .append(td(m.partyUnit() + (m.partyPerson() == null ? "" : " " + m.partyPerson())))
                     .append("<td class=\"text\">").append(escape(content)).append("</td>")
-                    .append(td(date(m.plannedOn()))).append(td(m.cost() == null ? null : m.cost().format()))
+                    .append(td(shortDate(m.plannedOn()))).append(td(m.cost() == null ? null : m.cost().format()))
                     .append(td(status)).append("</tr>");
         }
         empty(b, c.measures().isEmpty(), 6);
@@ -204,7 +197,7 @@ class HandbookDocument {
                 .append(escape(text("handbook.result.outcome"))).append("</th><th>")
                 .append(escape(text("handbook.confirmation"))).append("</th></tr>");
         for (Result r : c.results()) {
-            b.append("<tr>").append(td(date(r.achievedOn()))).append("<td class=\"text\">").append(escape(r.outcome()))
+            b.append("<tr>").append(td(shortDate(r.achievedOn()))).append("<td class=\"text\">").append(escape(r.outcome()))
                     .append("</td><td>");
             confirmation(b, c, r.confirmation(), r.confirmationId());
             b.append("</td></tr>");
@@ -221,15 +214,11 @@ class HandbookDocument {
                         balance.paid().format()),
                 row(text("doc.handbook.inApproval"), balance.inApproval().plus(balance.awaitingPayment()).format(),
                         text("doc.handbook.remaining"), balance.remaining().format())), true);
-        b.append("<table class=\"grid small\"><tr>");
-        for (String key : List.of("funds.requestedAt", "funds.amount", "form.field.purpose", "funds.status",
-                "funds.reference", "field.bankAccount")) {
-            b.append("<th>").append(escape(text(key))).append("</th>");
-        }
-        b.append("</tr>");
+        header(b, List.of("funds.requestedAt", "funds.amount", "form.field.purpose", "funds.status", "funds.reference",
+                "field.bankAccount"), 12, 12, 32, 9, 17, 18);
         for (FundRequest r : c.requests()) {
             List<Payment> paid = c.payments().stream().filter(p -> p.requestId() == r.id()).toList();
-            b.append("<tr>").append(td(date(LocalDate.ofInstant(r.requestedAt(), ZONE)))).append(td(r.amount().format()))
+            b.append("<tr>").append(td(shortDate(LocalDate.ofInstant(r.requestedAt(), ZONE)))).append(td(r.amount().format()))
                     .append("<td class=\"text\">").append(escape(code(CodeLists.MEASURE, r.measure()) + "：" + r.purpose()))
                     .append("</td>").append(td(text("funds.status." + r.status().name())))
                     .append(td(paid.stream().map(p -> p.reference() + " " + text("funds.payment.status." + p.status().name()))
@@ -243,7 +232,7 @@ class HandbookDocument {
     }
 
     private void signatures(StringBuilder b, Contents c) {
-        b.append("<div class=\"signatures\"><h2>").append(escape(text("doc.handbook.section.signatures"))).append("</h2><p>")
+        b.append("</div><div class=\"signatures\"><h2>").append(escape(text("doc.handbook.section.signatures"))).append("</h2><p>")
                 .append(escape(text("doc.handbook.signatures.intro"))).append("</p><table class=\"grid sign\">");
         for (String who : List.of("head", "cadre", "leader", "street")) {
             b.append("<tr><th class=\"label\">").append(escape(text("doc.handbook.signatures." + who)))
@@ -269,9 +258,20 @@ class HandbookDocument {
         }
     }
 
+    /** Opens a numbered section, closing the one before: a section is kept on one page where it fits on one. */
     private void section(StringBuilder b, int number, String name) {
-        b.append("<h2>").append(escape(text("doc.handbook.number." + number) + "、" + text("doc.handbook.section." + name)))
+        b.append(number > 1 ? "</div>" : "").append("<div class=\"section\"><h2>").append(escape(text("doc.handbook.number." + number) + "、" + text("doc.handbook.section." + name)))
                 .append("</h2>");
+    }
+
+    /** A small table's head row, each column given its share of the width in percent. */
+    private void header(StringBuilder b, List<String> keys, int... widths) {
+        b.append("<table class=\"grid small\"><tr>");
+        for (int i = 0; i < keys.size(); i++) {
+            b.append("<th style=\"width: ").append(widths[i]).append("%\">").append(escape(text(keys.get(i))))
+                    .append("</th>");
+        }
+        b.append("</tr>");
     }
 
     private static void coverRow(StringBuilder b, String label, String value) {
@@ -326,6 +326,11 @@ class HandbookDocument {
         return date == null ? null : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
+    /** Dates in the tables' narrow columns: 2026.03.08. */
+    private static String shortDate(LocalDate date) {
+        return date == null ? null : "%d.%02d.%02d".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
     private static String dataUri(String type, byte[] content) {
         return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(content);
     }
@@ -344,19 +349,20 @@ class HandbookDocument {
                 @page { size: A4; margin: 20mm 18mm 22mm 18mm;
                   @bottom-left { content: "%s"; font-family: '%s'; font-size: 8pt; color: #555; }
                   @bottom-right { content: "%s"; font-family: '%s'; font-size: 8pt; color: #555; } }
-                @page cover { @bottom-left { content: none; } @bottom-right { content: none; } }
+                @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
                 body { font-family: '%s'; font-size: 10.5pt; line-height: 1.6; color: #000; }
-                .cover { page: cover; page-break-after: always; text-align: center; border: 2pt solid #a0001e;
-                  padding: 18mm 14mm; height: 225mm; }
-                .cover .year { font-size: 14pt; letter-spacing: 2pt; margin: 10mm 0 0 0; }
-                .cover h1 { font-size: 40pt; letter-spacing: 16pt; color: #a0001e; margin: 14mm 0 4mm 0; font-weight: bold; }
-                .cover .subtitle { font-size: 13pt; letter-spacing: 2pt; margin: 0 0 16mm 0; }
+                .cover { page-break-after: always; text-align: center; border: 2pt solid #a0001e;
+                  padding: 12mm 14mm; height: 226mm; }
+                .cover .year { font-size: 14pt; letter-spacing: 2pt; margin: 6mm 0 0 0; }
+                .cover h1 { font-size: 40pt; letter-spacing: 16pt; color: #a0001e; margin: 10mm 0 3mm 0; font-weight: bold; }
+                .cover .subtitle { font-size: 13pt; letter-spacing: 2pt; margin: 0 0 12mm 0; }
                 table.cover-facts { width: 70%%; margin: 0 auto; border-collapse: collapse; }
-                table.cover-facts th { width: 35%%; text-align: justify; font-size: 14pt; padding: 3mm 2mm; font-weight: bold; }
-                table.cover-facts td { font-size: 14pt; padding: 3mm 2mm; border-bottom: 0.8pt solid #000; text-align: left; }
-                .qr { margin: 14mm 0 0 0; font-size: 9pt; color: #333; }
+                table.cover-facts th { width: 35%%; text-align: justify; font-size: 14pt; padding: 2.5mm 2mm; font-weight: bold; }
+                table.cover-facts td { font-size: 14pt; padding: 2.5mm 2mm; border-bottom: 0.8pt solid #000; text-align: left; }
+                .issuer { font-size: 14pt; margin: 10mm 0 0 0; line-height: 1.9; }
+                .qr { margin: 8mm 0 0 0; font-size: 9pt; color: #333; }
                 .qr p { margin: 1mm 0 0 0; }
-                .issuer { font-size: 14pt; margin: 12mm 0 0 0; line-height: 1.9; }
+                .section { page-break-inside: avoid; }
                 h2 { font-size: 14pt; font-weight: bold; margin: 6mm 0 3mm 0; padding: 0 0 1mm 0;
                   border-bottom: 1.2pt solid #a0001e; page-break-after: avoid; }
                 table.grid { width: 100%%; border-collapse: collapse; margin: 0 0 4mm 0; page-break-inside: auto; }
@@ -374,7 +380,8 @@ class HandbookDocument {
                 img.signature { height: 16mm; }
                 .signatures { page-break-before: always; }
                 .signatures p { text-indent: 2em; }
-                table.sign td.blank { height: 22mm; width: 40%%; }
+                table.sign th.label { width: 26%%; }
+                table.sign td.blank { height: 22mm; width: 36%%; }
                 table.sign td.date { width: 24%%; text-align: center; vertical-align: middle; }
                 table.sign th { vertical-align: middle; }
                 """.formatted(css(text("doc.handbook.footer", f.headName(), f.fileNo())), PdfDocuments.FONT_FAMILY,
