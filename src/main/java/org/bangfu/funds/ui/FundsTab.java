@@ -41,6 +41,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * and the district start a further release here.
  */
 @org.springframework.stereotype.Component
+@org.springframework.core.annotation.Order(20)
 class FundsTab implements HouseholdPageTab {
 
     private final FundBudgets budgets;

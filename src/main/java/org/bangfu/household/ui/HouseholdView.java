@@ -327,7 +327,9 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (file.editable()) {
             Select<Attachments.Kind> kind = new Select<>();
             kind.setLabel(getTranslation("attachment.kind"));
-            kind.setItems(Attachments.Kind.values());
+            // a signature is drawn in the handbook, not uploaded here
+            kind.setItems(java.util.Arrays.stream(Attachments.Kind.values()).filter(k -> k != Attachments.Kind.SIGNATURE)
+                    .toList());
             kind.setItemLabelGenerator(k -> getTranslation("attachment.kind." + k.name()));
             kind.setValue(Attachments.Kind.HOUSE_PHOTO);
             UI ui = UI.getCurrent();
