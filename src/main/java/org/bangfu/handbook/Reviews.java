@@ -94,6 +94,21 @@ public class Reviews {
         runtime.startProcessInstanceByKey(ReviewVariables.PROCESS, fileNo, variables);
     }
 
+    /** Ends the household's periodic review (it left assistance); a new pairing starts a new one. */
+    void stop(long householdId, String reason) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.PROCESS)
+                .processInstanceBusinessKey(Households.fileNo(householdId)).list()
+                .forEach(review -> runtime.deleteProcessInstance(review.getId(), reason));
+        jdbc.sql("delete from bf_review_schedule where household_id = ?").param(householdId).update();
+    }
+
+    /** The team's opinion when it concluded the review of this process to propose exit. */
+    String exitReasons(String processInstanceId) {
+        return jdbc.sql("""
+                select opinion from bf_periodic_review where process_instance_id = ? and conclusion = 'PROPOSE_EXIT'
+                 order by id desc fetch first 1 rows only""").param(processInstanceId).query(String.class).single();
+    }
+
     /** The household's class (户属性) as ReviewFrequencyDecision reads it. */
     String householdClass(long householdId) {
         return jdbc.sql("select attribute from bf_household where id = ?").param(householdId).query(String.class).single();

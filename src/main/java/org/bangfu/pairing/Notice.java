@@ -12,7 +12,12 @@ import org.bangfu.household.Attribute;
 public record Notice(long id, long caseId, long householdId, Level level, int round, Status status, String headName,
         String streetName, String villageName, int householdSize, String mainCause, Attribute attribute,
         int periodDays, String objectionOffice, String objectionPhone, LocalDate postedOn, String postedPlace,
-        LocalDate periodEnd, Instant createdAt) {
+        LocalDate periodEnd, Instant createdAt, Purpose purpose) {
+
+    /** What the notice announces: a household to be assisted, or one to leave assistance. */
+    public enum Purpose {
+        ADMISSION, EXIT
+    }
 
     /** 村级公示 (first) and 街道公示 (second). */
     public enum Level {

@@ -61,7 +61,7 @@ public class Notices {
     private static final String COLUMNS = """
             select n.id, n.case_id, n.household_id, n.level, n.round_no, n.status, n.head_name, n.street_name,
                    n.village_name, n.household_size, n.main_cause, n.attribute, n.period_days, n.objection_office,
-                   n.objection_phone, n.posted_on, n.posted_place, n.period_end, n.created_at
+                   n.objection_phone, n.posted_on, n.posted_place, n.period_end, n.created_at, n.purpose
               from bf_notice n join bf_household h on h.id = n.household_id""";
 
     // ---- reading -------------------------------------------------------------------------------------
@@ -178,24 +178,26 @@ public class Notices {
 
     // ---- the process's steps -------------------------------------------------------------------------
 
-    /** 生成公示: a new round of the case's notice at this level, its text taken from the file now. */
-    Notice prepare(long caseId, long householdId, Level level, String processInstanceId) {
+    /** 生成公示: a new round of the case's notice at this level and for this purpose, its text taken from the file now. */
+    Notice prepare(long caseId, long householdId, Level level, Notice.Purpose purpose, String processInstanceId) {
         HouseholdFile[] file = new HouseholdFile[1];
         CurrentUser.runAsUserOrSystem(() -> file[0] = households.find(householdId).orElseThrow());
-        jdbc.sql("update bf_notice set status = 'REPOSTED' where case_id = ? and level = ? and status = 'OBJECTED'")
-                .params(caseId, level.name()).update();
-        int round = jdbc.sql("select count(*) from bf_notice where case_id = ? and level = ?")
-                .params(caseId, level.name()).query(Integer.class).single() + 1;
+        jdbc.sql("""
+                update bf_notice set status = 'REPOSTED'
+                 where case_id = ? and level = ? and purpose = ? and status = 'OBJECTED'""")
+                .params(caseId, level.name(), purpose.name()).update();
+        int round = jdbc.sql("select count(*) from bf_notice where case_id = ? and level = ? and purpose = ?")
+                .params(caseId, level.name(), purpose.name()).query(Integer.class).single() + 1;
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into bf_notice (case_id, household_id, process_instance_id, level, round_no, status, head_name,
                     street_name, village_name, household_size, main_cause, attribute, period_days, objection_office,
-                    objection_phone, created_at)
-                values (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    objection_phone, created_at, purpose)
+                values (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, householdId, processInstanceId, level.name(), round, file[0].headName(),
                         file[0].streetName(), file[0].villageName(), file[0].members().size(), file[0].mainCause(),
                         file[0].attribute().name(), settings.noticeDays(level.name()), settings.objectionOffice(),
-                        settings.objectionPhone(), now())
+                        settings.objectionPhone(), now(), purpose.name())
                 .update(keys, "id");
         return byId(keys.getKey().longValue());
     }
@@ -249,6 +251,6 @@ public class Notices {
                 Status.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
                 rs.getString(11), Attribute.valueOf(rs.getString(12)), rs.getInt(13), rs.getString(14),
                 rs.getString(15), rs.getObject(16, LocalDate.class), rs.getString(17), rs.getObject(18, LocalDate.class),
-                rs.getObject(19, OffsetDateTime.class).toInstant());
+                rs.getObject(19, OffsetDateTime.class).toInstant(), Notice.Purpose.valueOf(rs.getString(20)));
     }
 }

@@ -33,6 +33,8 @@ public final class PairingVariables {
     public static final String WARNINGS_RAISED = "warningsRaised";
     public static final String COMPARISON_REPORT_ID = "comparisonReportId";
     public static final String NOTICE_LEVEL = "noticeLevel";
+    /** ADMISSION (the default) or EXIT: what a PublicNoticeProcess announces. */
+    public static final String NOTICE_PURPOSE = "noticePurpose";
     public static final String NOTICE_ID = "noticeId";
     public static final String NOTICE_ENDS = "noticeEnds";
     public static final String NOTICE_OUTCOME = "noticeOutcome";

@@ -17,8 +17,10 @@ class PrepareNoticeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String level = (String) execution.getVariable(PairingVariables.NOTICE_LEVEL);
+        Object purpose = execution.getVariable(PairingVariables.NOTICE_PURPOSE);
         Notice notice = notices.prepare((Long) execution.getVariable(PairingVariables.CASE_ID),
                 (Long) execution.getVariable(PairingVariables.HOUSEHOLD_ID), Notice.Level.valueOf(level),
+                purpose == null ? Notice.Purpose.ADMISSION : Notice.Purpose.valueOf((String) purpose),
                 execution.getProcessInstanceId());
         execution.setVariable(PairingVariables.NOTICE_ID, notice.id());
         execution.setVariable(PairingVariables.RECHECK_GROUP, notice.level() == Notice.Level.VILLAGE

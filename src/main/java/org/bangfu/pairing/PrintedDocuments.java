@@ -49,9 +49,11 @@ class PrintedDocuments {
         String period = notice.postedOn() == null ? text("doc.notice.period.fromPosting", notice.periodDays())
                 : text("doc.notice.period", date(notice.postedOn()), date(notice.periodEnd()), notice.periodDays());
         String cause = notice.mainCause() == null ? "—" : codes.label(CodeLists.CAUSE, notice.mainCause(), CHINESE);
+        // an exit notice has its own title and introduction: doc.notice.title.EXIT.VILLAGE
+        String kind = (notice.purpose() == Notice.Purpose.EXIT ? "EXIT." : "") + notice.level();
         StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(escape(text("doc.notice.title." + notice.level()))).append("</h1>");
-        body.append("<p>").append(escape(text("doc.notice.intro." + notice.level()))).append("</p>");
+        body.append("<h1>").append(escape(text("doc.notice.title." + kind))).append("</h1>");
+        body.append("<p>").append(escape(text("doc.notice.intro." + kind))).append("</p>");
         body.append("<table><tr>");
         for (String column : new String[] { "head", "village", "size", "cause", "kind" }) {
             body.append("<th>").append(escape(text("doc.notice.column." + column))).append("</th>");
@@ -75,7 +77,7 @@ class PrintedDocuments {
                 .append("</p>");
         body.append("<p class=\"meta\">").append(escape(text("doc.notice.reference", String.valueOf(notice.id()), notice.round())))
                 .append("</p>");
-        return page(text("doc.notice.title." + notice.level()), body.toString());
+        return page(text("doc.notice.title." + kind), body.toString());
     }
 
     String letterXhtml(Letter letter, String headName, String streetName) {

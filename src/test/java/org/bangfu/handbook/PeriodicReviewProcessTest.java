@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.bangfu.household.Attribute;
 import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
@@ -55,6 +56,9 @@ class PeriodicReviewProcessTest {
     Reviews reviews;
 
     @Autowired
+    Households households;
+
+    @Autowired
     Visits visits;
 
     @Autowired
@@ -93,12 +97,10 @@ class PeriodicReviewProcessTest {
 
     @Test
     void aReviewFallsDueIsConcludedOnAVisitAndComesRoundAgainUntilExitIsProposed() {
-        // 赵长生: 特困户 of team05, not yet paired in the demo, so no review runs for him
-        long household = jdbc.sql("select id from bf_household where head_name = '赵长生'").query(Long.class).single();
+        long household = new HandbookFixture(as, jdbc, households, reviews).pairedHousehold("team05", Attribute.TEKUN);
         long caseId = jdbc.sql("select max(id) from bf_pairing_case where household_id = ?").param(household)
                 .query(Long.class).single();
         long team = jdbc.sql("select team_id from bf_household where id = ?").param(household).query(Long.class).single();
-        reviews.start(household, caseId, team);
         reviews.start(household, caseId, team);
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.PROCESS)
                 .processInstanceBusinessKey(Households.fileNo(household)).list();
@@ -147,7 +149,7 @@ class PeriodicReviewProcessTest {
                 "BusinessRuleTask_ReviewFrequency", "Task_ScheduleReview", "TimerEvent_ReviewDue",
                 ReviewVariables.REVIEW_VISIT, "Task_ReadHouseholdClass", "TimerEvent_ReviewDue",
                 ReviewVariables.REVIEW_VISIT, ReviewVariables.ADJUST_MEASURES, "Task_ReadHouseholdClass",
-                "TimerEvent_ReviewDue", ReviewVariables.REVIEW_VISIT, "EndEvent_ExitProposed");
+                "TimerEvent_ReviewDue", ReviewVariables.REVIEW_VISIT, "Task_ProposeExit", "EndEvent_ExitProposed");
         assertThat(jdbc.sql("select conclusion from bf_periodic_review where household_id = ? order by id").param(household)
                 .query(String.class).list()).containsExactly("CONTINUE", "ADJUST", "PROPOSE_EXIT");
     }
