@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.bangfu.funds.FundRequest;
 import org.bangfu.funds.FundRequests;
 import org.bangfu.handbook.Confirmation;
+import org.bangfu.handbook.Exits;
 import org.bangfu.handbook.HandbookPrints;
 import org.bangfu.handbook.Measure;
 import org.bangfu.handbook.Measures;
@@ -27,6 +28,8 @@ import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.springframework.core.annotation.Order;
 
@@ -75,10 +78,11 @@ class HandbookTab implements HouseholdPageTab {
     private final FundRequests fundRequests;
     private final CodeLists codes;
     private final HandbookPrints prints;
+    private final Exits exits;
     private final Clock clock;
 
     HandbookTab(Visits visits, Measures measures, Results results, Attachments attachments, FundRequests fundRequests,
-            CodeLists codes, HandbookPrints prints, Clock clock) {
+            CodeLists codes, HandbookPrints prints, Exits exits, Clock clock) {
         this.visits = visits;
         this.measures = measures;
         this.results = results;
@@ -86,6 +90,7 @@ class HandbookTab implements HouseholdPageTab {
         this.fundRequests = fundRequests;
         this.codes = codes;
         this.prints = prints;
+        this.exits = exits;
         this.clock = clock;
     }
 
@@ -128,9 +133,28 @@ class HandbookTab implements HouseholdPageTab {
         printButton.setMinHeight("44px");
         print.add(printButton);
         actions.add(print);
+        SignedInUser user = CurrentUser.require();
+        boolean ownTeam = file.teamId() != null && file.teamId().equals(user.teamId())
+                && (user.hasRole(Role.TEAM_MEMBER) || user.hasRole(Role.TEAM_LEADER));
+        if (writable && file.stage() == HouseholdStage.PAIRED && (ownTeam || user.hasRole(Role.DISTRICT))) {
+            Button propose = action(tab, "handbook-propose-exit", "handbook.exit.propose", VaadinIcon.SIGN_OUT,
+                    () -> exitDialog(tab, file));
+            propose.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(propose);
+        }
         tab.add(actions);
         if (file.stage() == HouseholdStage.EXITED) {
             tab.add(new Paragraph(tab.getTranslation("handbook.exited")));
+        }
+
+        List<Exits.Proposal> proposals = exits.ofHousehold(file.id());
+        if (!proposals.isEmpty()) {
+            Div exitLines = new Div();
+            exitLines.setId("handbook-exits");
+            proposals.forEach(p -> exitLines.add(new Paragraph(tab.getTranslation("handbook.exit.line",
+                    TIME.format(p.proposedAt()), p.proposedBy(), p.reasons(),
+                    tab.getTranslation("handbook.exit.status." + p.status())))));
+            tab.add(new H3(tab.getTranslation("handbook.exits")), exitLines);
         }
 
         List<Visit> visitList = visits.ofHousehold(file.id());
@@ -423,6 +447,20 @@ class HandbookTab implements HouseholdPageTab {
                     }
                 })));
         dialog.add(form);
+        dialog.getFooter().add(cancel(tab, dialog), save);
+        dialog.open();
+    }
+
+    private void exitDialog(VerticalLayout tab, HouseholdFile file) {
+        TextArea reasons = new TextArea(tab.getTranslation("handbook.exit.reasons"));
+        reasons.setHelperText(tab.getTranslation("handbook.exit.reasonsHint"));
+        reasons.setWidthFull();
+        reasons.setMinHeight("8em");
+        reasons.setId("exit-reasons");
+        Dialog dialog = dialog(tab.getTranslation("handbook.exit.propose"));
+        Button save = saveButton(tab, "exit-save", () -> act(tab, file, dialog, "handbook.exit.proposed",
+                () -> exits.propose(file.id(), reasons.getValue()), invalid -> markInvalid(reasons, tab, invalid)));
+        dialog.add(reasons);
         dialog.getFooter().add(cancel(tab, dialog), save);
         dialog.open();
     }

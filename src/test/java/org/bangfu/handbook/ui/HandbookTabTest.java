@@ -95,6 +95,7 @@ class HandbookTabTest {
             assertThat(find(view, "handbook-add-measure")).isNotNull();
             assertThat(find(view, "handbook-add-result")).isNotNull();
             assertThat(find(view, "handbook-print")).isNotNull();
+            assertThat(find(view, "handbook-propose-exit")).as("a paired household's team may propose exit").isNotNull();
             Component card = find(view, "visit-" + visit.id());
             // (a bare UI has no translations: labels show as their keys)
             assertThat(text(card)).contains("handbook.visit.kind.PHONE", "电话了解孙辈上学情况", "两个孩子均按时上学",
@@ -128,6 +129,7 @@ class HandbookTabTest {
             assertThat(find(view, "handbook-print")).isNotNull();
             assertThat(find(view, "handbook-add-visit")).isNull();
             assertThat(find(view, "handbook-add-measure")).isNull();
+            assertThat(find(view, "handbook-propose-exit")).isNull();
         });
     }
 
