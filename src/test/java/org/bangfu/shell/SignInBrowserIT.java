@@ -45,7 +45,7 @@ class SignInBrowserIT {
         signIn("team01", "Demo@2019");
         browser.await(By.id("home-view"));
         browser.awaitText(By.id("home-greeting"), "您好，第一帮扶小组成员（演示）");
-        assertThat(navigation()).containsExactly("工作台", "任务清单", "困难户档案", "资金管理");
+        assertThat(navigation()).containsExactly("工作台", "任务清单", "走访", "困难户档案", "资金管理");
         assertThat(browser.bodyText()).contains("帮扶小组成员", "处理本小组的任务清单");
         browser.screenshot("home-team01");
 

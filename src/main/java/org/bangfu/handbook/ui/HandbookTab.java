@@ -258,26 +258,8 @@ class HandbookTab implements HouseholdPageTab {
     }
 
     private void visitDialog(VerticalLayout tab, HouseholdFile file, Visit visit) {
-        LocalDate today = LocalDate.now(clock);
-        int maxBytes = (int) attachments.maxSize().toBytes();
-        VisitForm form = new VisitForm(today, visits.backdateDays(), CurrentUser.require().displayName(),
-                attachments.uploader(file.id(), Attachments.Kind.VISIT_PHOTO),
-                attachments.uploader(file.id(), Attachments.Kind.VISIT_PHOTO), maxBytes);
-        if (visit != null) {
-            form.setVisit(visit, today, visits.backdateDays());
-        }
-        Dialog dialog = dialog(tab.getTranslation(visit == null ? "handbook.visit.add" : "handbook.visit.edit"));
-        Button save = saveButton(tab, "visit-save", () -> form.read(filled -> act(tab, file, dialog, "handbook.visit.saved",
-                () -> {
-                    if (visit == null) {
-                        visits.record(file.id(), filled.draft(), filled.signature());
-                    } else {
-                        visits.revise(file.id(), visit.id(), visit.version(), filled.draft(), filled.signature());
-                    }
-                }, form::showErrors)));
-        dialog.add(form);
-        dialog.getFooter().add(cancel(tab, dialog), save);
-        dialog.open();
+        new VisitDialog(visits, attachments, file.id(), file.headName(), visit, LocalDate.now(clock),
+                () -> show(tab, file)).open();
     }
 
     private void versionsDialog(Component owner, HouseholdFile file, Visit visit) {

@@ -27,7 +27,8 @@ class SignaturePad extends Composite<Div> {
             let down = false;
             const at = e => { const r = c.getBoundingClientRect();
                 return [(e.clientX - r.left) * c.width / r.width, (e.clientY - r.top) * c.height / r.height]; };
-            c.addEventListener('pointerdown', e => { down = true; c.setPointerCapture(e.pointerId);
+            c.addEventListener('pointerdown', e => { down = true;
+                try { c.setPointerCapture(e.pointerId); } catch (lost) { /* the finger already left */ }
                 const [x, y] = at(e); ctx.beginPath(); ctx.moveTo(x, y); e.preventDefault(); });
             c.addEventListener('pointermove', e => { if (!down) { return; }
                 const [x, y] = at(e); ctx.lineTo(x, y); ctx.stroke(); c.$drawn = true; e.preventDefault(); });
