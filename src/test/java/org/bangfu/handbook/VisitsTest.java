@@ -41,6 +41,9 @@ class VisitsTest {
     Attachments attachments;
 
     @Autowired
+    DueVisits dueVisits;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -193,6 +196,30 @@ class VisitsTest {
         } finally {
             jdbc.sql("update bf_household set stage = ? where id = ?").params(stage, exited).update();
         }
+    }
+
+    @Test
+    void aHouseholdNotVisitedWithinItsIntervalIsOverdueUntilItsTeamVisitsIt() {
+        long household = jdbc.sql("select id from bf_household where head_name = '马建军'").query(Long.class).single();
+        VisitDraft call = new VisitDraft(today, Visit.Kind.PHONE, "team11", "电话询问", null, null, null, null, null, null,
+                null, List.of(), Confirmation.NONE, null);
+        as.run("team11", () -> visits.record(household, call));
+        // every visit of the household a good while back, as if nobody had been there since
+        jdbc.sql("update bf_visit set visited_on = ? where household_id = ?").params(today.minusDays(400), household)
+                .update();
+
+        assertThat(as.call("lead11", () -> dueVisits.list(true))).singleElement().satisfies(due -> {
+            assertThat(due.householdId()).isEqualTo(household);
+            assertThat(due.lastVisitedOn()).isEqualTo(today.minusDays(400));
+            assertThat(due.daysOverdue(today)).isPositive();
+        });
+        assertThat(as.call("team04", () -> dueVisits.list(false))).extracting(DueVisits.DueVisit::headName)
+                .contains("张玉珍").doesNotContain("马建军");
+
+        as.run("team11", () -> visits.record(household, call));
+        assertThat(as.call("lead11", () -> dueVisits.list(true))).isEmpty();
+        assertThat(as.call("lead11", () -> dueVisits.list(false))).singleElement()
+                .satisfies(due -> assertThat(due.visitedOn(today)).isTrue());
     }
 
     @Test
