@@ -20,6 +20,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,13 +35,15 @@ public class Attachments {
     private final Households households;
     private final Clock clock;
     private final DataSize maxSize;
+    private final TransactionTemplate tx;
 
     Attachments(JdbcClient jdbc, Households households, Clock clock,
-            @Value("${bangfu.attachments.max-size:10MB}") DataSize maxSize) {
+            @Value("${bangfu.attachments.max-size:10MB}") DataSize maxSize, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.households = households;
         this.clock = clock;
         this.maxSize = maxSize;
+        this.tx = tx;
     }
 
     public DataSize maxSize() {
@@ -78,7 +81,7 @@ public class Attachments {
     public PhotoField.Uploader uploader(long householdId, Kind kind) {
         return (name, content) -> {
             try {
-                return String.valueOf(add(householdId, kind, name, content).id());
+                return String.valueOf(tx.execute(status -> add(householdId, kind, name, content)).id());
             } catch (InvalidInput refused) {
                 FieldError error = refused.errors().get(0);
                 throw new PhotoField.Refused(error.messageKey(), error.arguments());
