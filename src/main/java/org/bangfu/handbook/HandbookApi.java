@@ -125,7 +125,7 @@ class HandbookApi {
         byte[] pdf = prints.print(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(HandbookPrints.fileName(rules.visible(id)), StandardCharsets.UTF_8).build().toString())
+                        .filename(prints.fileName(rules.visible(id)), StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 

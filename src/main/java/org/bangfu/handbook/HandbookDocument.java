@@ -51,6 +51,10 @@ class HandbookDocument {
         this.issuer = issuer;
     }
 
+    String fileName(HouseholdFile file) {
+        return text("doc.handbook.title") + "-" + file.fileNo() + ".pdf";
+    }
+
     String xhtml(Contents c) {
         HouseholdFile f = c.file();
         StringBuilder b = new StringBuilder();

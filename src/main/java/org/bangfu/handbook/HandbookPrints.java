@@ -77,9 +77,9 @@ public class HandbookPrints {
         return printed;
     }
 
-    /** The name a downloaded handbook is saved under. */
-    public static String fileName(HouseholdFile file) {
-        return "帮扶手册-" + file.fileNo() + ".pdf";
+    /** The name a downloaded handbook is saved under: 帮扶手册-BF000003.pdf. */
+    public String fileName(HouseholdFile file) {
+        return document.fileName(file);
     }
 
     private HandbookDocument.Contents contents(HouseholdFile file) {

@@ -124,7 +124,7 @@ class HandbookTab implements HouseholdPageTab {
         }
         Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = prints.print(file.id());
-            return new DownloadResponse(new ByteArrayInputStream(pdf), HandbookPrints.fileName(file), "application/pdf",
+            return new DownloadResponse(new ByteArrayInputStream(pdf), prints.fileName(file), "application/pdf",
                     pdf.length);
         }), "");
         print.setTarget("_blank");
