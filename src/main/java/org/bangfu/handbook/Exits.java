@@ -86,11 +86,9 @@ public class Exits {
         KeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
-                    insert into bf_exit (household_id, process_instance_id, reasons, proposed_by, proposed_at, status,
-                                         open_household_id)
-                    values (?, ?, ?, ?, ?, 'PROPOSED', ?)""")
-                    .params(householdId, "pending-" + householdId, reasons.strip(), user.getUsername(), now(),
-                            householdId)
+                    insert into bf_exit (household_id, reasons, proposed_by, proposed_at, status, open_household_id)
+                    values (?, ?, ?, ?, 'PROPOSED', ?)""")
+                    .params(householdId, reasons.strip(), user.getUsername(), now(), householdId)
                     .update(keys, "id");
         } catch (DuplicateKeyException alreadyProposed) {
             throw new InvalidInput(List.of(new FieldError("household", "handbook.exit.open")));
