@@ -81,8 +81,7 @@ public class Exits {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        long caseId = jdbc.sql("select max(id) from bf_pairing_case where household_id = ? and status = 'PAIRED'")
-                .param(householdId).query(Long.class).single();
+        long caseId = pairedCase(householdId);
         KeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
@@ -173,11 +172,15 @@ public class Exits {
             end(exitId, "OBJECTED");
         }
         Proposal proposal = find(exitId);
-        long caseId = jdbc.sql("select max(id) from bf_pairing_case where household_id = ? and status = 'PAIRED'")
-                .param(proposal.householdId()).query(Long.class).single();
         long teamId = jdbc.sql("select team_id from bf_household where id = ?").param(proposal.householdId())
                 .query(Long.class).single();
-        reviews.start(proposal.householdId(), caseId, teamId);
+        reviews.start(proposal.householdId(), pairedCase(proposal.householdId()), teamId);
+    }
+
+    /** The case that paired the household, the latest if several. */
+    private long pairedCase(long householdId) {
+        return jdbc.sql("select max(id) from bf_pairing_case where household_id = ? and status = 'PAIRED'")
+                .param(householdId).query(Long.class).single();
     }
 
     private void end(long exitId, String status) {

@@ -41,16 +41,13 @@ class HandbookApi {
     private final Measures measures;
     private final Results results;
     private final HandbookPrints prints;
-    private final HandbookRules rules;
     private final MessageSource messages;
 
-    HandbookApi(Visits visits, Measures measures, Results results, HandbookPrints prints, HandbookRules rules,
-            MessageSource messages) {
+    HandbookApi(Visits visits, Measures measures, Results results, HandbookPrints prints, MessageSource messages) {
         this.visits = visits;
         this.measures = measures;
         this.results = results;
         this.prints = prints;
-        this.rules = rules;
         this.messages = messages;
     }
 
@@ -122,11 +119,11 @@ class HandbookApi {
     /** The printable handbook (audited). */
     @GetMapping("/handbook.pdf")
     ResponseEntity<byte[]> handbook(@PathVariable long id) {
-        byte[] pdf = prints.print(id);
+        HandbookPrints.Printed printed = prints.print(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(prints.fileName(rules.visible(id)), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.APPLICATION_PDF).body(pdf);
+                        .filename(printed.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_PDF).body(printed.pdf());
     }
 
     /** A measure as typed: the cost as a string of yuan ({@code "1200.50"}). */

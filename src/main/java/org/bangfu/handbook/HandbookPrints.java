@@ -67,19 +67,18 @@ public class HandbookPrints {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** A printed handbook and the name it is saved under (帮扶手册-BF000003.pdf). */
+    public record Printed(String fileName, byte[] pdf) {
+    }
+
     /** The handbook as a PDF; the print is audit-logged. */
     @Transactional(readOnly = true)
-    public byte[] print(long householdId) {
+    public Printed print(long householdId) {
         HouseholdFile file = rules.visible(householdId);
         byte[] printed = pdf.pdf(document.xhtml(contents(file)));
         audit.record(CurrentUser.require().getUsername(), AuditAction.HANDBOOK_PRINTED, file.fileNo(), null,
                 Outcome.SUCCESS, file.headName() + " " + printed.length + " bytes");
-        return printed;
-    }
-
-    /** The name a downloaded handbook is saved under: 帮扶手册-BF000003.pdf. */
-    public String fileName(HouseholdFile file) {
-        return document.fileName(file);
+        return new Printed(document.fileName(file), printed);
     }
 
     private HandbookDocument.Contents contents(HouseholdFile file) {

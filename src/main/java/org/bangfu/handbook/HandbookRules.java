@@ -57,40 +57,57 @@ class HandbookRules {
         return attachments.add(householdId, Attachments.Kind.SIGNATURE, "signature.png", png).id();
     }
 
-    void checkPhotos(long householdId, List<Long> photoIds, List<FieldError> errors) {
-        if (photoIds == null || photoIds.isEmpty()) {
-            return;
-        }
-        Map<Long, AttachmentInfo> kept = images(householdId);
-        if (photoIds.size() > 20) {
-            errors.add(new FieldError("photoIds", "handbook.photos.tooMany", 20));
-        } else if (!photoIds.stream().allMatch(kept::containsKey)) {
-            errors.add(new FieldError("photoIds", "handbook.photos.unknown"));
-        }
+    /** What an entry may show of the household's file: its pictures, read once when the entry first names one. */
+    Pictures pictures(long householdId) {
+        return new Pictures(householdId);
     }
 
-    /** A signature is a drawn picture, a paper confirmation a photo, both of this household's file. */
-    void checkConfirmation(long householdId, Confirmation confirmation, Long attachmentId, List<FieldError> errors) {
-        if (confirmation == null || confirmation == Confirmation.NONE) {
-            if (attachmentId != null) {
-                errors.add(new FieldError("confirmation", "handbook.confirmation.kindRequired"));
+    final class Pictures {
+
+        private final long householdId;
+        private Map<Long, AttachmentInfo> images;
+
+        private Pictures(long householdId) {
+            this.householdId = householdId;
+        }
+
+        void checkPhotos(List<Long> photoIds, List<FieldError> errors) {
+            if (photoIds == null || photoIds.isEmpty()) {
+                return;
             }
-            return;
+            if (photoIds.size() > 20) {
+                errors.add(new FieldError("photoIds", "handbook.photos.tooMany", 20));
+            } else if (!photoIds.stream().allMatch(images()::containsKey)) {
+                errors.add(new FieldError("photoIds", "handbook.photos.unknown"));
+            }
         }
-        if (attachmentId == null) {
-            errors.add(new FieldError("confirmation", "handbook.confirmation.missing." + confirmation.name()));
-            return;
-        }
-        AttachmentInfo attachment = images(householdId).get(attachmentId);
-        boolean signature = attachment != null && attachment.kind() == Attachments.Kind.SIGNATURE;
-        if (attachment == null || (confirmation == Confirmation.SIGNATURE) != signature) {
-            errors.add(new FieldError("confirmation", "handbook.confirmation.unknown"));
-        }
-    }
 
-    private Map<Long, AttachmentInfo> images(long householdId) {
-        return attachments.list(householdId).stream().filter(a -> a.contentType().startsWith("image/"))
-                .collect(Collectors.toMap(AttachmentInfo::id, Function.identity()));
+        /** A signature is a drawn picture, a paper confirmation a photo, both of this household's file. */
+        void checkConfirmation(Confirmation confirmation, Long attachmentId, List<FieldError> errors) {
+            if (confirmation == null || confirmation == Confirmation.NONE) {
+                if (attachmentId != null) {
+                    errors.add(new FieldError("confirmation", "handbook.confirmation.kindRequired"));
+                }
+                return;
+            }
+            if (attachmentId == null) {
+                errors.add(new FieldError("confirmation", "handbook.confirmation.missing." + confirmation.name()));
+                return;
+            }
+            AttachmentInfo attachment = images().get(attachmentId);
+            boolean signature = attachment != null && attachment.kind() == Attachments.Kind.SIGNATURE;
+            if (attachment == null || (confirmation == Confirmation.SIGNATURE) != signature) {
+                errors.add(new FieldError("confirmation", "handbook.confirmation.unknown"));
+            }
+        }
+
+        private Map<Long, AttachmentInfo> images() {
+            if (images == null) {
+                images = attachments.list(householdId).stream().filter(a -> a.contentType().startsWith("image/"))
+                        .collect(Collectors.toMap(AttachmentInfo::id, Function.identity()));
+            }
+            return images;
+        }
     }
 
     /** Adds an error when a text is required and missing. */

@@ -4,6 +4,8 @@ import static org.bangfu.handbook.HandbookRules.clean;
 import static org.bangfu.handbook.HandbookRules.fits;
 import static org.bangfu.handbook.HandbookRules.required;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,29 +31,32 @@ public class Results {
 
     private final JdbcClient jdbc;
     private final HandbookRules rules;
-    private final Measures measures;
     private final Clock clock;
 
-    Results(JdbcClient jdbc, HandbookRules rules, Measures measures, Clock clock) {
+    Results(JdbcClient jdbc, HandbookRules rules, Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
-        this.measures = measures;
         this.clock = clock;
     }
+
+    private static final String COLUMNS = """
+            select id, household_id, achieved_on, outcome, measure_id, confirmation, confirmation_id, recorded_by,
+                   recorded_at
+              from bf_result
+            """;
 
     /** The household's results, newest first. */
     @Transactional(readOnly = true)
     public List<Result> ofHousehold(long householdId) {
         rules.visible(householdId);
-        return jdbc.sql("""
-                select id, household_id, achieved_on, outcome, measure_id, confirmation, confirmation_id, recorded_by,
-                       recorded_at
-                  from bf_result where household_id = ? order by achieved_on desc, id desc""")
-                .param(householdId)
-                .query((rs, n) -> new Result(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getObject(5, Long.class), Confirmation.valueOf(rs.getString(6)),
-                        rs.getLong(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
-                .list();
+        return jdbc.sql(COLUMNS + " where household_id = ? order by achieved_on desc, id desc").param(householdId)
+                .query(Results::row).list();
+    }
+
+    private static Result row(ResultSet rs, int n) throws SQLException {
+        return new Result(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                rs.getObject(5, Long.class), Confirmation.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -74,13 +79,14 @@ public class Results {
         }
         required("outcome", outcome, errors);
         fits("outcome", outcome, 2000, errors);
-        if (measureId != null && measures.ofHousehold(householdId).stream().noneMatch(m -> m.id() == measureId)) {
+        if (measureId != null && jdbc.sql("select count(*) from bf_measure where id = ? and household_id = ?")
+                .params(measureId, householdId).query(Integer.class).single() == 0) {
             errors.add(new FieldError("measureId", "handbook.measure.unknown"));
         }
         if (confirmation == null || confirmation == Confirmation.NONE) {
             errors.add(new FieldError("confirmation", "handbook.result.confirmationRequired"));
         } else {
-            rules.checkConfirmation(householdId, confirmation, confirmationId, errors);
+            rules.pictures(householdId).checkConfirmation(confirmation, confirmationId, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -93,7 +99,6 @@ public class Results {
                 .params(householdId, achievedOn, clean(outcome), measureId, confirmation.name(), confirmationId,
                         CurrentUser.require().getUsername(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
-        return ofHousehold(householdId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        return jdbc.sql(COLUMNS + " where id = ?").param(keys.getKey().longValue()).query(Results::row).single();
     }
 }

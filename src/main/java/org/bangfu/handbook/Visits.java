@@ -175,11 +175,12 @@ public class Visits {
         fits("needs", d.needs(), 2000, errors);
         fits("measuresDelivered", d.measuresDelivered(), 2000, errors);
         fits("wishes", d.wishes(), 2000, errors);
-        rules.checkPhotos(householdId, d.photoIds(), errors);
+        HandbookRules.Pictures pictures = rules.pictures(householdId);
+        pictures.checkPhotos(d.photoIds(), errors);
         if (d.kind() == Visit.Kind.HOME && (d.confirmation() == null || d.confirmation() == Confirmation.NONE)) {
             errors.add(new FieldError("confirmation", "handbook.visit.confirmationRequired"));
         } else {
-            rules.checkConfirmation(householdId, d.confirmation(), d.confirmationId(), errors);
+            pictures.checkConfirmation(d.confirmation(), d.confirmationId(), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

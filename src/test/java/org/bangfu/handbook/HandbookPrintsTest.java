@@ -82,7 +82,7 @@ class HandbookPrintsTest {
                 .param(household).query(String.class).single();
         int printsBefore = printed();
 
-        byte[] pdf = as.call("team11", () -> prints.print(household));
+        byte[] pdf = as.call("team11", () -> prints.print(household).pdf());
 
         PdfReader reader = new PdfReader(pdf);
         int pages = reader.getNumberOfPages();

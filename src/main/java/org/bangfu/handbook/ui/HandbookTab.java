@@ -123,9 +123,9 @@ class HandbookTab implements HouseholdPageTab {
                     () -> resultDialog(tab, file)));
         }
         Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = prints.print(file.id());
-            return new DownloadResponse(new ByteArrayInputStream(pdf), prints.fileName(file), "application/pdf",
-                    pdf.length);
+            HandbookPrints.Printed printed = prints.print(file.id());
+            return new DownloadResponse(new ByteArrayInputStream(printed.pdf()), printed.fileName(), "application/pdf",
+                    printed.pdf().length);
         }), "");
         print.setTarget("_blank");
         print.setId("handbook-print");

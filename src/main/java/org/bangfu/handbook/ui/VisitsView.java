@@ -10,6 +10,7 @@ import org.bangfu.handbook.Visits;
 import org.bangfu.household.Attachments;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
@@ -48,6 +49,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox overdueOnly = new Checkbox();
     private final Div cards = new Div();
     private final Span summary = new Span();
+    private final boolean teamMember;
 
     VisitsView(DueVisits dueVisits, Visits visits, Attachments attachments, Clock clock) {
         this.dueVisits = dueVisits;
@@ -60,7 +62,9 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
         overdueOnly.setLabel(getTranslation("visits.overdueOnly"));
         overdueOnly.setId("visits-overdue-only");
         // the team leader's overview: who has not been visited within the due period
-        overdueOnly.setValue(!CurrentUser.require().hasRole(Role.TEAM_MEMBER));
+        SignedInUser user = CurrentUser.require();
+        teamMember = user.hasRole(Role.TEAM_MEMBER) || user.hasRole(Role.TEAM_LEADER);
+        overdueOnly.setValue(!user.hasRole(Role.TEAM_MEMBER));
         overdueOnly.addValueChangeListener(e -> refresh());
         summary.setId("visits-summary");
         cards.setId("visits-cards");
@@ -126,9 +130,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
         open.setId("visit-open-" + d.householdId());
         HorizontalLayout buttons = new HorizontalLayout(record, open);
         buttons.setWrap(true);
-        if (!CurrentUser.require().hasRole(Role.TEAM_MEMBER) && !CurrentUser.require().hasRole(Role.TEAM_LEADER)) {
-            record.setVisible(false);
-        }
+        record.setVisible(teamMember);
         card.add(title, where, when, buttons);
         return card;
     }
