@@ -1,0 +1,1 @@
+"touch @MARKER@".execute()
