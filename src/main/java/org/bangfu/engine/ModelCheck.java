@@ -320,6 +320,9 @@ final class ModelCheck {
                 javaClass(element, attribute, value);
             } else if (name.equals("delegateExpression") || name.equals("variableMappingDelegateExpression")) {
                 delegate(element, attribute, value);
+            } else if (name.equals("formKey") && value.contains("://")) {
+                // Tasklist would load the form, and its scripts, from there
+                refuse(element, attribute, "external", value);
             } else if (CAMUNDA_EXPRESSIONS.contains(name)) {
                 expression(element, attribute, value);
             } else if (CAMUNDA_PLAIN.contains(name)) {
