@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.Multipart;
+import org.bangfu.testsupport.WebSession;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior;
@@ -163,6 +164,22 @@ class DeploymentGateTest {
                      where action = 'DEPLOYMENT_REFUSED' and actor = 'admin' and target = ?
                        and source_address is not null and detail like ?""")
                     .params(fixture.file(), "%" + fixture.file() + "%").query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void throughCamundasWebappsIsRefusedAsWell() {
+            WebSession admin = new WebSession(port);
+            admin.login("admin", "Demo@2019");
+            assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+            Fixture shell = fixtures().get(0);
+            HttpResponse<String> response = admin.post("/camunda/api/engine/engine/default/deployment/create",
+                    Multipart.CONTENT_TYPE, Multipart.body("webapp-" + shell.file(), shell.content("webapp"),
+                            Map.of("deployment-name", "webapp")),
+                    "X-XSRF-TOKEN", admin.cookie("XSRF-TOKEN"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("\"type\":\"ParseException\"", "Task_Attack");
+            assertThat(refusalsAudited("webapp-" + shell.file(), "admin")).isEqualTo(1);
+            assertThat(shell.marker("webapp")).doesNotExist();
         }
 
         @Test
