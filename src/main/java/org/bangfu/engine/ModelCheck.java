@@ -27,7 +27,12 @@ final class ModelCheck {
     /** Camunda's engine still reads the extension attributes of its ancestor under this namespace. */
     static final String ACTIVITI = "http://activiti.org/bpmn";
     static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
-    static final String CMMN = "http://www.omg.org/spec/CMMN/20151109/MODEL";
+    /** Diagram layout: the engine reads shapes' bounds and edges' waypoints from these, nothing it would run. */
+    private static final Set<String> BPMN_LAYOUT = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
+            "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
+    private static final Set<String> BPMN_LAYOUT_ELEMENTS = Set.of("BPMNDiagram", "BPMNPlane", "BPMNShape", "BPMNEdge",
+            "BPMNLabel", "BPMNLabelStyle", "Bounds", "waypoint", "Font");
+    private static final Pattern DMN_LAYOUT = Pattern.compile("https?://www\\.omg\\.org/spec/DMN/\\d+/(DMNDI|DI|DC)/");
     static final Set<String> DMN = Set.of("http://www.omg.org/spec/DMN/20151101/dmn.xsd",
             "http://www.omg.org/spec/DMN/20151101/dmn11.xsd", "http://www.omg.org/spec/DMN/20180521/MODEL/",
             "https://www.omg.org/spec/DMN/20191111/MODEL/", "https://www.omg.org/spec/DMN/20191111/DMN13.xsd",
@@ -155,20 +160,25 @@ final class ModelCheck {
         // BPMN
 
         void bpmn(Element element) {
-            boolean known = true;
+            boolean known;
             if (element.namespace.equals(BPMN)) {
                 known = bpmnElement(element);
             } else if (element.namespace.equals(CAMUNDA)) {
                 known = camundaElement(element);
-            } else if (element.namespace.equals(ACTIVITI)) {
-                refuse(element, null, "legacy", element.written);
+            } else if (BPMN_LAYOUT.contains(element.namespace) && BPMN_LAYOUT_ELEMENTS.contains(element.name)) {
+                known = true;
+            } else {
+                // the engine finds many BPMN elements by their name alone, in any namespace or none: an element
+                // the gate would pass over as someone else's data could be read as a condition or a script
+                refuse(element, null, element.namespace.equals(ACTIVITI) ? "legacy" : "element", element.written);
                 known = false;
             }
             if (!known) {
                 // refused whole: what is inside it adds nothing to the reason
                 return;
             }
-            // other namespaces (diagram layout, colours, the modeller's notes) are data the engine never reads
+            // attributes of other namespaces (colours, the modeller's notes) are data: the engine reads attributes
+            // by their exact namespace
             for (Attribute attribute : element.attributes) {
                 if (attribute.namespace().equals(CAMUNDA)) {
                     camundaAttribute(element, attribute);
@@ -384,7 +394,7 @@ final class ModelCheck {
                 if (element.name.equals("text") && reachesJava(element.text())) {
                     refuse(element, null, "feelJava", element.text().strip());
                 }
-            } else if (element.namespace.equals(CAMUNDA_DMN)) {
+            } else if (!DMN_LAYOUT.matcher(element.namespace).matches()) {
                 refuse(element, null, "element", element.written);
                 return;
             }
@@ -424,7 +434,7 @@ final class ModelCheck {
 
         void refuse(Element element, int line, int column, String attribute, String reason, String detail) {
             violations.add(new GateViolation(resource, line, column, element == null ? null : element.written,
-                    element == null ? null : element.nearestId(modelNamespace), attribute, reason, abbreviate(detail)));
+                    element == null ? null : element.nearestId(modelNamespace, modelNamespace.equals(BPMN) ? CAMUNDA : CAMUNDA_DMN), attribute, reason, abbreviate(detail)));
         }
 
         private static String abbreviate(String text) {

@@ -74,13 +74,14 @@ final class XmlTree {
 
         /**
          * What a reason names: the id of this element or of the nearest enclosing element of the model itself (a
-         * task, a flow, a decision's cell), the shapes an editor marks; event definitions and Camunda's extension
-         * elements carry ids of their own that no one sees.
+         * task, a flow, a decision's cell), the shapes an editor marks; event definitions and the vendor's extension
+         * elements (a form field) carry ids of their own that no one sees.
          */
-        String nearestId(String modelNamespace) {
+        String nearestId(String modelNamespace, String extensionNamespace) {
             for (Element e = this; e != null; e = e.parent) {
                 Optional<String> id = e.attribute("id");
-                if (id.isPresent() && e.namespace.equals(modelNamespace) && !e.name.endsWith("EventDefinition")) {
+                boolean named = e.namespace.equals(modelNamespace) || e == this && !e.namespace.equals(extensionNamespace);
+                if (id.isPresent() && named && !e.name.endsWith("EventDefinition")) {
                     return id.get();
                 }
             }
