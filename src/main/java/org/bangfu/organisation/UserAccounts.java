@@ -3,6 +3,7 @@ package org.bangfu.organisation;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.audit.AuditAction;
@@ -59,31 +63,36 @@ public class UserAccounts {
         PasswordPolicy.violation(account.username(), account.password()).ifPresent(key -> {
             throw new PasswordPolicyViolation(key);
         });
-        return insert(account, passwordEncoder.encode(account.password()));
+        // the policy refuses the published demo password, so this hash needs no check against it
+        return insert(account, passwordEncoder.encode(account.password()), false, true);
     }
 
     /**
-     * Creates those of the accounts that do not exist yet, all with one password, hashed once (start-up of
-     * the demo profile); answers how many it created.
+     * The demo profile's accounts: creates those that do not exist yet, all with one password, hashed once, and
+     * marks every one of them as a demo account (also those an older start created unmarked); answers how many
+     * it created.
      */
     @Transactional
-    int createMissingWithPassword(List<NewAccount> accounts, String password) {
+    int createMissingDemoAccounts(List<NewAccount> accounts, String password) {
         List<NewAccount> missing = accounts.stream().filter(a -> find(a.username()).isEmpty()).toList();
         if (!missing.isEmpty()) {
             String hash = passwordEncoder.encode(password);
-            missing.forEach(a -> insert(a, hash));
+            missing.forEach(a -> insert(a, hash, true, false));
         }
+        jdbc.sql("update bf_user_account set demo = true where demo = false and username in ("
+                + "?, ".repeat(accounts.size() - 1) + "?)")
+                .params(accounts.stream().map(NewAccount::username).toList()).update();
         return missing.size();
     }
 
-    private UserAccount insert(NewAccount account, String passwordHash) {
+    private UserAccount insert(NewAccount account, String passwordHash, boolean demo, boolean passwordVetted) {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into bf_user_account (username, display_name, password_hash, role, street_id, team_id,
-                                             password_changed_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             password_changed_at, created_at, demo, password_vetted)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.username(), account.displayName(), passwordHash, account.role().name(),
-                        account.streetId(), account.teamId(), utc(now), utc(now))
+                        account.streetId(), account.teamId(), utc(now), utc(now), demo, passwordVetted)
                 .update();
         return find(account.username()).orElseThrow();
     }
@@ -154,8 +163,8 @@ public class UserAccounts {
         });
         int rows = jdbc.sql("""
                 update bf_user_account
-                   set password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = null,
-                       version = version + 1
+                   set password_hash = ?, password_vetted = true, password_changed_at = ?, failed_attempts = 0,
+                       locked_until = null, version = version + 1
                  where username = ?""")
                 .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
         if (rows != 1) {
@@ -217,6 +226,65 @@ public class UserAccounts {
 
     public Duration lockDuration() {
         return lockDuration;
+    }
+
+    /**
+     * Checks the enabled accounts whose password hash has not been checked yet against the published demo password,
+     * once per distinct hash (a bcrypt check each): those that have it count as demo accounts from now on, the
+     * others are marked as checked, so that a later start does not check them again. Answers how many accounts it
+     * checked.
+     */
+    @Transactional
+    int vetPasswordsAgainst(String publishedPassword) {
+        record Unvetted(long id, String hash) {
+        }
+        List<Unvetted> unvetted = jdbc.sql("""
+                select id, password_hash from bf_user_account
+                 where enabled = true and demo = false and password_vetted = false""")
+                .query((rs, n) -> new Unvetted(rs.getLong(1), rs.getString(2))).list();
+        Map<String, Boolean> published = new HashMap<>();
+        for (Unvetted account : unvetted) {
+            if (published.computeIfAbsent(account.hash(), hash -> passwordEncoder.matches(publishedPassword, hash))) {
+                jdbc.sql("update bf_user_account set demo = true where id = ?").param(account.id()).update();
+            } else {
+                jdbc.sql("update bf_user_account set password_vetted = true where id = ? and password_hash = ?")
+                        .params(account.id(), account.hash()).update();
+            }
+        }
+        return unvetted.size();
+    }
+
+    /** The enabled demo accounts, by name. */
+    @Transactional(readOnly = true)
+    List<String> enabledDemoAccounts() {
+        return jdbc.sql("select username from bf_user_account where demo = true and enabled = true order by username")
+                .query(String.class).list();
+    }
+
+    /**
+     * Retires the enabled demo accounts: disabled (the rows stay, the history names them), their password replaced
+     * by the hash of a secret nobody holds; each is audited. Answers their names.
+     */
+    @Transactional
+    List<String> retireDemoAccounts() {
+        List<String> names = enabledDemoAccounts();
+        if (names.isEmpty()) {
+            return names;
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String unusable = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+        jdbc.sql("""
+                update bf_user_account
+                   set enabled = false, password_hash = ?, password_vetted = true, failed_attempts = 0,
+                       locked_until = null, version = version + 1
+                 where demo = true and enabled = true""")
+                .param(unusable).update();
+        for (String name : names) {
+            auditLog.recordWithChange("system", AuditAction.ACCOUNT_DISABLED, name, Outcome.SUCCESS,
+                    "demo account retired (bangfu.retire-demo-accounts)");
+        }
+        return names;
     }
 
     /** What a failed login did to the account. */
