@@ -1,8 +1,8 @@
 package org.bangfu.organisation;
 
-import org.bangfu.shared.CurrentUser;
-import org.bangfu.shared.Role;
-import org.bangfu.shared.SignedInUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,23 +13,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accounts: creating them, their passwords, and the lockout after repeated failed logins.
- * Reading and unlocking other people's accounts is the security administrator's.
+ * Accounts: creating them, their passwords, and the lockout after repeated failed logins (of names without an
+ * account too, so that the two cannot be told apart). Reading and unlocking other people's accounts is the
+ * security administrator's.
  */
 @Service
 public class UserAccounts {
@@ -42,18 +51,23 @@ public class UserAccounts {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final int maxFailedLogins;
     private final Duration lockDuration;
+    private final Duration failureWindow;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock, TransactionTemplate tx,
             @Value("${bangfu.security.max-failed-logins:5}") int maxFailedLogins,
-            @Value("${bangfu.security.lock-duration:10m}") Duration lockDuration) {
+            @Value("${bangfu.security.lock-duration:10m}") Duration lockDuration,
+            @Value("${bangfu.security.failure-window:1h}") Duration failureWindow) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.tx = tx;
         this.maxFailedLogins = maxFailedLogins;
         this.lockDuration = lockDuration;
+        this.failureWindow = failureWindow;
     }
 
     /** A new account. Called by the start-up bootstrap (no one signed in) or by the security administrator. */
@@ -127,7 +141,10 @@ public class UserAccounts {
     @Transactional
     public void unlock(String username) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
-        int rows = jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, version = version + 1 where username = ?")
+        int rows = jdbc.sql("""
+                update bf_user_account
+                   set failed_attempts = 0, locked_until = null, last_failed_login_at = null, version = version + 1
+                 where username = ?""")
                 .param(username).update();
         if (rows == 1) {
             auditLog.record(actor.getUsername(), AuditAction.ACCOUNT_UNLOCKED, username, null, Outcome.SUCCESS, null);
@@ -164,7 +181,7 @@ public class UserAccounts {
         int rows = jdbc.sql("""
                 update bf_user_account
                    set password_hash = ?, password_vetted = true, password_changed_at = ?, failed_attempts = 0,
-                       locked_until = null, version = version + 1
+                       locked_until = null, last_failed_login_at = null, version = version + 1
                  where username = ?""")
                 .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
         if (rows != 1) {
@@ -178,49 +195,108 @@ public class UserAccounts {
                 .param(username).query(UserAccounts::account).optional();
     }
 
-    /** The principal for a login attempt: credentials, role, scope, and whether the account is locked now. */
-    @Transactional(readOnly = true)
-    Optional<SignedInUser> loadForLogin(String username) {
+    /**
+     * What a login attempt for this name is up against, in one query whether or not an account has the name:
+     * the account (with its password hash and state) if there is one, and whether the name is
+     * locked now.
+     */
+    LoginCandidate loginCandidate(String username) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                select username, display_name, role, street_id, team_id, password_hash, enabled, locked_until
-                  from bf_user_account where username = ?""")
-                .param(username)
-                .query((rs, n) -> new SignedInUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
-                        instant(rs, 8) != null && instant(rs, 8).isAfter(now)))
-                .optional();
+                select a.username, a.display_name, a.role, a.street_id, a.team_id, a.password_hash, a.enabled,
+                       a.locked_until, f.locked_until
+                  from (select 1 as probe) p
+                  left join bf_user_account a on a.username = ?
+                  left join bf_login_failure f on f.name_key = ?""")
+                .params(username, nameKey(username))
+                .query((rs, n) -> {
+                    if (rs.getString(1) == null) {
+                        Instant lockedUntil = instant(rs, 9);
+                        return new LoginCandidate(null, lockedUntil != null && lockedUntil.isAfter(now));
+                    }
+                    Instant lockedUntil = instant(rs, 8);
+                    boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
+                    return new LoginCandidate(new SignedInUser(rs.getString(1), rs.getString(2),
+                            Role.valueOf(rs.getString(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
+                            rs.getString(6), rs.getBoolean(7), locked), locked);
+                })
+                .single();
     }
 
     /**
-     * Counts a failed login. The attempt that reaches the limit locks the account; attempts while it is
-     * locked do not count; the first failure after a lock ran out starts counting again.
+     * Counts a failed login of a name, whether an account has it or not: the attempt that reaches the limit within
+     * the failure window locks the name; attempts while it is locked do not count; the first failure after a lock
+     * ran out, or after the window passed, starts counting again.
      */
-    @Transactional
     public FailedLogin recordFailedLogin(String username) {
+        try {
+            return tx.execute(status -> countFailure(username));
+        } catch (DuplicateKeyException concurrentFirstFailure) {
+            // two first failures of one unknown name at once: the other one's row is there now
+            return tx.execute(status -> countFailure(username));
+        }
+    }
+
+    private FailedLogin countFailure(String username) {
         Instant now = clock.instant();
-        var row = jdbc.sql("select failed_attempts, locked_until from bf_user_account where username = ? for update")
-                .param(username)
-                .query((rs, n) -> new Object[] { rs.getInt(1), instant(rs, 2) })
+        Optional<Failures> account = jdbc.sql("""
+                select failed_attempts, last_failed_login_at, locked_until from bf_user_account
+                 where username = ? for update""")
+                .param(username).query((rs, n) -> new Failures(rs.getInt(1), instant(rs, 2), instant(rs, 3)))
                 .optional();
-        if (row.isEmpty()) {
-            return FailedLogin.UNKNOWN_ACCOUNT;
+        if (account.isPresent()) {
+            if (account.get().lockedAt(now)) {
+                return new FailedLogin(true, FailedLogin.Effect.ALREADY_LOCKED);
+            }
+            Failures after = account.get().plusFailureAt(now, maxFailedLogins, failureWindow, lockDuration);
+            jdbc.sql("""
+                    update bf_user_account
+                       set failed_attempts = ?, last_failed_login_at = ?, locked_until = ?
+                     where username = ?""")
+                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), username).update();
+            return new FailedLogin(true, effect(after, now));
         }
-        int attempts = (Integer) row.get()[0];
-        Instant lockedUntil = (Instant) row.get()[1];
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return FailedLogin.ALREADY_LOCKED;
+        String key = nameKey(username);
+        Optional<Failures> name = jdbc.sql("""
+                select failed_attempts, last_failed_at, locked_until from bf_login_failure where name_key = ? for update""")
+                .param(key).query((rs, n) -> new Failures(rs.getInt(1), instant(rs, 2), instant(rs, 3)))
+                .optional();
+        if (name.isPresent() && name.get().lockedAt(now)) {
+            return new FailedLogin(false, FailedLogin.Effect.ALREADY_LOCKED);
         }
-        int counted = lockedUntil != null ? 1 : attempts + 1;
-        Instant newLock = counted >= maxFailedLogins ? now.plus(lockDuration) : null;
-        jdbc.sql("update bf_user_account set failed_attempts = ?, locked_until = ? where username = ?")
-                .params(newLock != null ? 0 : counted, newLock == null ? null : utc(newLock), username).update();
-        return newLock != null ? FailedLogin.LOCKED_NOW : FailedLogin.COUNTED;
+        Failures after = name.orElse(Failures.NONE).plusFailureAt(now, maxFailedLogins, failureWindow, lockDuration);
+        if (name.isPresent()) {
+            jdbc.sql("update bf_login_failure set failed_attempts = ?, last_failed_at = ?, locked_until = ? where name_key = ?")
+                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), key).update();
+        } else {
+            jdbc.sql("insert into bf_login_failure (name_key, failed_attempts, last_failed_at, locked_until) values (?, ?, ?, ?)")
+                    .params(key, after.attempts(), utc(now), utcOrNull(after.lockedUntil())).update();
+        }
+        return new FailedLogin(false, effect(after, now));
+    }
+
+    private static FailedLogin.Effect effect(Failures after, Instant now) {
+        return after.lockedAt(now) ? FailedLogin.Effect.LOCKED_NOW : FailedLogin.Effect.COUNTED;
+    }
+
+    /**
+     * Forgets failures of unknown names that no longer count towards a lock nor keep one: the table holds at most
+     * the names tried within the last failure window (or lock), each attempt having cost its sender a password
+     * hash check.
+     */
+    @Scheduled(fixedDelayString = "${bangfu.security.login-failure-cleanup-interval:PT10M}", initialDelayString = "PT1M")
+    void forgetSpentLoginFailures() {
+        Instant now = clock.instant();
+        jdbc.sql("delete from bf_login_failure where last_failed_at < ? and (locked_until is null or locked_until < ?)")
+                .params(utc(now.minus(failureWindow)), utc(now)).update();
     }
 
     @Transactional
     public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, last_login_at = ? where username = ?")
+        jdbc.sql("""
+                update bf_user_account set failed_attempts = 0, locked_until = null, last_failed_login_at = null,
+                                           last_login_at = ?
+                 where username = ?""")
                 .params(utc(clock.instant()), username).update();
     }
 
@@ -277,7 +353,7 @@ public class UserAccounts {
         jdbc.sql("""
                 update bf_user_account
                    set enabled = false, password_hash = ?, password_vetted = true, failed_attempts = 0,
-                       locked_until = null, version = version + 1
+                       locked_until = null, last_failed_login_at = null, version = version + 1
                  where demo = true and enabled = true""")
                 .param(unusable).update();
         for (String name : names) {
@@ -287,9 +363,44 @@ public class UserAccounts {
         return names;
     }
 
-    /** What a failed login did to the account. */
-    public enum FailedLogin {
-        UNKNOWN_ACCOUNT, COUNTED, LOCKED_NOW, ALREADY_LOCKED
+    /** A name as failures of unknown names are kept: the digest of its trimmed lower case, 64 hex digits. */
+    private static String nameKey(String username) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(username.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A login attempt's account (null when no account has the name) and whether the name is locked now. */
+    record LoginCandidate(SignedInUser account, boolean locked) {
+    }
+
+    /** A name's failed logins that count towards a lock, the last one, and the lock they caused. */
+    private record Failures(int attempts, Instant lastFailedAt, Instant lockedUntil) {
+
+        static final Failures NONE = new Failures(0, null, null);
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        /** After one more failure (the name not locked now): a spent lock or an old last failure start anew. */
+        Failures plusFailureAt(Instant now, int maxFailures, Duration window, Duration lockDuration) {
+            boolean startsAnew = lockedUntil != null || lastFailedAt == null || !lastFailedAt.isAfter(now.minus(window));
+            int counted = startsAnew ? 1 : attempts + 1;
+            return counted >= maxFailures ? new Failures(0, now, now.plus(lockDuration)) : new Failures(counted, now, null);
+        }
+    }
+
+    /** What a failed login did: whether an account has the name, and what became of its lock. */
+    public record FailedLogin(boolean accountExists, Effect effect) {
+
+        public enum Effect {
+            COUNTED, LOCKED_NOW, ALREADY_LOCKED
+        }
     }
 
     /** The data of an account to create. */
@@ -319,5 +430,9 @@ public class UserAccounts {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utcOrNull(Instant instant) {
+        return instant == null ? null : utc(instant);
     }
 }

@@ -47,26 +47,33 @@ class LoginAudit implements LogoutHandler {
                 sourceAddress(authentication), Outcome.SUCCESS, null);
     }
 
+    /**
+     * Every refusal counts towards the lock of the name tried, whatever its reason and whether an account has the
+     * name, so that none of them stands out (see {@code AccountAuthentication}).
+     */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        Authentication attempt = event.getAuthentication();
-        String username = attempt.getName();
-        String source = sourceAddress(attempt);
+        String username = event.getAuthentication().getName();
+        String source = sourceAddress(event.getAuthentication());
+        AuditAction action;
         if (event instanceof AuthenticationFailureLockedEvent) {
-            auditLog.record(username, AuditAction.LOGIN_REJECTED_LOCKED, username, source, Outcome.FAILURE, null);
+            action = AuditAction.LOGIN_REJECTED_LOCKED;
         } else if (event instanceof AuthenticationFailureDisabledEvent) {
-            auditLog.record(username, AuditAction.LOGIN_REJECTED_DISABLED, username, source, Outcome.FAILURE, null);
+            action = AuditAction.LOGIN_REJECTED_DISABLED;
         } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            FailedLogin result = accounts.recordFailedLogin(username);
-            auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
-                    result == FailedLogin.UNKNOWN_ACCOUNT ? "unknown account" : "bad credentials");
-            if (result == FailedLogin.LOCKED_NOW) {
-                auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
-                        "locked for " + accounts.lockDuration().toMinutes() + " minutes");
-            }
+            action = AuditAction.LOGIN;
         } else {
             auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
                     event.getException().getClass().getSimpleName());
+            return;
+        }
+        FailedLogin result = accounts.recordFailedLogin(username);
+        String detail = !result.accountExists() ? "unknown account" : action == AuditAction.LOGIN ? "bad credentials" : null;
+        auditLog.record(username, action, username, source, Outcome.FAILURE, detail);
+        if (result.effect() == FailedLogin.Effect.LOCKED_NOW) {
+            auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
+                    "locked for " + accounts.lockDuration().toMinutes() + " minutes"
+                            + (result.accountExists() ? "" : " (unknown account)"));
         }
     }
 

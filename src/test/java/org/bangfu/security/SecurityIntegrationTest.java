@@ -5,12 +5,18 @@ import static org.bangfu.testsupport.WebSession.basic;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.testsupport.MutableClock;
 import org.bangfu.testsupport.MutableClockConfig;
+import org.bangfu.testsupport.Timings;
 import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -266,6 +272,109 @@ class SecurityIntegrationTest {
         private boolean locked(String user) {
             return jdbc.sql("select locked_until is not null from bf_user_account where username = ?").param(user)
                     .query(Boolean.class).single();
+        }
+    }
+
+    @Nested
+    class UniformRefusals {
+
+        private static final int ROUNDS = 15;
+
+        @Test
+        void refusalsTakeTheSameTimeWhateverTheReason() {
+            lock("team06");
+            Map<String, Timings> refusals = new LinkedHashMap<>();
+            refusals.put("wrong password", new Timings("wrong password (team05)", ROUNDS));
+            refusals.put("unknown", new Timings("unknown name", ROUNDS));
+            refusals.put("locked", new Timings("locked account (team06)", ROUNDS));
+            refusals.put("disabled", new Timings("disabled account (team07)", ROUNDS));
+            // the first rounds warm up the paths; rounds interleave the reasons so that load hits them alike
+            for (int round = -3; round < ROUNDS; round++) {
+                String ghost = "ghost-" + round;
+                resetFailures("team05");
+                resetFailures("team07");
+                jdbc.sql("update bf_user_account set enabled = false where username = 'team07'").update();
+                if (round < 0) {
+                    refuse("team05", "wrong");
+                    refuse(ghost, PASSWORD);
+                    refuse("team06", PASSWORD);
+                    refuse("team07", PASSWORD);
+                    continue;
+                }
+                refusals.get("wrong password").time(() -> refuse("team05", "wrong"));
+                refusals.get("unknown").time(() -> refuse(ghost, PASSWORD));
+                refusals.get("locked").time(() -> refuse("team06", PASSWORD));
+                refusals.get("disabled").time(() -> refuse("team07", PASSWORD));
+            }
+            refusals.values().forEach(t -> System.out.println("refusal timing: " + t.row()));
+            double wrongPassword = refusals.get("wrong password").percentileMillis(50);
+            for (Timings timings : refusals.values()) {
+                assertThat(timings.percentileMillis(50)).as(timings.row())
+                        .isBetween(wrongPassword * 0.6, wrongPassword * 1.4);
+            }
+        }
+
+        @Test
+        void refusalsAnswerTheSameBytesWhateverTheReason() {
+            lock("team08");
+            resetFailures("team09");
+            jdbc.sql("update bf_user_account set enabled = false where username = 'team09'").update();
+            String wrongPassword = comparable(web.get("/api/me", "Authorization", basic("team10", "wrong")));
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("nobody-here", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("team08", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("team09", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+
+            String formWrongPassword = comparableRedirect(new WebSession(port).login("team10", "wrong"));
+            assertThat(comparableRedirect(new WebSession(port).login("nobody-here", PASSWORD))).isEqualTo(formWrongPassword);
+            assertThat(comparableRedirect(new WebSession(port).login("team08", PASSWORD))).isEqualTo(formWrongPassword);
+            assertThat(comparableRedirect(new WebSession(port).login("team09", PASSWORD))).isEqualTo(formWrongPassword);
+        }
+
+        @Test
+        void unknownNamesLockLikeAccounts() {
+            for (int i = 0; i < 5; i++) {
+                web.get("/api/me", "Authorization", basic("no-such-user", "wrong-" + i));
+            }
+            web.get("/api/me", "Authorization", basic("no-such-user", "wrong-6"));
+            web.login("no-such-user", "wrong-7");
+            assertThat(audited("no-such-user", AuditAction.ACCOUNT_LOCKED)).isEqualTo(1);
+            assertThat(audited("no-such-user", AuditAction.LOGIN_REJECTED_LOCKED)).isEqualTo(2);
+
+            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            web.get("/api/me", "Authorization", basic("no-such-user", "wrong-8"));
+            assertThat(audited("no-such-user", AuditAction.LOGIN_REJECTED_LOCKED)).isEqualTo(2);
+        }
+
+        private void refuse(String username, String password) {
+            assertThat(web.get("/api/me", "Authorization", basic(username, password)).statusCode()).isEqualTo(401);
+        }
+
+        private void lock(String username) {
+            jdbc.sql("update bf_user_account set locked_until = ? where username = ?")
+                    .params(OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC), username)
+                    .update();
+        }
+
+        private void resetFailures(String username) {
+            jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null where username = ?")
+                    .param(username).update();
+        }
+
+        /** Status, headers and body, without what differs by the time of the answer. */
+        private static String comparable(HttpResponse<String> response) {
+            return response.statusCode() + "\n" + new TreeMap<>(response.headers().map()).entrySet().stream()
+                    .filter(h -> !h.getKey().equalsIgnoreCase("date"))
+                    .map(Object::toString).collect(Collectors.joining("\n"))
+                    + "\n" + response.body().replaceAll("\"timestamp\":\"[^\"]*\"", "\"timestamp\":\"\"");
+        }
+
+        /** A form login's answer: the status and where it leads (the session cookie is new every time). */
+        private static String comparableRedirect(HttpResponse<String> response) {
+            return response.statusCode() + " " + response.headers().firstValue("Location").orElse("") + " "
+                    + response.body();
         }
     }
 
