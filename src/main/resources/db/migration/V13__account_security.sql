@@ -1,10 +1,12 @@
--- Account security: demo accounts refused in production, failed sign-ins of unknown names counted like those of
--- accounts.
+-- Account security: demo accounts refused in production, sessions that end with the account, failed sign-ins
+-- of unknown names counted like those of accounts.
 
 -- seeded by the demo profile: the production profile refuses to start while one is enabled
 alter table bf_user_account add column demo boolean not null default false;
 -- the current password hash is known not to be the published demo password (checked once per hash)
 alter table bf_user_account add column password_vetted boolean not null default false;
+-- a session lives while this is what it signed in with: lock, password reset and disabling raise it
+alter table bf_user_account add column session_epoch integer not null default 0;
 -- failures older than the failure window no longer count towards a lock
 alter table bf_user_account add column last_failed_login_at timestamp with time zone;
 

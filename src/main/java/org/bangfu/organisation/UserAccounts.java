@@ -36,9 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accounts: creating them, their passwords, and the lockout after repeated failed logins (of names without an
- * account too, so that the two cannot be told apart). Reading and unlocking other people's accounts is the
- * security administrator's.
+ * Accounts: creating them, their passwords, the lockout after repeated failed logins (of names without an
+ * account too, so that the two cannot be told apart), and the session epoch that ends an account's sessions
+ * when it is locked, its password reset or it is disabled. Reading and unlocking other people's accounts is
+ * the security administrator's.
  */
 @Service
 public class UserAccounts {
@@ -138,6 +139,7 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from bf_user_account").query(Integer.class).single();
     }
 
+    /** Lifts a lock. Sessions the lock ended stay ended: the person signs in again. */
     @Transactional
     public void unlock(String username) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
@@ -151,7 +153,10 @@ public class UserAccounts {
         }
     }
 
-    /** The security administrator sets a new password for someone who forgot theirs; it also unlocks. */
+    /**
+     * The security administrator sets a new password for someone who forgot theirs; it also unlocks, and ends
+     * every session of the account (whoever knew the old password is signed out).
+     */
     @Transactional
     public void resetPassword(String username, String newPassword) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
@@ -159,7 +164,10 @@ public class UserAccounts {
         auditLog.record(actor.getUsername(), AuditAction.PASSWORD_RESET, username, null, Outcome.SUCCESS, null);
     }
 
-    /** The signed-in person changes their own password, proving the current one. */
+    /**
+     * The signed-in person changes their own password, proving the current one. Their other sessions end; the
+     * one they changed it in goes on.
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         SignedInUser me = CurrentUser.require();
@@ -170,23 +178,28 @@ public class UserAccounts {
                     "wrong current password");
             throw new BadCredentialsException("password.change.wrongCurrent");
         }
-        setPassword(me.getUsername(), newPassword);
+        int epoch = setPassword(me.getUsername(), newPassword);
+        CurrentUser.replace(me.withSessionEpoch(epoch));
         auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.SUCCESS, null);
     }
 
-    private void setPassword(String username, String newPassword) {
+    /** Sets a password the policy accepts and ends the account's sessions; answers the account's new session epoch. */
+    private int setPassword(String username, String newPassword) {
         PasswordPolicy.violation(username, newPassword).ifPresent(key -> {
             throw new PasswordPolicyViolation(key);
         });
         int rows = jdbc.sql("""
                 update bf_user_account
                    set password_hash = ?, password_vetted = true, password_changed_at = ?, failed_attempts = 0,
-                       locked_until = null, last_failed_login_at = null, version = version + 1
+                       locked_until = null, last_failed_login_at = null, session_epoch = session_epoch + 1,
+                       version = version + 1
                  where username = ?""")
                 .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
         if (rows != 1) {
             throw new IllegalArgumentException("no account " + username);
         }
+        return jdbc.sql("select session_epoch from bf_user_account where username = ?")
+                .param(username).query(Integer.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -197,36 +210,47 @@ public class UserAccounts {
 
     /**
      * What a login attempt for this name is up against, in one query whether or not an account has the name:
-     * the account (with its password hash and state) if there is one, and whether the name is
+     * the account (with its password hash, state and session epoch) if there is one, and whether the name is
      * locked now.
      */
     LoginCandidate loginCandidate(String username) {
         Instant now = clock.instant();
         return jdbc.sql("""
                 select a.username, a.display_name, a.role, a.street_id, a.team_id, a.password_hash, a.enabled,
-                       a.locked_until, f.locked_until
+                       a.locked_until, a.session_epoch, f.locked_until
                   from (select 1 as probe) p
                   left join bf_user_account a on a.username = ?
                   left join bf_login_failure f on f.name_key = ?""")
                 .params(username, nameKey(username))
                 .query((rs, n) -> {
                     if (rs.getString(1) == null) {
-                        Instant lockedUntil = instant(rs, 9);
+                        Instant lockedUntil = instant(rs, 10);
                         return new LoginCandidate(null, lockedUntil != null && lockedUntil.isAfter(now));
                     }
                     Instant lockedUntil = instant(rs, 8);
                     boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
                     return new LoginCandidate(new SignedInUser(rs.getString(1), rs.getString(2),
                             Role.valueOf(rs.getString(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
-                            rs.getString(6), rs.getBoolean(7), locked), locked);
+                            rs.getString(6), rs.getBoolean(7), locked, rs.getInt(9)), locked);
                 })
                 .single();
     }
 
     /**
+     * Whether a session signed in as {@code user} may go on: the account is enabled and has not been locked, had
+     * its password reset or been disabled since. One indexed read, without a transaction: it runs on every
+     * request of a session.
+     */
+    public boolean sessionStillValid(SignedInUser user) {
+        return jdbc.sql("select session_epoch from bf_user_account where username = ? and enabled = true")
+                .param(user.getUsername()).query(Integer.class).optional()
+                .filter(epoch -> epoch == user.sessionEpoch()).isPresent();
+    }
+
+    /**
      * Counts a failed login of a name, whether an account has it or not: the attempt that reaches the limit within
      * the failure window locks the name; attempts while it is locked do not count; the first failure after a lock
-     * ran out, or after the window passed, starts counting again.
+     * ran out, or after the window passed, starts counting again. Locking an account ends its sessions.
      */
     public FailedLogin recordFailedLogin(String username) {
         try {
@@ -251,9 +275,12 @@ public class UserAccounts {
             Failures after = account.get().plusFailureAt(now, maxFailedLogins, failureWindow, lockDuration);
             jdbc.sql("""
                     update bf_user_account
-                       set failed_attempts = ?, last_failed_login_at = ?, locked_until = ?
+                       set failed_attempts = ?, last_failed_login_at = ?, locked_until = ?,
+                           session_epoch = session_epoch + ?
                      where username = ?""")
-                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), username).update();
+                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), after.lockedAt(now) ? 1 : 0,
+                            username)
+                    .update();
             return new FailedLogin(true, effect(after, now));
         }
         String key = nameKey(username);
@@ -338,8 +365,8 @@ public class UserAccounts {
     }
 
     /**
-     * Retires the enabled demo accounts: disabled (the rows stay, the history names them), their password replaced
-     * by the hash of a secret nobody holds; each is audited. Answers their names.
+     * Retires the enabled demo accounts: disabled (the rows stay, the history names them), their sessions ended,
+     * their password replaced by the hash of a secret nobody holds; each is audited. Answers their names.
      */
     @Transactional
     List<String> retireDemoAccounts() {
@@ -352,8 +379,8 @@ public class UserAccounts {
         String unusable = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
         jdbc.sql("""
                 update bf_user_account
-                   set enabled = false, password_hash = ?, password_vetted = true, failed_attempts = 0,
-                       locked_until = null, last_failed_login_at = null, version = version + 1
+                   set enabled = false, password_hash = ?, password_vetted = true, session_epoch = session_epoch + 1,
+                       failed_attempts = 0, locked_until = null, last_failed_login_at = null, version = version + 1
                  where demo = true and enabled = true""")
                 .param(unusable).update();
         for (String name : names) {

@@ -14,8 +14,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
+import org.bangfu.organisation.UserAccounts;
+import org.bangfu.shared.CurrentUser;
 import org.bangfu.testsupport.MutableClock;
 import org.bangfu.testsupport.MutableClockConfig;
+import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.Timings;
 import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * One login for the UI, Bangfu's API, Camunda's webapps and Camunda's REST API, as callers see it over HTTP,
@@ -50,11 +54,17 @@ class SecurityIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    UserAccounts accounts;
+
+    RunAs runAs;
+
     WebSession web;
 
     @BeforeEach
-    void newSession() {
+    void newSession(@Autowired UserDetailsService users) {
         web = new WebSession(port);
+        runAs = new RunAs(users);
     }
 
     @Nested
@@ -272,6 +282,93 @@ class SecurityIntegrationTest {
         private boolean locked(String user) {
             return jdbc.sql("select locked_until is not null from bf_user_account where username = ?").param(user)
                     .query(Boolean.class).single();
+        }
+    }
+
+    @Nested
+    class SessionsEndWithTheAccount {
+
+        @Test
+        void aLockOverBasicEndsTheAccountsBrowserSession() {
+            web.login("lead02", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+            WebSession attacker = new WebSession(port);
+            for (int i = 0; i < 5; i++) {
+                attacker.get("/api/me", "Authorization", basic("lead02", "wrong-" + i));
+            }
+            assertSentToLogin(web.get("/tasks"));
+            assertSentToLogin(web.get("/"));
+            assertThat(audited("lead02", AuditAction.SESSION_ENDED)).isEqualTo(1);
+        }
+
+        @Test
+        void aPasswordResetBySecurityEndsTheAccountsSessions() {
+            web.login("lead03", PASSWORD);
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+            runAs.run("security", () -> accounts.resetPassword("lead03", "Reset#2025x"));
+            assertSentToLogin(web.get("/"));
+            // the new password opens a new session
+            WebSession again = new WebSession(port);
+            again.login("lead03", "Reset#2025x");
+            assertThat(again.get("/tasks").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aDisabledAccountsSessionsEnd() {
+            web.login("lead06", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+            jdbc.sql("update bf_user_account set enabled = false where username = 'lead06'").update();
+            assertSentToLogin(web.get("/tasks"));
+        }
+
+        @Test
+        void camundaWebappsEndWithTheAdministratorsSession() {
+            web.login("admin", PASSWORD);
+            assertThat(web.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+            assertThat(web.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+            WebSession attacker = new WebSession(port);
+            try {
+                for (int i = 0; i < 5; i++) {
+                    attacker.get("/engine-rest/process-definition", "Authorization", basic("admin", "wrong-" + i));
+                }
+                assertThat(web.get("/camunda/api/admin/auth/user/default").statusCode()).isNotEqualTo(200);
+                assertSentToLogin(web.get("/camunda/app/cockpit/default/"));
+            } finally {
+                runAs.run("security", () -> accounts.unlock("admin"));
+            }
+        }
+
+        @Test
+        void ownPasswordChangeKeepsTheSessionItWasMadeInAndEndsTheOthers() {
+            web.login("lead07", PASSWORD);
+            WebSession colleague = new WebSession(port);
+            colleague.login("lead08", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+
+            boolean keptWhereChanged = runAs.call("lead07", () -> {
+                accounts.changeOwnPassword(PASSWORD, "Changed#2025x");
+                return accounts.sessionStillValid(CurrentUser.require());
+            });
+
+            assertThat(keptWhereChanged).isTrue();
+            assertSentToLogin(web.get("/tasks"));
+            assertThat(colleague.get("/tasks").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void unlockingDoesNotReviveAnEndedSession() {
+            web.login("lead09", PASSWORD);
+            WebSession attacker = new WebSession(port);
+            for (int i = 0; i < 5; i++) {
+                attacker.get("/api/me", "Authorization", basic("lead09", "wrong-" + i));
+            }
+            runAs.run("security", () -> accounts.unlock("lead09"));
+            assertSentToLogin(web.get("/tasks"));
+        }
+
+        private void assertSentToLogin(HttpResponse<String> response) {
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         }
     }
 
