@@ -1,5 +1,5 @@
 -- Account security: demo accounts refused in production, sessions that end with the account, failed sign-ins
--- of unknown names counted like those of accounts.
+-- of unknown names counted like those of accounts, HTTP Basic sign-ins audited once a day.
 
 -- seeded by the demo profile: the production profile refuses to start while one is enabled
 alter table bf_user_account add column demo boolean not null default false;
@@ -23,3 +23,11 @@ create table bf_login_failure (
     locked_until     timestamp with time zone
 );
 create index bf_login_failure_last_failed on bf_login_failure (last_failed_at);
+
+-- The day an HTTP Basic client's sign-in from an address was last audited (forgotten on a failed sign-in).
+create table bf_api_sign_in (
+    username        varchar(64) not null,
+    source_address  varchar(64) not null,
+    audited_on      date        not null,
+    primary key (username, source_address)
+);

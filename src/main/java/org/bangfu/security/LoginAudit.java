@@ -22,17 +22,20 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Every login path (the UI's form, HTTP Basic on the APIs) ends in one of Spring Security's authentication
  * events: here they count towards the lockout and land in the audit log with time, user, source address
- * and outcome. Logouts too.
+ * and outcome. Form sign-ins are audited each time, an HTTP Basic client's once a day per address and again
+ * after a failure (see {@link ApiSignIns}); every failure is. Logouts too.
  */
 @Component
 class LoginAudit implements LogoutHandler {
 
     private final UserAccounts accounts;
     private final AuditLog auditLog;
+    private final ApiSignIns apiSignIns;
 
-    LoginAudit(UserAccounts accounts, AuditLog auditLog) {
+    LoginAudit(UserAccounts accounts, AuditLog auditLog, ApiSignIns apiSignIns) {
         this.accounts = accounts;
         this.auditLog = auditLog;
+        this.apiSignIns = apiSignIns;
     }
 
     @EventListener
@@ -42,9 +45,17 @@ class LoginAudit implements LogoutHandler {
             return;
         }
         Authentication authentication = event.getAuthentication();
-        accounts.recordSuccessfulLogin(authentication.getName());
-        auditLog.record(authentication.getName(), AuditAction.LOGIN, authentication.getName(),
-                sourceAddress(authentication), Outcome.SUCCESS, null);
+        String username = authentication.getName();
+        String source = sourceAddress(authentication);
+        accounts.recordSuccessfulLogin(username);
+        String detail = null;
+        if (authentication.getDetails() instanceof BasicClientDetails) {
+            if (!apiSignIns.firstToday(username, source)) {
+                return;
+            }
+            detail = "HTTP Basic: the first call today from this address; later calls are not recorded";
+        }
+        auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.SUCCESS, detail);
     }
 
     /**
@@ -55,6 +66,7 @@ class LoginAudit implements LogoutHandler {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String source = sourceAddress(event.getAuthentication());
+        apiSignIns.forget(username);
         AuditAction action;
         if (event instanceof AuthenticationFailureLockedEvent) {
             action = AuditAction.LOGIN_REJECTED_LOCKED;

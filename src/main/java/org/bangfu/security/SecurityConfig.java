@@ -75,7 +75,8 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName(REALM);
         return http.securityMatcher(paths)
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge)
+                        .authenticationDetailsSource(BasicClientDetails::new))
                 .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session and no cookie authentication here, so no CSRF token is needed

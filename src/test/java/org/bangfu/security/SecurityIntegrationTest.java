@@ -475,6 +475,47 @@ class SecurityIntegrationTest {
         }
     }
 
+    @Nested
+    class SignInAudit {
+
+        @Test
+        void basicCallsAreAuditedOnceAndAgainAfterAFailure() {
+            for (int i = 0; i < 10; i++) {
+                assertThat(web.get("/api/me", "Authorization", basic("lead10", PASSWORD)).statusCode()).isEqualTo(200);
+            }
+            assertThat(signIns("lead10", "SUCCESS")).isEqualTo(1);
+
+            web.get("/api/me", "Authorization", basic("lead10", "wrong"));
+            assertThat(signIns("lead10", "FAILURE")).isEqualTo(1);
+
+            web.get("/api/me", "Authorization", basic("lead10", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead10", PASSWORD));
+            assertThat(signIns("lead10", "SUCCESS")).isEqualTo(2);
+        }
+
+        @Test
+        void basicCallsAreAuditedAgainOnANewDay() {
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            clock.advance(Duration.ofDays(1));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            assertThat(signIns("lead11", "SUCCESS")).isEqualTo(2);
+        }
+
+        @Test
+        void formLoginsAreAuditedEveryTime() {
+            web.login("district2", PASSWORD);
+            new WebSession(port).login("district2", PASSWORD);
+            assertThat(signIns("district2", "SUCCESS")).isEqualTo(2);
+        }
+
+        private int signIns(String user, String outcome) {
+            return jdbc.sql("select count(*) from bf_audit_log where target = ? and action = 'LOGIN' and outcome = ?")
+                    .params(user, outcome).query(Integer.class).single();
+        }
+    }
+
     private int audited(String target, AuditAction action) {
         return jdbc.sql("select count(*) from bf_audit_log where target = ? and action = ?")
                 .params(target, action.name()).query(Integer.class).single();
