@@ -8,13 +8,15 @@ import org.bangfu.organisation.UserAccounts.NewAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo profile only: the six streets and eleven teams of the seed, and one account per role with the
- * password {@value #DEMO_PASSWORD}. Adds what is missing, so a restart keeps every change made since.
+ * password {@value #DEMO_PASSWORD}, each marked as a demo account (the production profile refuses to start
+ * while one is enabled). Adds what is missing, so a restart keeps every change made since.
  */
 @Component
 @Profile("demo")
@@ -34,15 +36,28 @@ class DemoData implements SmartInitializingSingleton {
     private final Organisation organisation;
     private final UserAccounts accounts;
     private final TransactionTemplate tx;
+    private final String adminUsername;
+    private final boolean retireDemoAccounts;
 
-    DemoData(Organisation organisation, UserAccounts accounts, TransactionTemplate tx) {
+    DemoData(Organisation organisation, UserAccounts accounts, TransactionTemplate tx,
+            @Value("${bangfu.admin.username:}") String adminUsername,
+            @Value("${bangfu.retire-demo-accounts:false}") boolean retireDemoAccounts) {
         this.organisation = organisation;
         this.accounts = accounts;
         this.tx = tx;
+        this.adminUsername = adminUsername;
+        this.retireDemoAccounts = retireDemoAccounts;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        // settings of the production profile: someone who sets them here expects them to do something
+        if (!adminUsername.isBlank()) {
+            log.warn("Demo profile: BANGFU_ADMIN_USERNAME is ignored; the first administrator is created by the prod profile only");
+        }
+        if (retireDemoAccounts) {
+            log.warn("Demo profile: BANGFU_RETIRE_DEMO_ACCOUNTS is ignored; demo accounts are retired by the prod profile only");
+        }
         tx.executeWithoutResult(status -> seed());
     }
 
@@ -82,7 +97,7 @@ class DemoData implements SmartInitializingSingleton {
             demo.add(new NewAccount("lead%02d".formatted(i + 1), team.name() + "组长（演示）", Role.TEAM_LEADER,
                     null, team.id(), DEMO_PASSWORD));
         }
-        if (accounts.createMissingWithPassword(demo, DEMO_PASSWORD) > 0) {
+        if (accounts.createMissingDemoAccounts(demo, DEMO_PASSWORD) > 0) {
             log.warn("Demo profile: demo accounts exist with the published password {}; never use this profile in production",
                     DEMO_PASSWORD);
         }

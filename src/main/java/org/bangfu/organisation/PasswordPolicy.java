@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * MLPS password complexity: at least 8 characters from at least 3 of the classes upper case,
- * lower case, digit and symbol, and not the account name.
+ * lower case, digit and symbol, not the account name, and not the demo password, which is published.
  */
 public final class PasswordPolicy {
 
@@ -18,6 +18,9 @@ public final class PasswordPolicy {
     public static Optional<String> violation(String username, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("password.policy.length");
+        }
+        if (password.equals(DemoData.DEMO_PASSWORD)) {
+            return Optional.of("password.policy.published");
         }
         if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
             return Optional.of("password.policy.username");

@@ -1,8 +1,9 @@
 package org.bangfu.organisation;
 
-import org.bangfu.shared.CurrentUser;
-import org.bangfu.shared.Role;
-import org.bangfu.shared.SignedInUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,22 +11,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
+import org.bangfu.shared.SignedInUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accounts: creating them, their passwords, and the lockout after repeated failed logins.
- * Reading and unlocking other people's accounts is the security administrator's.
+ * Accounts: creating them, their passwords, the lockout after repeated failed logins (of names without an
+ * account too, so that the two cannot be told apart), and the session epoch that ends an account's sessions
+ * when it is locked, its password reset or it is disabled. Reading and unlocking other people's accounts is
+ * the security administrator's.
  */
 @Service
 public class UserAccounts {
@@ -38,18 +52,23 @@ public class UserAccounts {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final int maxFailedLogins;
     private final Duration lockDuration;
+    private final Duration failureWindow;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock, TransactionTemplate tx,
             @Value("${bangfu.security.max-failed-logins:5}") int maxFailedLogins,
-            @Value("${bangfu.security.lock-duration:10m}") Duration lockDuration) {
+            @Value("${bangfu.security.lock-duration:10m}") Duration lockDuration,
+            @Value("${bangfu.security.failure-window:1h}") Duration failureWindow) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.tx = tx;
         this.maxFailedLogins = maxFailedLogins;
         this.lockDuration = lockDuration;
+        this.failureWindow = failureWindow;
     }
 
     /** A new account. Called by the start-up bootstrap (no one signed in) or by the security administrator. */
@@ -59,31 +78,36 @@ public class UserAccounts {
         PasswordPolicy.violation(account.username(), account.password()).ifPresent(key -> {
             throw new PasswordPolicyViolation(key);
         });
-        return insert(account, passwordEncoder.encode(account.password()));
+        // the policy refuses the published demo password, so this hash needs no check against it
+        return insert(account, passwordEncoder.encode(account.password()), false, true);
     }
 
     /**
-     * Creates those of the accounts that do not exist yet, all with one password, hashed once (start-up of
-     * the demo profile); answers how many it created.
+     * The demo profile's accounts: creates those that do not exist yet, all with one password, hashed once, and
+     * marks every one of them as a demo account (also those an older start created unmarked); answers how many
+     * it created.
      */
     @Transactional
-    int createMissingWithPassword(List<NewAccount> accounts, String password) {
+    int createMissingDemoAccounts(List<NewAccount> accounts, String password) {
         List<NewAccount> missing = accounts.stream().filter(a -> find(a.username()).isEmpty()).toList();
         if (!missing.isEmpty()) {
             String hash = passwordEncoder.encode(password);
-            missing.forEach(a -> insert(a, hash));
+            missing.forEach(a -> insert(a, hash, true, false));
         }
+        jdbc.sql("update bf_user_account set demo = true where demo = false and username in ("
+                + "?, ".repeat(accounts.size() - 1) + "?)")
+                .params(accounts.stream().map(NewAccount::username).toList()).update();
         return missing.size();
     }
 
-    private UserAccount insert(NewAccount account, String passwordHash) {
+    private UserAccount insert(NewAccount account, String passwordHash, boolean demo, boolean passwordVetted) {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into bf_user_account (username, display_name, password_hash, role, street_id, team_id,
-                                             password_changed_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             password_changed_at, created_at, demo, password_vetted)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.username(), account.displayName(), passwordHash, account.role().name(),
-                        account.streetId(), account.teamId(), utc(now), utc(now))
+                        account.streetId(), account.teamId(), utc(now), utc(now), demo, passwordVetted)
                 .update();
         return find(account.username()).orElseThrow();
     }
@@ -115,17 +139,24 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from bf_user_account").query(Integer.class).single();
     }
 
+    /** Lifts a lock. Sessions the lock ended stay ended: the person signs in again. */
     @Transactional
     public void unlock(String username) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
-        int rows = jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, version = version + 1 where username = ?")
+        int rows = jdbc.sql("""
+                update bf_user_account
+                   set failed_attempts = 0, locked_until = null, last_failed_login_at = null, version = version + 1
+                 where username = ?""")
                 .param(username).update();
         if (rows == 1) {
             auditLog.record(actor.getUsername(), AuditAction.ACCOUNT_UNLOCKED, username, null, Outcome.SUCCESS, null);
         }
     }
 
-    /** The security administrator sets a new password for someone who forgot theirs; it also unlocks. */
+    /**
+     * The security administrator sets a new password for someone who forgot theirs; it also unlocks, and ends
+     * every session of the account (whoever knew the old password is signed out).
+     */
     @Transactional
     public void resetPassword(String username, String newPassword) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
@@ -133,7 +164,10 @@ public class UserAccounts {
         auditLog.record(actor.getUsername(), AuditAction.PASSWORD_RESET, username, null, Outcome.SUCCESS, null);
     }
 
-    /** The signed-in person changes their own password, proving the current one. */
+    /**
+     * The signed-in person changes their own password, proving the current one. Their other sessions end; the
+     * one they changed it in goes on.
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         SignedInUser me = CurrentUser.require();
@@ -144,23 +178,28 @@ public class UserAccounts {
                     "wrong current password");
             throw new BadCredentialsException("password.change.wrongCurrent");
         }
-        setPassword(me.getUsername(), newPassword);
+        int epoch = setPassword(me.getUsername(), newPassword);
+        CurrentUser.replace(me.withSessionEpoch(epoch));
         auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.SUCCESS, null);
     }
 
-    private void setPassword(String username, String newPassword) {
+    /** Sets a password the policy accepts and ends the account's sessions; answers the account's new session epoch. */
+    private int setPassword(String username, String newPassword) {
         PasswordPolicy.violation(username, newPassword).ifPresent(key -> {
             throw new PasswordPolicyViolation(key);
         });
         int rows = jdbc.sql("""
                 update bf_user_account
-                   set password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = null,
+                   set password_hash = ?, password_vetted = true, password_changed_at = ?, failed_attempts = 0,
+                       locked_until = null, last_failed_login_at = null, session_epoch = session_epoch + 1,
                        version = version + 1
                  where username = ?""")
                 .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
         if (rows != 1) {
             throw new IllegalArgumentException("no account " + username);
         }
+        return jdbc.sql("select session_epoch from bf_user_account where username = ?")
+                .param(username).query(Integer.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -169,49 +208,122 @@ public class UserAccounts {
                 .param(username).query(UserAccounts::account).optional();
     }
 
-    /** The principal for a login attempt: credentials, role, scope, and whether the account is locked now. */
-    @Transactional(readOnly = true)
-    Optional<SignedInUser> loadForLogin(String username) {
+    /**
+     * What a login attempt for this name is up against, in one query whether or not an account has the name:
+     * the account (with its password hash, state and session epoch) if there is one, and whether the name is
+     * locked now.
+     */
+    LoginCandidate loginCandidate(String username) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                select username, display_name, role, street_id, team_id, password_hash, enabled, locked_until
-                  from bf_user_account where username = ?""")
-                .param(username)
-                .query((rs, n) -> new SignedInUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
-                        instant(rs, 8) != null && instant(rs, 8).isAfter(now)))
-                .optional();
+                select a.username, a.display_name, a.role, a.street_id, a.team_id, a.password_hash, a.enabled,
+                       a.locked_until, a.session_epoch, f.locked_until
+                  from (select 1 as probe) p
+                  left join bf_user_account a on a.username = ?
+                  left join bf_login_failure f on f.name_key = ?""")
+                .params(username, nameKey(username))
+                .query((rs, n) -> {
+                    if (rs.getString(1) == null) {
+                        Instant lockedUntil = instant(rs, 10);
+                        return new LoginCandidate(null, lockedUntil != null && lockedUntil.isAfter(now));
+                    }
+                    Instant lockedUntil = instant(rs, 8);
+                    boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
+                    return new LoginCandidate(new SignedInUser(rs.getString(1), rs.getString(2),
+                            Role.valueOf(rs.getString(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
+                            rs.getString(6), rs.getBoolean(7), locked, rs.getInt(9)), locked);
+                })
+                .single();
     }
 
     /**
-     * Counts a failed login. The attempt that reaches the limit locks the account; attempts while it is
-     * locked do not count; the first failure after a lock ran out starts counting again.
+     * Whether a session signed in as {@code user} may go on: the account is enabled and has not been locked, had
+     * its password reset or been disabled since. One indexed read, without a transaction: it runs on every
+     * request of a session.
      */
-    @Transactional
+    public boolean sessionStillValid(SignedInUser user) {
+        return jdbc.sql("select session_epoch from bf_user_account where username = ? and enabled = true")
+                .param(user.getUsername()).query(Integer.class).optional()
+                .filter(epoch -> epoch == user.sessionEpoch()).isPresent();
+    }
+
+    /**
+     * Counts a failed login of a name, whether an account has it or not: the attempt that reaches the limit within
+     * the failure window locks the name; attempts while it is locked do not count; the first failure after a lock
+     * ran out, or after the window passed, starts counting again. Locking an account ends its sessions.
+     */
     public FailedLogin recordFailedLogin(String username) {
+        try {
+            return tx.execute(status -> countFailure(username));
+        } catch (DuplicateKeyException concurrentFirstFailure) {
+            // two first failures of one unknown name at once: the other one's row is there now
+            return tx.execute(status -> countFailure(username));
+        }
+    }
+
+    private FailedLogin countFailure(String username) {
         Instant now = clock.instant();
-        var row = jdbc.sql("select failed_attempts, locked_until from bf_user_account where username = ? for update")
-                .param(username)
-                .query((rs, n) -> new Object[] { rs.getInt(1), instant(rs, 2) })
+        Optional<Failures> account = jdbc.sql("""
+                select failed_attempts, last_failed_login_at, locked_until from bf_user_account
+                 where username = ? for update""")
+                .param(username).query((rs, n) -> new Failures(rs.getInt(1), instant(rs, 2), instant(rs, 3)))
                 .optional();
-        if (row.isEmpty()) {
-            return FailedLogin.UNKNOWN_ACCOUNT;
+        if (account.isPresent()) {
+            if (account.get().lockedAt(now)) {
+                return new FailedLogin(true, FailedLogin.Effect.ALREADY_LOCKED);
+            }
+            Failures after = account.get().plusFailureAt(now, maxFailedLogins, failureWindow, lockDuration);
+            jdbc.sql("""
+                    update bf_user_account
+                       set failed_attempts = ?, last_failed_login_at = ?, locked_until = ?,
+                           session_epoch = session_epoch + ?
+                     where username = ?""")
+                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), after.lockedAt(now) ? 1 : 0,
+                            username)
+                    .update();
+            return new FailedLogin(true, effect(after, now));
         }
-        int attempts = (Integer) row.get()[0];
-        Instant lockedUntil = (Instant) row.get()[1];
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return FailedLogin.ALREADY_LOCKED;
+        String key = nameKey(username);
+        Optional<Failures> name = jdbc.sql("""
+                select failed_attempts, last_failed_at, locked_until from bf_login_failure where name_key = ? for update""")
+                .param(key).query((rs, n) -> new Failures(rs.getInt(1), instant(rs, 2), instant(rs, 3)))
+                .optional();
+        if (name.isPresent() && name.get().lockedAt(now)) {
+            return new FailedLogin(false, FailedLogin.Effect.ALREADY_LOCKED);
         }
-        int counted = lockedUntil != null ? 1 : attempts + 1;
-        Instant newLock = counted >= maxFailedLogins ? now.plus(lockDuration) : null;
-        jdbc.sql("update bf_user_account set failed_attempts = ?, locked_until = ? where username = ?")
-                .params(newLock != null ? 0 : counted, newLock == null ? null : utc(newLock), username).update();
-        return newLock != null ? FailedLogin.LOCKED_NOW : FailedLogin.COUNTED;
+        Failures after = name.orElse(Failures.NONE).plusFailureAt(now, maxFailedLogins, failureWindow, lockDuration);
+        if (name.isPresent()) {
+            jdbc.sql("update bf_login_failure set failed_attempts = ?, last_failed_at = ?, locked_until = ? where name_key = ?")
+                    .params(after.attempts(), utc(now), utcOrNull(after.lockedUntil()), key).update();
+        } else {
+            jdbc.sql("insert into bf_login_failure (name_key, failed_attempts, last_failed_at, locked_until) values (?, ?, ?, ?)")
+                    .params(key, after.attempts(), utc(now), utcOrNull(after.lockedUntil())).update();
+        }
+        return new FailedLogin(false, effect(after, now));
+    }
+
+    private static FailedLogin.Effect effect(Failures after, Instant now) {
+        return after.lockedAt(now) ? FailedLogin.Effect.LOCKED_NOW : FailedLogin.Effect.COUNTED;
+    }
+
+    /**
+     * Forgets failures of unknown names that no longer count towards a lock nor keep one: the table holds at most
+     * the names tried within the last failure window (or lock), each attempt having cost its sender a password
+     * hash check.
+     */
+    @Scheduled(fixedDelayString = "${bangfu.security.login-failure-cleanup-interval:PT10M}", initialDelayString = "PT1M")
+    void forgetSpentLoginFailures() {
+        Instant now = clock.instant();
+        jdbc.sql("delete from bf_login_failure where last_failed_at < ? and (locked_until is null or locked_until < ?)")
+                .params(utc(now.minus(failureWindow)), utc(now)).update();
     }
 
     @Transactional
     public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null, last_login_at = ? where username = ?")
+        jdbc.sql("""
+                update bf_user_account set failed_attempts = 0, locked_until = null, last_failed_login_at = null,
+                                           last_login_at = ?
+                 where username = ?""")
                 .params(utc(clock.instant()), username).update();
     }
 
@@ -219,9 +331,103 @@ public class UserAccounts {
         return lockDuration;
     }
 
-    /** What a failed login did to the account. */
-    public enum FailedLogin {
-        UNKNOWN_ACCOUNT, COUNTED, LOCKED_NOW, ALREADY_LOCKED
+    /**
+     * Checks the enabled accounts whose password hash has not been checked yet against the published demo password,
+     * once per distinct hash (a bcrypt check each): those that have it count as demo accounts from now on, the
+     * others are marked as checked, so that a later start does not check them again. Answers how many accounts it
+     * checked.
+     */
+    @Transactional
+    int vetPasswordsAgainst(String publishedPassword) {
+        record Unvetted(long id, String hash) {
+        }
+        List<Unvetted> unvetted = jdbc.sql("""
+                select id, password_hash from bf_user_account
+                 where enabled = true and demo = false and password_vetted = false""")
+                .query((rs, n) -> new Unvetted(rs.getLong(1), rs.getString(2))).list();
+        Map<String, Boolean> published = new HashMap<>();
+        for (Unvetted account : unvetted) {
+            if (published.computeIfAbsent(account.hash(), hash -> passwordEncoder.matches(publishedPassword, hash))) {
+                jdbc.sql("update bf_user_account set demo = true where id = ?").param(account.id()).update();
+            } else {
+                jdbc.sql("update bf_user_account set password_vetted = true where id = ? and password_hash = ?")
+                        .params(account.id(), account.hash()).update();
+            }
+        }
+        return unvetted.size();
+    }
+
+    /** The enabled demo accounts, by name. */
+    @Transactional(readOnly = true)
+    List<String> enabledDemoAccounts() {
+        return jdbc.sql("select username from bf_user_account where demo = true and enabled = true order by username")
+                .query(String.class).list();
+    }
+
+    /**
+     * Retires the enabled demo accounts: disabled (the rows stay, the history names them), their sessions ended,
+     * their password replaced by the hash of a secret nobody holds; each is audited. Answers their names.
+     */
+    @Transactional
+    List<String> retireDemoAccounts() {
+        List<String> names = enabledDemoAccounts();
+        if (names.isEmpty()) {
+            return names;
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String unusable = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+        jdbc.sql("""
+                update bf_user_account
+                   set enabled = false, password_hash = ?, password_vetted = true, session_epoch = session_epoch + 1,
+                       failed_attempts = 0, locked_until = null, last_failed_login_at = null, version = version + 1
+                 where demo = true and enabled = true""")
+                .param(unusable).update();
+        for (String name : names) {
+            auditLog.recordWithChange("system", AuditAction.ACCOUNT_DISABLED, name, Outcome.SUCCESS,
+                    "demo account retired (bangfu.retire-demo-accounts)");
+        }
+        return names;
+    }
+
+    /** A name as failures of unknown names are kept: the digest of its trimmed lower case, 64 hex digits. */
+    private static String nameKey(String username) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(username.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A login attempt's account (null when no account has the name) and whether the name is locked now. */
+    record LoginCandidate(SignedInUser account, boolean locked) {
+    }
+
+    /** A name's failed logins that count towards a lock, the last one, and the lock they caused. */
+    private record Failures(int attempts, Instant lastFailedAt, Instant lockedUntil) {
+
+        static final Failures NONE = new Failures(0, null, null);
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        /** After one more failure (the name not locked now): a spent lock or an old last failure start anew. */
+        Failures plusFailureAt(Instant now, int maxFailures, Duration window, Duration lockDuration) {
+            boolean startsAnew = lockedUntil != null || lastFailedAt == null || !lastFailedAt.isAfter(now.minus(window));
+            int counted = startsAnew ? 1 : attempts + 1;
+            return counted >= maxFailures ? new Failures(0, now, now.plus(lockDuration)) : new Failures(counted, now, null);
+        }
+    }
+
+    /** What a failed login did: whether an account has the name, and what became of its lock. */
+    public record FailedLogin(boolean accountExists, Effect effect) {
+
+        public enum Effect {
+            COUNTED, LOCKED_NOW, ALREADY_LOCKED
+        }
     }
 
     /** The data of an account to create. */
@@ -251,5 +457,9 @@ public class UserAccounts {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utcOrNull(Instant instant) {
+        return instant == null ? null : utc(instant);
     }
 }

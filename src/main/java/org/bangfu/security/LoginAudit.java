@@ -22,17 +22,20 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Every login path (the UI's form, HTTP Basic on the APIs) ends in one of Spring Security's authentication
  * events: here they count towards the lockout and land in the audit log with time, user, source address
- * and outcome. Logouts too.
+ * and outcome. Form sign-ins are audited each time, an HTTP Basic client's once a day per address and again
+ * after a failure (see {@link ApiSignIns}); every failure is. Logouts too.
  */
 @Component
 class LoginAudit implements LogoutHandler {
 
     private final UserAccounts accounts;
     private final AuditLog auditLog;
+    private final ApiSignIns apiSignIns;
 
-    LoginAudit(UserAccounts accounts, AuditLog auditLog) {
+    LoginAudit(UserAccounts accounts, AuditLog auditLog, ApiSignIns apiSignIns) {
         this.accounts = accounts;
         this.auditLog = auditLog;
+        this.apiSignIns = apiSignIns;
     }
 
     @EventListener
@@ -42,31 +45,47 @@ class LoginAudit implements LogoutHandler {
             return;
         }
         Authentication authentication = event.getAuthentication();
-        accounts.recordSuccessfulLogin(authentication.getName());
-        auditLog.record(authentication.getName(), AuditAction.LOGIN, authentication.getName(),
-                sourceAddress(authentication), Outcome.SUCCESS, null);
+        String username = authentication.getName();
+        String source = sourceAddress(authentication);
+        accounts.recordSuccessfulLogin(username);
+        String detail = null;
+        if (authentication.getDetails() instanceof BasicClientDetails) {
+            if (!apiSignIns.firstToday(username, source)) {
+                return;
+            }
+            detail = "HTTP Basic: the first call today from this address; later calls are not recorded";
+        }
+        auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.SUCCESS, detail);
     }
 
+    /**
+     * Every refusal counts towards the lock of the name tried, whatever its reason and whether an account has the
+     * name, so that none of them stands out (see {@code AccountAuthentication}).
+     */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        Authentication attempt = event.getAuthentication();
-        String username = attempt.getName();
-        String source = sourceAddress(attempt);
+        String username = event.getAuthentication().getName();
+        String source = sourceAddress(event.getAuthentication());
+        apiSignIns.forget(username);
+        AuditAction action;
         if (event instanceof AuthenticationFailureLockedEvent) {
-            auditLog.record(username, AuditAction.LOGIN_REJECTED_LOCKED, username, source, Outcome.FAILURE, null);
+            action = AuditAction.LOGIN_REJECTED_LOCKED;
         } else if (event instanceof AuthenticationFailureDisabledEvent) {
-            auditLog.record(username, AuditAction.LOGIN_REJECTED_DISABLED, username, source, Outcome.FAILURE, null);
+            action = AuditAction.LOGIN_REJECTED_DISABLED;
         } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            FailedLogin result = accounts.recordFailedLogin(username);
-            auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
-                    result == FailedLogin.UNKNOWN_ACCOUNT ? "unknown account" : "bad credentials");
-            if (result == FailedLogin.LOCKED_NOW) {
-                auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
-                        "locked for " + accounts.lockDuration().toMinutes() + " minutes");
-            }
+            action = AuditAction.LOGIN;
         } else {
             auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
                     event.getException().getClass().getSimpleName());
+            return;
+        }
+        FailedLogin result = accounts.recordFailedLogin(username);
+        String detail = !result.accountExists() ? "unknown account" : action == AuditAction.LOGIN ? "bad credentials" : null;
+        auditLog.record(username, action, username, source, Outcome.FAILURE, detail);
+        if (result.effect() == FailedLogin.Effect.LOCKED_NOW) {
+            auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
+                    "locked for " + accounts.lockDuration().toMinutes() + " minutes"
+                            + (result.accountExists() ? "" : " (unknown account)"));
         }
     }
 

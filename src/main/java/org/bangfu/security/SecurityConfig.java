@@ -2,6 +2,8 @@ package org.bangfu.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
+import org.bangfu.audit.AuditLog;
+import org.bangfu.organisation.UserAccounts;
 import org.bangfu.security.ui.LoginView;
 import org.bangfu.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -29,7 +32,8 @@ import jakarta.servlet.DispatcherType;
 /**
  * One login for everything: the Vaadin UI (form login, session), Bangfu's REST API and Camunda's REST API
  * (HTTP Basic, stateless, 401 with a challenge, never a redirect), and Camunda's webapps (the UI session,
- * administrators only).
+ * administrators only). Who may sign in is decided in one place for all of them ({@code AccountAuthentication});
+ * a session ends as soon as its account is locked, reset or disabled ({@link SessionAccountCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -71,7 +75,8 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName(REALM);
         return http.securityMatcher(paths)
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge)
+                        .authenticationDetailsSource(BasicClientDetails::new))
                 .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session and no cookie authentication here, so no CSRF token is needed
@@ -84,7 +89,8 @@ class SecurityConfig {
     /** Everything else: the Vaadin UI and the Camunda webapps behind the same session. */
     @Bean
     @Order(3)
-    SecurityFilterChain appChain(HttpSecurity http, LoginAudit loginAudit) throws Exception {
+    SecurityFilterChain appChain(HttpSecurity http, LoginAudit loginAudit, UserAccounts accounts, AuditLog auditLog)
+            throws Exception {
         RequestMatcher camunda = withDefaults().matcher("/camunda/**");
         http.authorizeHttpRequests(a -> a
                         // error pages carry the status of the original request (401, 403): never redirect them
@@ -101,6 +107,7 @@ class SecurityConfig {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
                                 new ContentSecurityPolicyHeaderWriter(APP_CSP))))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(new SessionAccountCheck(accounts, auditLog), SecurityContextHolderFilter.class)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class)
                         .addLogoutHandler(loginAudit));

@@ -31,7 +31,7 @@ public final class CurrentUser {
     public static void runAsSystem(Runnable work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
-        SignedInUser user = new SignedInUser("system", "系统", Role.DISTRICT, null, null, "", true, false);
+        SignedInUser user = new SignedInUser("system", "系统", Role.DISTRICT, null, null, "", true, false, 0);
         system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(system);
         try {
@@ -64,6 +64,21 @@ public final class CurrentUser {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * Goes on as {@code user}, the signed-in person with newer account state. In a request of the UI the security
+     * context is the session's own, so the rest of the session goes on as {@code user} too.
+     */
+    public static void replace(SignedInUser user) {
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication current = context.getAuthentication();
+        if (current == null || !user.equals(current.getPrincipal())) {
+            throw new IllegalStateException("only the signed-in person can be replaced by a newer state of themselves");
+        }
+        var replacement = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        replacement.setDetails(current.getDetails());
+        context.setAuthentication(replacement);
     }
 
     /** The signed-in person, or access denied. */

@@ -21,9 +21,10 @@ public final class SignedInUser implements UserDetails {
     private final transient String passwordHash;
     private final boolean enabled;
     private final boolean locked;
+    private final int sessionEpoch;
 
     public SignedInUser(String username, String displayName, Role role, Long streetId, Long teamId, String passwordHash,
-            boolean enabled, boolean locked) {
+            boolean enabled, boolean locked, int sessionEpoch) {
         this.username = username;
         this.displayName = displayName;
         this.role = role;
@@ -32,6 +33,17 @@ public final class SignedInUser implements UserDetails {
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+        this.sessionEpoch = sessionEpoch;
+    }
+
+    /** The account's session epoch when this principal was loaded: a session lives while the account's is the same. */
+    public int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** The same person, for a session that goes on after the account's epoch moved on (own password change). */
+    public SignedInUser withSessionEpoch(int epoch) {
+        return new SignedInUser(username, displayName, role, streetId, teamId, passwordHash, enabled, locked, epoch);
     }
 
     public String displayName() {

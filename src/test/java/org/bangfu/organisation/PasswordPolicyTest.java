@@ -9,7 +9,8 @@ class PasswordPolicyTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "OK", value = {
-            "Demo@2019, OK",
+            "Demo@2019, password.policy.published",
+            "Demo@2020, OK",
             "Abcdefg1, OK",
             "abcdefg1!, OK",
             "ABCDEFG1!, OK",
@@ -20,7 +21,7 @@ class PasswordPolicyTest {
             "ABCDEFGH!, password.policy.classes",
             "12345678!, password.policy.classes",
             "Street01@x, password.policy.username" })
-    void judgesPasswordsByLengthClassesAndUsername(String password, String violation) {
+    void judgesPasswordsByLengthClassesUsernameAndPublication(String password, String violation) {
         assertThat(PasswordPolicy.violation("street01", password).orElse(null)).isEqualTo(violation);
     }
 }

@@ -62,14 +62,80 @@ class ProductionStartTest {
         }
     }
 
+    @Test
+    void refusesADemoDatabaseUntilItsDemoAccountsAreRetired() throws Exception {
+        try (AppProcess demo = startWithProfiles("demo")) {
+            assertThat(demo.isRunning()).as(demo.output()).isTrue();
+        }
+        String[] firstAdministrator = { "--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass" };
+
+        try (AppProcess app = start(firstAdministrator)) {
+            assertThat(app.isRunning()).as("refused to start").isFalse();
+            assertThat(app.exitCode()).isNotZero();
+            assertThat(app.output()).contains("demo accounts", "admin", "security", "lead11",
+                    "BANGFU_RETIRE_DEMO_ACCOUNTS=true");
+        }
+
+        // a database seeded before demo accounts were marked: their published password gives them away
+        execute("update bf_user_account set demo = false");
+        try (AppProcess app = start(firstAdministrator)) {
+            assertThat(app.isRunning()).as("refused to start").isFalse();
+            assertThat(app.exitCode()).isNotZero();
+            assertThat(app.output()).contains("demo accounts", "admin", "lead11");
+        }
+
+        String[] retiring = { "--bangfu.retire-demo-accounts=true", firstAdministrator[0], firstAdministrator[1] };
+        try (AppProcess app = start(retiring)) {
+            assertThat(app.isRunning()).as(app.output()).isTrue();
+            WebSession web = new WebSession(app.port());
+            for (String demoAccount : List.of("admin", "security", "district", "team01")) {
+                assertThat(web.get("/api/me", "Authorization", WebSession.basic(demoAccount, "Demo@2019")).statusCode())
+                        .as(demoAccount).isEqualTo(401);
+            }
+            assertThat(web.get("/engine-rest/process-definition", "Authorization",
+                    WebSession.basic("admin", "Demo@2019")).statusCode()).isEqualTo(401);
+            assertThat(web.get("/api/me", "Authorization", WebSession.basic("chief", "Str0ng#Pass")).statusCode())
+                    .isEqualTo(200);
+            assertThat(web.get("/engine-rest/process-definition", "Authorization",
+                    WebSession.basic("chief", "Str0ng#Pass")).statusCode()).isEqualTo(200);
+        }
+        // the retired accounts stay, disabled, for the history that names them
+        assertThat(rows("select username from bf_user_account where enabled")).containsExactly("chief");
+        assertThat(rows("select username from bf_user_account where not enabled")).contains("admin", "lead11");
+        assertThat(rows("select target from bf_audit_log where action = 'ACCOUNT_DISABLED'"))
+                .containsExactlyInAnyOrderElementsOf(rows("select username from bf_user_account where not enabled"));
+
+        // an operator who leaves the variables set is told what they no longer do
+        try (AppProcess app = start(retiring)) {
+            assertThat(app.isRunning()).as(app.output()).isTrue();
+            assertThat(app.output()).contains("BANGFU_ADMIN_USERNAME is ignored", "BANGFU_RETIRE_DEMO_ACCOUNTS");
+        }
+    }
+
     private AppProcess start(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=prod",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
+        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=prod"));
+        all.addAll(List.of(args));
+        return startWith(all);
+    }
+
+    private AppProcess startWithProfiles(String profiles) throws Exception {
+        return startWith(List.of("--spring.profiles.active=" + profiles));
+    }
+
+    private AppProcess startWith(List<String> args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
                 // the tests run without the compiled production front end; plain HTTP here
                 "--vaadin.productionMode=false", "--server.servlet.session.cookie.secure=false"));
-        all.addAll(List.of(args));
+        all.addAll(args);
         return AppProcess.start(all.toArray(String[]::new));
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     private List<String> rows(String sql) throws Exception {

@@ -5,12 +5,21 @@ import static org.bangfu.testsupport.WebSession.basic;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
+import org.bangfu.organisation.UserAccounts;
+import org.bangfu.shared.CurrentUser;
 import org.bangfu.testsupport.MutableClock;
 import org.bangfu.testsupport.MutableClockConfig;
+import org.bangfu.testsupport.RunAs;
+import org.bangfu.testsupport.Timings;
 import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -24,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * One login for the UI, Bangfu's API, Camunda's webapps and Camunda's REST API, as callers see it over HTTP,
@@ -44,11 +54,17 @@ class SecurityIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    UserAccounts accounts;
+
+    RunAs runAs;
+
     WebSession web;
 
     @BeforeEach
-    void newSession() {
+    void newSession(@Autowired UserDetailsService users) {
         web = new WebSession(port);
+        runAs = new RunAs(users);
     }
 
     @Nested
@@ -266,6 +282,237 @@ class SecurityIntegrationTest {
         private boolean locked(String user) {
             return jdbc.sql("select locked_until is not null from bf_user_account where username = ?").param(user)
                     .query(Boolean.class).single();
+        }
+    }
+
+    @Nested
+    class SessionsEndWithTheAccount {
+
+        @Test
+        void aLockOverBasicEndsTheAccountsBrowserSession() {
+            web.login("lead02", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+            WebSession attacker = new WebSession(port);
+            for (int i = 0; i < 5; i++) {
+                attacker.get("/api/me", "Authorization", basic("lead02", "wrong-" + i));
+            }
+            assertSentToLogin(web.get("/tasks"));
+            assertSentToLogin(web.get("/"));
+            assertThat(audited("lead02", AuditAction.SESSION_ENDED)).isEqualTo(1);
+        }
+
+        @Test
+        void aPasswordResetBySecurityEndsTheAccountsSessions() {
+            web.login("lead03", PASSWORD);
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+            runAs.run("security", () -> accounts.resetPassword("lead03", "Reset#2025x"));
+            assertSentToLogin(web.get("/"));
+            // the new password opens a new session
+            WebSession again = new WebSession(port);
+            again.login("lead03", "Reset#2025x");
+            assertThat(again.get("/tasks").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aDisabledAccountsSessionsEnd() {
+            web.login("lead06", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+            jdbc.sql("update bf_user_account set enabled = false where username = 'lead06'").update();
+            assertSentToLogin(web.get("/tasks"));
+        }
+
+        @Test
+        void camundaWebappsEndWithTheAdministratorsSession() {
+            web.login("admin", PASSWORD);
+            assertThat(web.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+            assertThat(web.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+            WebSession attacker = new WebSession(port);
+            try {
+                for (int i = 0; i < 5; i++) {
+                    attacker.get("/engine-rest/process-definition", "Authorization", basic("admin", "wrong-" + i));
+                }
+                assertThat(web.get("/camunda/api/admin/auth/user/default").statusCode()).isNotEqualTo(200);
+                assertSentToLogin(web.get("/camunda/app/cockpit/default/"));
+            } finally {
+                runAs.run("security", () -> accounts.unlock("admin"));
+            }
+        }
+
+        @Test
+        void ownPasswordChangeKeepsTheSessionItWasMadeInAndEndsTheOthers() {
+            web.login("lead07", PASSWORD);
+            WebSession colleague = new WebSession(port);
+            colleague.login("lead08", PASSWORD);
+            assertThat(web.get("/tasks").statusCode()).isEqualTo(200);
+
+            boolean keptWhereChanged = runAs.call("lead07", () -> {
+                accounts.changeOwnPassword(PASSWORD, "Changed#2025x");
+                return accounts.sessionStillValid(CurrentUser.require());
+            });
+
+            assertThat(keptWhereChanged).isTrue();
+            assertSentToLogin(web.get("/tasks"));
+            assertThat(colleague.get("/tasks").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void unlockingDoesNotReviveAnEndedSession() {
+            web.login("lead09", PASSWORD);
+            WebSession attacker = new WebSession(port);
+            for (int i = 0; i < 5; i++) {
+                attacker.get("/api/me", "Authorization", basic("lead09", "wrong-" + i));
+            }
+            runAs.run("security", () -> accounts.unlock("lead09"));
+            assertSentToLogin(web.get("/tasks"));
+        }
+
+        private void assertSentToLogin(HttpResponse<String> response) {
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
+    }
+
+    @Nested
+    class UniformRefusals {
+
+        private static final int ROUNDS = 15;
+
+        @Test
+        void refusalsTakeTheSameTimeWhateverTheReason() {
+            lock("team06");
+            Map<String, Timings> refusals = new LinkedHashMap<>();
+            refusals.put("wrong password", new Timings("wrong password (team05)", ROUNDS));
+            refusals.put("unknown", new Timings("unknown name", ROUNDS));
+            refusals.put("locked", new Timings("locked account (team06)", ROUNDS));
+            refusals.put("disabled", new Timings("disabled account (team07)", ROUNDS));
+            // the first rounds warm up the paths; rounds interleave the reasons so that load hits them alike
+            for (int round = -3; round < ROUNDS; round++) {
+                String ghost = "ghost-" + round;
+                resetFailures("team05");
+                resetFailures("team07");
+                jdbc.sql("update bf_user_account set enabled = false where username = 'team07'").update();
+                if (round < 0) {
+                    refuse("team05", "wrong");
+                    refuse(ghost, PASSWORD);
+                    refuse("team06", PASSWORD);
+                    refuse("team07", PASSWORD);
+                    continue;
+                }
+                refusals.get("wrong password").time(() -> refuse("team05", "wrong"));
+                refusals.get("unknown").time(() -> refuse(ghost, PASSWORD));
+                refusals.get("locked").time(() -> refuse("team06", PASSWORD));
+                refusals.get("disabled").time(() -> refuse("team07", PASSWORD));
+            }
+            refusals.values().forEach(t -> System.out.println("refusal timing: " + t.row()));
+            double wrongPassword = refusals.get("wrong password").percentileMillis(50);
+            for (Timings timings : refusals.values()) {
+                assertThat(timings.percentileMillis(50)).as(timings.row())
+                        .isBetween(wrongPassword * 0.6, wrongPassword * 1.4);
+            }
+        }
+
+        @Test
+        void refusalsAnswerTheSameBytesWhateverTheReason() {
+            lock("team08");
+            resetFailures("team09");
+            jdbc.sql("update bf_user_account set enabled = false where username = 'team09'").update();
+            String wrongPassword = comparable(web.get("/api/me", "Authorization", basic("team10", "wrong")));
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("nobody-here", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("team08", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+            assertThat(comparable(web.get("/api/me", "Authorization", basic("team09", PASSWORD))))
+                    .isEqualTo(wrongPassword);
+
+            String formWrongPassword = comparableRedirect(new WebSession(port).login("team10", "wrong"));
+            assertThat(comparableRedirect(new WebSession(port).login("nobody-here", PASSWORD))).isEqualTo(formWrongPassword);
+            assertThat(comparableRedirect(new WebSession(port).login("team08", PASSWORD))).isEqualTo(formWrongPassword);
+            assertThat(comparableRedirect(new WebSession(port).login("team09", PASSWORD))).isEqualTo(formWrongPassword);
+        }
+
+        @Test
+        void unknownNamesLockLikeAccounts() {
+            for (int i = 0; i < 5; i++) {
+                web.get("/api/me", "Authorization", basic("no-such-user", "wrong-" + i));
+            }
+            web.get("/api/me", "Authorization", basic("no-such-user", "wrong-6"));
+            web.login("no-such-user", "wrong-7");
+            assertThat(audited("no-such-user", AuditAction.ACCOUNT_LOCKED)).isEqualTo(1);
+            assertThat(audited("no-such-user", AuditAction.LOGIN_REJECTED_LOCKED)).isEqualTo(2);
+
+            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            web.get("/api/me", "Authorization", basic("no-such-user", "wrong-8"));
+            assertThat(audited("no-such-user", AuditAction.LOGIN_REJECTED_LOCKED)).isEqualTo(2);
+        }
+
+        private void refuse(String username, String password) {
+            assertThat(web.get("/api/me", "Authorization", basic(username, password)).statusCode()).isEqualTo(401);
+        }
+
+        private void lock(String username) {
+            jdbc.sql("update bf_user_account set locked_until = ? where username = ?")
+                    .params(OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC), username)
+                    .update();
+        }
+
+        private void resetFailures(String username) {
+            jdbc.sql("update bf_user_account set failed_attempts = 0, locked_until = null where username = ?")
+                    .param(username).update();
+        }
+
+        /** Status, headers and body, without what differs by the time of the answer. */
+        private static String comparable(HttpResponse<String> response) {
+            return response.statusCode() + "\n" + new TreeMap<>(response.headers().map()).entrySet().stream()
+                    .filter(h -> !h.getKey().equalsIgnoreCase("date"))
+                    .map(Object::toString).collect(Collectors.joining("\n"))
+                    + "\n" + response.body().replaceAll("\"timestamp\":\"[^\"]*\"", "\"timestamp\":\"\"");
+        }
+
+        /** A form login's answer: the status and where it leads (the session cookie is new every time). */
+        private static String comparableRedirect(HttpResponse<String> response) {
+            return response.statusCode() + " " + response.headers().firstValue("Location").orElse("") + " "
+                    + response.body();
+        }
+    }
+
+    @Nested
+    class SignInAudit {
+
+        @Test
+        void basicCallsAreAuditedOnceAndAgainAfterAFailure() {
+            for (int i = 0; i < 10; i++) {
+                assertThat(web.get("/api/me", "Authorization", basic("lead10", PASSWORD)).statusCode()).isEqualTo(200);
+            }
+            assertThat(signIns("lead10", "SUCCESS")).isEqualTo(1);
+
+            web.get("/api/me", "Authorization", basic("lead10", "wrong"));
+            assertThat(signIns("lead10", "FAILURE")).isEqualTo(1);
+
+            web.get("/api/me", "Authorization", basic("lead10", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead10", PASSWORD));
+            assertThat(signIns("lead10", "SUCCESS")).isEqualTo(2);
+        }
+
+        @Test
+        void basicCallsAreAuditedAgainOnANewDay() {
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            clock.advance(Duration.ofDays(1));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            web.get("/api/me", "Authorization", basic("lead11", PASSWORD));
+            assertThat(signIns("lead11", "SUCCESS")).isEqualTo(2);
+        }
+
+        @Test
+        void formLoginsAreAuditedEveryTime() {
+            web.login("district2", PASSWORD);
+            new WebSession(port).login("district2", PASSWORD);
+            assertThat(signIns("district2", "SUCCESS")).isEqualTo(2);
+        }
+
+        private int signIns(String user, String outcome) {
+            return jdbc.sql("select count(*) from bf_audit_log where target = ? and action = 'LOGIN' and outcome = ?")
+                    .params(user, outcome).query(Integer.class).single();
         }
     }
 
