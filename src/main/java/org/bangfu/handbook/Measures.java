@@ -19,6 +19,7 @@ import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -172,7 +173,7 @@ public class Measures {
         required("partyUnit", d.partyUnit(), errors);
         required("content", d.content(), errors);
         fits("partyUnit", d.partyUnit(), 100, errors);
-        fits("partyPerson", d.partyPerson(), 50, errors);
+        PersonName.problem(d.partyPerson()).ifPresent(problem -> errors.add(new FieldError("partyPerson", problem)));
         fits("content", d.content(), 2000, errors);
         if (d.plannedOn() == null) {
             errors.add(new FieldError("plannedOn", "form.required"));

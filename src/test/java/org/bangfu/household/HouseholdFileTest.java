@@ -398,6 +398,61 @@ class HouseholdFileTest {
         }
 
         @Test
+        void aNameThatIsNoNameIs400WithItsFieldInTheCallersLanguageAndSavesNothing() throws Exception {
+            int before = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
+            HouseholdFile template = as("district", () -> households.find(householdOfTeam(2)).orElseThrow());
+            for (String bad : List.of("=HYPERLINK(\"http://evil.example/\",\"点击核对\")", "+1", "@张三", "123456",
+                    "张三<b>", "张\"三", "张\u0007三", "张=三")) {
+                ObjectNode draft = json.createObjectNode();
+                draft.put("headName", bad);
+                draft.put("streetId", template.streetId());
+                draft.put("villageId", template.villageId());
+                draft.put("attribute", "GENERAL");
+                var chinese = post("/api/households", draft, null);
+                assertThat(chinese.statusCode()).as(bad).isEqualTo(400);
+                JsonNode problem = json.readTree(chinese.body());
+                assertThat(problem.get("errors").findValuesAsText("field")).as(bad).containsExactly("headName");
+                // a control character is refused before the name is judged, as in any text
+                assertThat(problem.get("errors").findValuesAsText("message")).singleElement()
+                        .satisfies(m -> assertThat(m).containsAnyOf("姓名只能包含文字", "控制字符"));
+                var english = post("/api/households", draft, "en");
+                assertThat(json.readTree(english.body()).get("errors").findValuesAsText("message")).singleElement()
+                        .satisfies(m -> assertThat(m).containsAnyOf("A name holds letters", "control characters"));
+            }
+            assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
+
+            long id = householdOfTeam(11);
+            int members = jdbc.sql("select count(*) from bf_member where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            ObjectNode member = json.createObjectNode();
+            member.put("name", "=1+1");
+            member.put("relation", "OTHER");
+            member.put("idNumber", org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1991, 2, 3), 771));
+            var refused = send("POST", "/api/households/" + id + "/members", member, "team11", null, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("errors").findValuesAsText("field")).containsExactly("name");
+            assertThat(jdbc.sql("select count(*) from bf_member where household_id = ?").param(id).query(Integer.class)
+                    .single()).isEqualTo(members);
+        }
+
+        @Test
+        void namesOfEveryScriptAndMinorityNamesWithTheirMiddleDotAreKept() throws Exception {
+            HouseholdFile template = as("district", () -> households.find(householdOfTeam(2)).orElseThrow());
+            ObjectNode draft = json.createObjectNode();
+            draft.put("headName", "阿卜杜·热合曼");
+            draft.put("streetId", template.streetId());
+            draft.put("villageId", template.villageId());
+            draft.put("attribute", "GENERAL");
+            var created = post("/api/households", draft, null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = json.readTree(created.body()).get("id").asLong();
+            String idNumber = org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1980, 1, 1), 773);
+            Member member = as("district", () -> households.addMember(id, new MemberDraft("Mary-Jane O'Neil", "OTHER", null,
+                    null, idNumber, null, null, null, null, null, null, false, false)));
+            assertThat(member.name()).isEqualTo("Mary-Jane O'Neil");
+        }
+
+        @Test
         void membersAreASubResourceAndRevealIsAudited() throws Exception {
             long id = householdOfTeam(11);
             JsonNode members = json.readTree(web().get("/api/households/" + id + "/members", "Authorization",
@@ -570,6 +625,23 @@ class HouseholdFileTest {
                             "家庭成员:4:医疗保险:import.yesNo");
             assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
             assertThat(jdbc.sql("select count(*) from bf_household where head_name = '好户'").query(Integer.class).single()).isZero();
+        }
+
+        @Test
+        void anImportedNameThatIsNoNameIsAProblemOfItsCell() throws Exception {
+            byte[] file = workbook(new String[][] {
+                    { "N1", "=HYPERLINK(\"http://evil.example/\",\"点击核对\")", "白马街道", "白马社区", "", "", "", "一般户", "",
+                            "", "", "", "", "", "" },
+                    { "N2", "古丽·买买提", "白马街道", "白马社区", "", "", "", "一般户", "", "", "", "", "", "", "" } },
+                    new String[][] { { "N2", "13800138000", "户主",
+                            org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1960, 1, 1), 775), "", "", "", "", "",
+                            "", "否", "否" } });
+            HouseholdExcel.ImportReport report = as("street03",
+                    () -> excel.importWorkbook(new java.io.ByteArrayInputStream(file), null));
+            assertThat(report.problems()).extracting(p -> p.sheet() + ":" + p.row() + ":" + p.column() + ":" + p.messageKey())
+                    .containsExactly("困难户:2:户主姓名:personName.invalid", "家庭成员:2:姓名:personName.invalid");
+            assertThat(jdbc.sql("select count(*) from bf_household where head_name = '古丽·买买提'").query(Integer.class)
+                    .single()).isZero();
         }
 
         @Test
