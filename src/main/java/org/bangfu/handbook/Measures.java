@@ -158,11 +158,12 @@ public class Measures {
         return find(householdId, measureId);
     }
 
+    /** The measure, if it is one of the household's and the caller may see the household; else as if it did not exist. */
     Measure find(long householdId, long measureId) {
         rules.visible(householdId);
         return jdbc.sql(COLUMNS + " where id = ? and household_id = ?").params(measureId, householdId)
                 .query(Measures::measure).optional()
-                .orElseThrow(() -> new InvalidInput(List.of(new FieldError("measure", "handbook.measure.unknown"))));
+                .orElseThrow(() -> new EntryNotFound("measure " + measureId + " of household " + householdId));
     }
 
     private void check(long householdId, MeasureDraft d) {

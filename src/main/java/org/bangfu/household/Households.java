@@ -211,6 +211,12 @@ public class Households {
     @Transactional
     public String reveal(long householdId, SensitiveField field, Long memberId) {
         SignedInUser user = CurrentUser.require();
+        if (field == null) {
+            throw new InvalidInput(List.of(new FieldError("field", "form.required")));
+        }
+        if (field.ofMember() && memberId == null) {
+            throw new InvalidInput(List.of(new FieldError("memberId", "form.required")));
+        }
         Row row = requireVisible(householdId);
         if (!mayReveal(user, row.teamId())) {
             throw new AccessDeniedException("may not reveal " + field);
