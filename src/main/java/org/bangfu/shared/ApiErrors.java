@@ -175,7 +175,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return LocaleContextHolder.getLocale();
     }
 
-    /** What was wrong with a JSON value: its type or its range. */
+    /** What was wrong with a JSON value: its type, its range, or (for money) its form. */
     private static FieldProblem fieldProblem(String field, JsonMappingException e) {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Object value = e instanceof InvalidFormatException format ? format.getValue() : null;
@@ -191,6 +191,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static FieldProblem expected(String field, Class<?> type, Object value) {
         if (type == null) {
             return new FieldProblem(field, "api.field.invalid");
+        }
+        if (type == Money.class) {
+            return new FieldProblem(field, value instanceof String text
+                    ? Money.strictProblem(text).orElse("money.strict") : "money.strict");
         }
         if (type.isEnum()) {
             return new FieldProblem(field, "api.field.choice", Arrays.stream(type.getEnumConstants())
