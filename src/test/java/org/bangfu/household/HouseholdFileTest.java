@@ -501,7 +501,21 @@ class HouseholdFileTest {
     @Autowired
     Attachments attachments;
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+    static final byte[] PNG = picture("png");
+    static final byte[] JPEG = picture("jpg");
+    static final byte[] PDF = "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A small real picture, as a camera or the signature pad makes one. */
+    static byte[] picture(String format) {
+        try {
+            var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Nested
     class AttachmentRules {
@@ -512,10 +526,67 @@ class HouseholdFileTest {
             var photo = as("team03", () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "住房.jpg", PNG));
             assertThat(photo.contentType()).isEqualTo("image/png");
             InvalidInput disguised = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team03",
-                    () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "photo.jpg", "<script>".getBytes())));
+                    () -> attachments.add(id, Attachments.Kind.OTHER, "photo.jpg", "<script>".getBytes())));
             assertThat(keys(disguised)).containsExactly("attachment.type");
             assertThat(as("team03", () -> households.history(id))).extracting(HouseholdChange::kind)
                     .contains(HouseholdChange.Kind.ATTACHMENT_ADDED);
+        }
+
+        @Test
+        void photosAndSignaturesArePicturesThatOpenAndAnythingElseIsRefusedAndNotKept() throws Exception {
+            long id = householdOfTeam(3);
+            int before = jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            byte[] truncatedPng = java.util.Arrays.copyOf(PNG, 20);
+            byte[] truncatedJpeg = java.util.Arrays.copyOf(JPEG, JPEG.length / 2);
+            for (Attachments.Kind kind : List.of(Attachments.Kind.VISIT_PHOTO, Attachments.Kind.SIGNATURE,
+                    Attachments.Kind.HOUSE_PHOTO)) {
+                for (byte[] notAPicture : List.of(PDF, truncatedPng, truncatedJpeg)) {
+                    InvalidInput refused = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                            () -> as("team03", () -> attachments.add(id, kind, "照片.png", notAPicture)));
+                    assertThat(refused).as(kind.name()).isNotNull();
+                    assertThat(keys(refused)).as(kind.name()).containsExactly("attachment.picture");
+                }
+                assertThat(as("team03", () -> attachments.add(id, kind, "照片.jpg", JPEG)).contentType())
+                        .isEqualTo("image/jpeg");
+                assertThat(as("team03", () -> attachments.add(id, kind, "签名.png", PNG)).contentType())
+                        .isEqualTo("image/png");
+            }
+            // a picture that says it is one must open, whatever it shows; a scan may still be a PDF
+            assertThat(keys((InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team03",
+                    () -> attachments.add(id, Attachments.Kind.CONSENT, "授权书.png", truncatedPng)))))
+                    .containsExactly("attachment.picture");
+            assertThat(as("team03", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权书.pdf", PDF)).contentType())
+                    .isEqualTo("application/pdf");
+            assertThat(jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single()).isEqualTo(before + 7);
+        }
+
+        @Test
+        void overRestAPdfOrATruncatedPngIsNoPhotoAndNothingIsKept() throws Exception {
+            long id = householdOfTeam(3);
+            int before = jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            for (String kind : List.of("VISIT_PHOTO", "SIGNATURE")) {
+                for (byte[] content : List.of(PDF, java.util.Arrays.copyOf(PNG, 20))) {
+                    HttpRequest upload = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/households/"
+                            + id + "/attachments?kind=" + kind))
+                            .header("Authorization", WebSession.basic("team03", "Demo@2019"))
+                            .header("Content-Type", org.bangfu.testsupport.Multipart.CONTENT_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                    org.bangfu.testsupport.Multipart.body("photo.png", content, java.util.Map.of())))
+                            .build();
+                    HttpResponse<String> refused = HttpClient.newHttpClient().send(upload,
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(refused.statusCode()).as(kind).isEqualTo(400);
+                    JsonNode problem = json.readTree(refused.body());
+                    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("file");
+                    assertThat(problem.get("errors").findValuesAsText("message")).singleElement()
+                            .satisfies(m -> assertThat(m).contains("JPEG 或 PNG"));
+                }
+            }
+            assertThat(jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single()).isEqualTo(before);
         }
 
         @Test
@@ -531,8 +602,7 @@ class HouseholdFileTest {
         @Test
         void onlyTheHouseholdsScopeCanListOrFetchThem() throws Exception {
             long id = householdOfTeam(3);
-            var photo = as("district", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权承诺书.pdf",
-                    "%PDF-1.4 test".getBytes()));
+            var photo = as("district", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权承诺书.pdf", PDF));
             assertThat(as("team04", () -> attachments.download(id, photo.id()))).isEmpty();
             assertThatThrownBy(() -> as("team04", () -> attachments.list(id))).isInstanceOf(HouseholdNotFound.class);
             assertThat(as("team03", () -> attachments.download(id, photo.id()))).hasValueSatisfying(
