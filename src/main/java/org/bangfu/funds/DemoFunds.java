@@ -1,6 +1,5 @@
 package org.bangfu.funds;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.Csv;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.camunda.bpm.engine.ManagementService;
@@ -188,10 +188,11 @@ class DemoFunds implements ApplicationRunner {
         });
     }
 
+    /** The bank's confirmation as the bank would send it, written as Bangfu writes every CSV file. */
     private static byte[] csv(Map<String, String> results) {
-        List<String> lines = new ArrayList<>(List.of(String.join(",", FundPayments.CONFIRMATION_COLUMNS)));
-        results.forEach((reference, result) -> lines.add(reference + "," + result + ","));
-        return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        List<String[]> lines = new ArrayList<>();
+        results.forEach((reference, result) -> lines.add(new String[] { reference, result, "" }));
+        return Csv.write(FundPayments.CONFIRMATION_COLUMNS, lines);
     }
 
     private <T> T as(String username, Supplier<T> work) {

@@ -3,7 +3,6 @@ package org.bangfu.funds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +33,7 @@ import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.Households;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.Csv;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
@@ -196,7 +196,7 @@ public class FundPayments {
     /**
      * The batch file for the bank, with full account numbers: the district only, and every download is audited.
      * CSV: UTF-8 with a byte-order mark, header {@code payee,account,amount,reference}, amounts in yuan with two
-     * decimals and no grouping.
+     * decimals and no grouping; a cell a spreadsheet would read as a formula is written as text ({@link Csv}).
      */
     @Transactional(readOnly = true)
     public byte[] batchFile(long batchId, FileFormat format) {
@@ -209,24 +209,10 @@ public class FundPayments {
                 .list();
         audit.record(user.getUsername(), AuditAction.PAYMENT_FILE_DOWNLOADED, "batch " + batch.batchNo(), null,
                 Outcome.SUCCESS, format.name() + ", " + lines.size() + " payments, " + batch.total());
-        return format == FileFormat.CSV ? csv(BATCH_COLUMNS, lines) : workbook(batch.batchNo(), BATCH_COLUMNS, lines);
+        return format == FileFormat.CSV ? Csv.write(BATCH_COLUMNS, lines) : workbook(batch.batchNo(), BATCH_COLUMNS, lines);
     }
 
-    static byte[] csv(List<String> header, List<String[]> lines) {
-        StringBuilder text = new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
-        for (String[] line : lines) {
-            for (int i = 0; i < line.length; i++) {
-                String cell = line[i] == null ? "" : line[i];
-                if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
-                    cell = '"' + cell.replace("\"", "\"\"") + '"';
-                }
-                text.append(i == 0 ? "" : ",").append(cell);
-            }
-            text.append("\r\n");
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
+    /** A workbook of text cells: a payee's name is a string cell, never a formula, whatever it begins with. */
     static byte[] workbook(String sheetName, List<String> header, List<String[]> lines) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(sheetName);

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -27,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A household's arranged funds and its ledger totals over REST. Amounts travel as strings of yuan with two decimals
- * ({@code "1200.50"}); errors answer in the caller's language.
+ * A household's arranged funds and its ledger totals over REST. Amounts travel as strings of yuan with at most two
+ * decimals ({@code "1200.50"}), nothing else (no grouping, no currency sign, no JSON number); errors answer in the
+ * caller's language.
  */
 @RestController
 class FundsApi {
@@ -68,17 +68,9 @@ class FundsApi {
      */
     @PostMapping(path = "/api/households/{id}/funds/arrangements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Arrangement> arrange(@PathVariable long id, @RequestBody ArrangementDraft draft) {
-        Money amount = null;
-        if (draft.amount() != null) {
-            var problem = Money.problem(draft.amount());
-            if (problem.isPresent()) {
-                throw new InvalidInput(List.of(new FieldError("amount", problem.get())));
-            }
-            amount = Money.parse(draft.amount());
-        }
         int year = draft.year() == null ? LocalDate.now().getYear() : draft.year();
         Arrangement arranged = budgets.arrange(id, year, draft.programme(),
-                draft.expectedVersion() == null ? 0 : draft.expectedVersion(), amount, draft.reason());
+                draft.expectedVersion() == null ? 0 : draft.expectedVersion(), draft.amount(), draft.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(arranged);
     }
 
@@ -179,7 +171,8 @@ class FundsApi {
                 .body(content);
     }
 
-    record ArrangementDraft(Integer year, Programme programme, Integer expectedVersion, String amount, String reason) {
+    /** The amount in the API's strict form, a JSON string such as {@code "1200.50"} (see {@link Money}). */
+    record ArrangementDraft(Integer year, Programme programme, Integer expectedVersion, Money amount, String reason) {
     }
 
     @ExceptionHandler(InvalidInput.class)

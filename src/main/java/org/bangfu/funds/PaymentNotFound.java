@@ -1,9 +1,11 @@
 package org.bangfu.funds;
 
+import org.bangfu.shared.NotFound;
+
 /** A payment batch that does not exist (404). */
-public class PaymentNotFound extends RuntimeException {
+public class PaymentNotFound extends NotFound {
 
     public PaymentNotFound(String what) {
-        super(what + " not found");
+        super(what, "api.notFound");
     }
 }

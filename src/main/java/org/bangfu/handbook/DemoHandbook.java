@@ -76,7 +76,7 @@ class DemoHandbook implements ApplicationRunner {
                     select min(id) from bf_fund_request where household_id = ? and status = 'PAID'""").param(h.id())
                     .query(Long.class).optional().orElse(null);
             Measure health = as(h.member(), () -> measures.plan(h.id(), new MeasureDraft("HEALTH", "弋江区民政局",
-                    "（演示）帮扶责任人", "（演示）住院医疗费用个人自付部分救助", today.minusMonths(8), Money.ofYuan(50_000),
+                    "李医生", "（演示）住院医疗费用个人自付部分救助", today.minusMonths(8), Money.ofYuan(50_000),
                     request)));
             as(h.member(), () -> measures.move(h.id(), health.id(), health.version(), Measure.Status.IN_PROGRESS, null,
                     null));

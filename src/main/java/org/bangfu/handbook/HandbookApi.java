@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -126,19 +125,12 @@ class HandbookApi {
                 .contentType(MediaType.APPLICATION_PDF).body(printed.pdf());
     }
 
-    /** A measure as typed: the cost as a string of yuan ({@code "1200.50"}). */
+    /** A measure as sent: the cost in the API's strict form, a JSON string such as {@code "1200.50"} (see {@link Money}). */
     record MeasureInput(String category, String partyUnit, String partyPerson, String content, LocalDate plannedOn,
-            String cost, Long fundRequestId) {
+            Money cost, Long fundRequestId) {
 
         MeasureDraft draft() {
-            Money money = null;
-            if (cost != null && !cost.isBlank()) {
-                Money.problem(cost).ifPresent(problem -> {
-                    throw new InvalidInput(List.of(new FieldError("cost", problem)));
-                });
-                money = Money.parse(cost);
-            }
-            return new MeasureDraft(category, partyUnit, partyPerson, content, plannedOn, money, fundRequestId);
+            return new MeasureDraft(category, partyUnit, partyPerson, content, plannedOn, cost, fundRequestId);
         }
     }
 

@@ -19,6 +19,7 @@ import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -157,11 +158,12 @@ public class Measures {
         return find(householdId, measureId);
     }
 
+    /** The measure, if it is one of the household's and the caller may see the household; else as if it did not exist. */
     Measure find(long householdId, long measureId) {
         rules.visible(householdId);
         return jdbc.sql(COLUMNS + " where id = ? and household_id = ?").params(measureId, householdId)
                 .query(Measures::measure).optional()
-                .orElseThrow(() -> new InvalidInput(List.of(new FieldError("measure", "handbook.measure.unknown"))));
+                .orElseThrow(() -> new EntryNotFound("measure " + measureId + " of household " + householdId));
     }
 
     private void check(long householdId, MeasureDraft d) {
@@ -172,7 +174,7 @@ public class Measures {
         required("partyUnit", d.partyUnit(), errors);
         required("content", d.content(), errors);
         fits("partyUnit", d.partyUnit(), 100, errors);
-        fits("partyPerson", d.partyPerson(), 50, errors);
+        PersonName.problem(d.partyPerson()).ifPresent(problem -> errors.add(new FieldError("partyPerson", problem)));
         fits("content", d.content(), 2000, errors);
         if (d.plannedOn() == null) {
             errors.add(new FieldError("plannedOn", "form.required"));

@@ -68,7 +68,7 @@ public class Visits {
     /** Every saved version of a visit, newest first. */
     @Transactional(readOnly = true)
     public List<Visit> versions(long householdId, long visitId) {
-        rules.visible(householdId);
+        find(householdId, visitId);
         return jdbc.sql("select v.visit_id, h.household_id, v.version, " + prefixed("v.") + """
                  from bf_visit_version v join bf_visit h on h.id = v.visit_id
                 where v.visit_id = ? and h.household_id = ? order by v.version desc""")
@@ -139,10 +139,12 @@ public class Visits {
         return find(householdId, visitId);
     }
 
+    /** The visit, if it is one of the household's and the caller may see the household; else as if it did not exist. */
     private Visit find(long householdId, long visitId) {
+        rules.visible(householdId);
         return jdbc.sql("select id, household_id, version, " + COLUMNS + " from bf_visit where id = ? and household_id = ?")
                 .params(visitId, householdId).query(Visits::visit).optional()
-                .orElseThrow(() -> new InvalidInput(List.of(new FieldError("visit", "handbook.visit.unknown"))));
+                .orElseThrow(() -> new EntryNotFound("visit " + visitId + " of household " + householdId));
     }
 
     private void keepVersion(long visitId) {

@@ -25,8 +25,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Photos and scanned documents of a household (consent form, certificates, house photos). The type is judged
- * by the content, never by the name; the size is limited; only those who may see the household can list or
- * fetch them, and only those who may change it can add one.
+ * by the content, never by the name; a picture (a photo, a signature, any JPEG or PNG) is decoded before it is kept;
+ * the size is limited; only those who may see the household can list or fetch them, and only those who may change it
+ * can add one.
  */
 @Service
 public class Attachments {
@@ -60,10 +61,22 @@ public class Attachments {
         if (content.length > maxSize.toBytes()) {
             throw new InvalidInput(List.of(new FieldError("file", "attachment.tooLarge", maxSize.toMegabytes())));
         }
-        String type = contentType(content).orElseThrow(
-                () -> new InvalidInput(List.of(new FieldError("file", "attachment.type"))));
-        String name = safeName(originalName);
         Kind kept = kind == null ? Kind.OTHER : kind;
+        String type = contentType(content).orElse(null);
+        if (kept.isPicture() && (type == null || !PICTURE_TYPES.contains(type))) {
+            throw new InvalidInput(List.of(new FieldError("file", "attachment.picture")));
+        }
+        if (type == null) {
+            throw new InvalidInput(List.of(new FieldError("file", "attachment.type")));
+        }
+        Pictures.Verdict picture = PICTURE_TYPES.contains(type) ? Pictures.check(content, type) : null;
+        if (picture == Pictures.Verdict.NOT_A_PICTURE) {
+            throw new InvalidInput(List.of(new FieldError("file", "attachment.picture")));
+        }
+        if (picture == Pictures.Verdict.TOO_LARGE) {
+            throw new InvalidInput(List.of(new FieldError("file", "attachment.picture.tooLarge", Pictures.MAX_MEGAPIXELS)));
+        }
+        String name = safeName(originalName);
         Instant now = clock.instant();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -165,8 +178,16 @@ public class Attachments {
 
     /** What an attachment shows: a consent form, a certificate, a photo. */
     public enum Kind {
-        CONSENT, CERTIFICATE, HOUSE_PHOTO, VISIT_PHOTO, SIGNATURE, OTHER
+        CONSENT, CERTIFICATE, HOUSE_PHOTO, VISIT_PHOTO, SIGNATURE, OTHER;
+
+        /** Photos and signatures are shown and printed as pictures: they must be JPEG or PNG that open. */
+        public boolean isPicture() {
+            return this == HOUSE_PHOTO || this == VISIT_PHOTO || this == SIGNATURE;
+        }
     }
+
+    /** The types a picture may have: what browsers show and the JDK decodes (a phone's camera sends JPEG). */
+    private static final List<String> PICTURE_TYPES = List.of("image/jpeg", "image/png");
 
     public record AttachmentInfo(long id, Kind kind, String originalName, String contentType, long size,
             String uploadedBy, Instant uploadedAt) {

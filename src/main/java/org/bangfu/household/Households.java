@@ -24,6 +24,7 @@ import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.IdNumber.Gender;
+import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.dao.DuplicateKeyException;
@@ -210,6 +211,12 @@ public class Households {
     @Transactional
     public String reveal(long householdId, SensitiveField field, Long memberId) {
         SignedInUser user = CurrentUser.require();
+        if (field == null) {
+            throw new InvalidInput(List.of(new FieldError("field", "form.required")));
+        }
+        if (field.ofMember() && memberId == null) {
+            throw new InvalidInput(List.of(new FieldError("memberId", "form.required")));
+        }
         Row row = requireVisible(householdId);
         if (!mayReveal(user, row.teamId())) {
             throw new AccessDeniedException("may not reveal " + field);
@@ -438,6 +445,9 @@ public class Households {
         if (name == null || name.isBlank()) {
             throw new InvalidInput(List.of(new FieldError("cadreName", "household.cadre.required")));
         }
+        PersonName.problem(name).ifPresent(problem -> {
+            throw new InvalidInput(List.of(new FieldError("cadreName", problem)));
+        });
         jdbc.sql("update bf_cadre_assignment set to_date = ? where household_id = ? and to_date is null")
                 .params(from.minusDays(1), householdId).update();
         jdbc.sql("""
@@ -511,8 +521,9 @@ public class Households {
         List<FieldError> errors = new ArrayList<>();
         if (d.headName() == null || d.headName().isBlank()) {
             errors.add(new FieldError("headName", "household.headName.required"));
-        } else if (d.headName().trim().length() > 50) {
-            errors.add(new FieldError("headName", "household.headName.tooLong"));
+        } else {
+            PersonName.problem(d.headName()).ifPresent(problem -> errors.add(new FieldError("headName",
+                    problem.equals("personName.tooLong") ? "household.headName.tooLong" : problem)));
         }
         if (d.streetId() == null) {
             errors.add(new FieldError("streetId", "household.street.required"));
@@ -562,8 +573,9 @@ public class Households {
         LocalDate today = LocalDate.now(clock);
         if (d.name() == null || d.name().isBlank()) {
             errors.add(new FieldError("name", "member.name.required"));
-        } else if (d.name().trim().length() > 50) {
-            errors.add(new FieldError("name", "member.name.tooLong"));
+        } else {
+            PersonName.problem(d.name()).ifPresent(problem -> errors.add(new FieldError("name",
+                    problem.equals("personName.tooLong") ? "member.name.tooLong" : problem)));
         }
         if (d.relation() == null || d.relation().isBlank()) {
             errors.add(new FieldError("relation", "member.relation.required"));

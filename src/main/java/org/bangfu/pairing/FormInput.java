@@ -126,26 +126,35 @@ public final class FormInput {
         return codes;
     }
 
-    /** An amount in yuan as people type it (「1,200.50」「¥300」), more than zero and at most {@code max}. */
+    /**
+     * An amount in yuan, more than zero and at most {@code max}, as the API takes it: a string of plain digits with at
+     * most two decimals ({@code "1200.50"}), never a JSON number, a grouped or padded amount or a currency sign. The
+     * UI's form reads what people type and sends that form (see {@code StepForm}).
+     */
     public Money money(String name, boolean required, Money max) {
-        String text = text(name, required, 40);
-        if (text == null) {
+        Object value = raw.get(name);
+        if (value != null && !(value instanceof String)) {
+            error(name, "money.strict");
             return null;
         }
-        var problem = Money.problem(text);
+        String text = (String) value;
+        if (text == null || text.isEmpty()) {
+            if (required) {
+                error(name, "form.required");
+            }
+            return null;
+        }
+        var problem = Money.strictProblem(text);
         if (problem.isPresent()) {
-            values.remove(name);
             error(name, problem.get());
             return null;
         }
-        Money amount = Money.parse(text);
+        Money amount = Money.parseStrict(text);
         if (amount.isZero()) {
-            values.remove(name);
             error(name, "money.positive");
             return null;
         }
         if (max.isLessThan(amount)) {
-            values.remove(name);
             error(name, "money.tooLarge", max.format());
             return null;
         }

@@ -475,6 +475,10 @@ public class PairingTasks {
 
     /** The task's row, locked; not found outside the caller's scope; denied outside their groups. */
     private Mirrored lockForAction(SignedInUser user, String taskId) {
+        if (taskId == null || taskId.isBlank()) {
+            // the engine's queries read a missing id as "any task"
+            throw new PairingNotFound("task " + taskId);
+        }
         Optional<Mirrored> locked = jdbc.sql("""
                 select task_id, case_id, household_id, task_key, candidate_group, assignee
                   from bf_task where task_id = ? for update""")

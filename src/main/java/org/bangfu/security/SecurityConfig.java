@@ -6,9 +6,12 @@ import org.bangfu.audit.AuditLog;
 import org.bangfu.organisation.UserAccounts;
 import org.bangfu.security.ui.LoginView;
 import org.bangfu.shared.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -17,13 +20,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -71,6 +80,27 @@ class SecurityConfig {
                 .build();
     }
 
+    /** The firewall Spring Security applies; also applied before anything else reads a request ({@link RefusedRequests}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper json) {
+        return new RefusedRequests(messages, localeResolver, json);
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> firewallFirst(HttpFirewall firewall, RequestRejectedHandler refused) {
+        var registration = new FilterRegistrationBean<>(RefusedRequests.firstOfAll(firewall, refused));
+        registration.setName("firewall-first");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
     private static HttpSecurity statelessBasic(HttpSecurity http, RequestMatcher paths) throws Exception {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName(REALM);
@@ -83,7 +113,9 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .cacheControl(c -> c.disable())
+                        .addHeaderWriter(new NeverStored()));
     }
 
     /** Everything else: the Vaadin UI and the Camunda webapps behind the same session. */

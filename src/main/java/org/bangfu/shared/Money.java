@@ -7,12 +7,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
  * An amount of yuan with fen precision (人民币, 元 with two decimals), held as a whole number of fen: never a
- * floating-point number, never negative. Parsed from what people type ("1,200.50", "1200", "¥300") and shown as
- * "1,200.50".
+ * floating-point number, never negative. Parsed from what people type in a form ("1,200.50", "1200", "¥300") and
+ * shown as "1,200.50"; over the API only the plain form travels, as a JSON string ("1200.50"), read by
+ * {@link #parseStrict}.
  */
+@JsonDeserialize(using = Money.Json.class)
 public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
@@ -67,6 +75,30 @@ public record Money(long fen) implements Comparable<Money> {
         return of(new BigDecimal(plain(text)));
     }
 
+    /**
+     * The reason an amount sent to the API is not one, as a message key ({@code money.required}, {@code money.fen},
+     * {@code money.strict}), or empty when it is: plain digits with at most two decimals, {@code "1200.50"} or
+     * {@code "1200"}; no grouping, no spaces, no currency sign. Machines send amounts, so nothing is guessed.
+     */
+    public static Optional<String> strictProblem(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.of("money.required");
+        }
+        if (text.matches("\\d{1,12}\\.\\d{3,}")) {
+            return Optional.of("money.fen");
+        }
+        return AMOUNT.matcher(text).matches() ? Optional.empty() : Optional.of("money.strict");
+    }
+
+    /** An amount sent to the API; check {@link #strictProblem} first. */
+    public static Money parseStrict(String text) {
+        Optional<String> problem = strictProblem(text);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get() + ": " + text);
+        }
+        return of(new BigDecimal(text));
+    }
+
     private static String plain(String text) {
         String plain = text.trim().replace(",", "").replace("，", "").replace(" ", "");
         if (plain.startsWith("¥") || plain.startsWith("￥")) {
@@ -114,5 +146,36 @@ public record Money(long fen) implements Comparable<Money> {
     @Override
     public String toString() {
         return yuan().toPlainString();
+    }
+
+    /**
+     * Reads an amount from JSON only as a string in the strict form: a JSON number ({@code 1.5}) would pass through
+     * floating point in most clients, and a typed form ({@code "1,000.00"}) is for people, not for the API. A refused
+     * value is reported with the field it was sent in; an empty string is no amount.
+     */
+    static final class Json extends StdScalarDeserializer<Money> {
+
+        Json() {
+            super(Money.class);
+        }
+
+        @Override
+        public Money deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                if (parser.currentToken().isScalarValue()) {
+                    throw InvalidFormatException.from(parser, "an amount is a JSON string such as \"1200.50\"",
+                            parser.getText(), Money.class);
+                }
+                return (Money) context.handleUnexpectedToken(Money.class, parser);
+            }
+            String text = parser.getText();
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (strictProblem(text).isPresent()) {
+                throw InvalidFormatException.from(parser, "not an amount of yuan and fen", text, Money.class);
+            }
+            return parseStrict(text);
+        }
     }
 }

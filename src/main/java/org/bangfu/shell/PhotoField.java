@@ -50,8 +50,9 @@ public class PhotoField extends CustomField<List<String>> {
         setLabel(label);
         list.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         list.getStyle().set("gap", "var(--lumo-space-s)");
-        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", "image/heic", ".jpg", ".jpeg", ".png",
-                ".webp", ".heic");
+        // JPEG and PNG only: what Bangfu can decode and print; asked for these, a phone's camera sends a JPEG (an
+        // iPhone converts its HEIC photos)
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
         upload.setMaxFiles(20);
         upload.setVisible(false);
         VerticalLayout content = new VerticalLayout(list, upload);

@@ -17,6 +17,7 @@ import org.bangfu.household.HouseholdSort;
 import org.bangfu.household.Households;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.testsupport.RunAs;
+import org.bangfu.testsupport.TestNames;
 import org.bangfu.testsupport.Timings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,12 +139,13 @@ class HouseholdListBenchmark {
             householdSheet.removeRow(householdSheet.getRow(1));
             memberSheet.removeRow(memberSheet.getRow(1));
             for (int i = 1; i <= rows / 2; i++) {
-                fill(householdSheet.createRow(i), "K" + i, "导入" + i, "白马街道", "白马社区", "", "", "", "低保户", "50", "砖混",
+                String name = TestNames.numbered("导入", i);
+                fill(householdSheet.createRow(i), "K" + i, name, "白马街道", "白马社区", "", "", "", "低保户", "50", "砖混",
                         "非危房", "", "因病", "", "");
                 String first17 = "340203" + java.time.LocalDate.of(1950, 1, 1).plusDays(i).toString().replace("-", "")
                         + "001";
                 String idNumber = first17 + IdNumber.checkCharacter(first17);
-                fill(memberSheet.createRow(i), "K" + i, "导入" + i, "户主", idNumber, "", "", "", "", "", "", "是", "否");
+                fill(memberSheet.createRow(i), "K" + i, name, "户主", idNumber, "", "", "", "", "", "", "是", "否");
             }
             book.write(out);
             return out.toByteArray();

@@ -38,6 +38,7 @@ import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.Multipart;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
+import org.bangfu.testsupport.TestNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -115,13 +116,14 @@ class ComparisonTest {
         long village = jdbc.sql("select id from bf_village where code = 'S01-V1'").query(Long.class).single();
         long street = jdbc.sql("select id from bf_street where code = 'S01'").query(Long.class).single();
         long team = jdbc.sql("select id from bf_team where code = 'T01'").query(Long.class).single();
+        String name = TestNames.numbered("比对户", n);
         return as.call("district", () -> {
-            HouseholdFile file = households.create(new HouseholdDraft("比对户" + n, street, village, "测试路" + n + "号",
+            HouseholdFile file = households.create(new HouseholdDraft(name, street, village, "测试路" + n + "号",
                     null, null, Attribute.GENERAL, new BigDecimal("45"), "BRICK_CONCRETE", "NONE", null, "ILLNESS",
                     List.of(), null, team));
-            households.addMember(file.id(), member("比对户" + n, "HEAD", a));
-            households.addMember(file.id(), member("配偶" + n, "SPOUSE", b));
-            households.addMember(file.id(), member("儿子" + n, "SON", c));
+            households.addMember(file.id(), member(name, "HEAD", a));
+            households.addMember(file.id(), member(TestNames.numbered("配偶", n), "SPOUSE", b));
+            households.addMember(file.id(), member(TestNames.numbered("儿子", n), "SON", c));
             return new Family(file.id(), a, b, c, outsider);
         });
     }

@@ -148,8 +148,27 @@ class FundBudgetsTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("errors").get(0).get("message").asText())
                 .isEqualTo("金额最多精确到分（两位小数）");
+        // the API takes plain digits in a JSON string: typed forms and JSON numbers are refused, naming the field
+        int arrangements = jdbc.sql("select count(*) from bf_fund_budget where household_id = ?").param(household)
+                .query(Integer.class).single();
+        for (String loose : new String[] { "\"1,000.00\"", "\" 1.00\"", "1.5", "\"¥300\"", "{}" }) {
+            String sent = ("{\"year\": %d, \"programme\": \"HOUSING\", \"expectedVersion\": 0, \"amount\": %s, "
+                    + "\"reason\": \"危房改造\"}").formatted(YEAR, loose);
+            var loosely = api.send("district", "POST", path, "application/json",
+                    sent.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+            assertThat(loosely.statusCode()).as(loose).isEqualTo(400);
+            JsonNode problem = json.readTree(loosely.body());
+            assertThat(problem.get("errors").findValuesAsText("field")).as(loose).containsExactly("amount");
+            assertThat(problem.get("errors").findValuesAsText("message")).as(loose).singleElement()
+                    .satisfies(m -> assertThat(m).isNotBlank().doesNotContain("Exception"));
+        }
+        assertThat(json.readTree(api.send("district", "POST", path, "application/json",
+                body.apply("1,000.00").getBytes(java.nio.charset.StandardCharsets.UTF_8), null).body())
+                .get("errors").get(0).get("message").asText()).contains("\"1200.50\"");
+        assertThat(jdbc.sql("select count(*) from bf_fund_budget where household_id = ?").param(household)
+                .query(Integer.class).single()).isEqualTo(arrangements);
         var created = api.send("district", "POST", path, "application/json",
-                body.apply("1,200.50").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+                body.apply("1200.50").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(json.readTree(created.body()).get("amount").asText()).isEqualTo("1200.50");
         var again = api.send("district2", "POST", path, "application/json",

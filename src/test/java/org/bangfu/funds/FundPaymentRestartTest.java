@@ -46,7 +46,7 @@ class FundPaymentRestartTest {
             assertThat(id.find()).isTrue();
             release = id.group(1);
             complete(api, jdbc, release, member, """
-                    {"decision":"SUBMIT","programme":"GENERAL","amount":"6,000","measure":"HEALTH","purpose":"门诊费用"}""");
+                    {"decision":"SUBMIT","programme":"GENERAL","amount":"6000","measure":"HEALTH","purpose":"门诊费用"}""");
             complete(api, jdbc, release, leader, "{\"decision\":\"APPROVE\"}");
             complete(api, jdbc, release, "district", "{\"decision\":\"APPROVE\"}");
             assertThat(payments(jdbc, release)).isEqualTo("INSTRUCTED");

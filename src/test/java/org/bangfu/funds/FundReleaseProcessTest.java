@@ -106,7 +106,7 @@ class FundReleaseProcessTest {
         ProcessInstance pi = instance(release);
         assertThat(pi).isWaitingAt(REQUEST);
 
-        fx.request(release, "20,000");
+        fx.request(release, "20000");
         assertThat(pi).isWaitingAt(LEADER_APPROVAL);
         Assertions.assertThat(jdbc.sql("select candidate_group from bf_task where case_id is not null and task_key = ?"
                 + " and household_id = ?").params(LEADER_APPROVAL, household).query(String.class).single())

@@ -32,8 +32,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** What a fund request refuses: amounts, the budget, and approvals that break the four-eyes rule. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
 class FundRequestsTest {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Autowired
     JdbcClient jdbc;
@@ -85,9 +92,9 @@ class FundRequestsTest {
         void refusesAmountsThatAreNotMoneyOrTooLargeAndStoresNothing() {
             long household = fx.pairedHousehold(500_000);
             String release = fx.start(household);
-            for (String[] refused : new String[][] { { "", "amount:form.required" }, { "abc", "amount:money.invalid" },
-                    { "-5", "amount:money.invalid" }, { "12.345", "amount:money.fen" }, { "0", "amount:money.positive" },
-                    { "100,000.01", "amount:money.tooLarge" } }) {
+            for (String[] refused : new String[][] { { "", "amount:form.required" }, { "abc", "amount:money.strict" },
+                    { "-5", "amount:money.strict" }, { "12.345", "amount:money.fen" }, { "0", "amount:money.positive" },
+                    { "100000.01", "amount:money.tooLarge" } }) {
                 Map<String, Object> form = new HashMap<>(FundsFixture.requestForm(refused[0]));
                 assertThatThrownBy(() -> fx.complete(release, REQUEST, "team01", form)).as(refused[0])
                         .satisfies(e -> assertThat(keys(e)).containsExactly(refused[1]));
@@ -98,9 +105,40 @@ class FundRequestsTest {
                             "purpose:form.required", "measure:form.required"));
             assertThat(requestRows(household)).isZero();
             assertThat(fx.task(release).key()).isEqualTo(REQUEST);
-            // what people type is accepted as they type it
-            fx.request(release, "¥1,200.50");
+            // the task service takes amounts as the form sends them: plain digits (the form reads what people type)
+            for (String loose : new String[] { "1,200.50", " 1200.50", "¥1200.50" }) {
+                Map<String, Object> form = new HashMap<>(FundsFixture.requestForm(loose));
+                assertThatThrownBy(() -> fx.complete(release, REQUEST, "team01", form)).as(loose)
+                        .satisfies(e -> assertThat(keys(e)).containsExactly("amount:money.strict"));
+            }
+            Map<String, Object> number = new HashMap<>(FundsFixture.requestForm("x"));
+            number.put("amount", 1200.5);
+            assertThatThrownBy(() -> fx.complete(release, REQUEST, "team01", number))
+                    .satisfies(e -> assertThat(keys(e)).containsExactly("amount:money.strict"));
+            assertThat(requestRows(household)).isZero();
+            fx.request(release, "1200.50");
             assertThat(requests.ofRelease(release).orElseThrow().amount().toString()).isEqualTo("1200.50");
+        }
+
+        @Test
+        void overRestALooseAmountIsRefusedWithItsFieldAndNothingIsRequested() throws Exception {
+            long household = fx.pairedHousehold(50_000);
+            String release = fx.start(household);
+            String task = fx.task(release).id();
+            org.bangfu.testsupport.ApiClient api = new org.bangfu.testsupport.ApiClient(port);
+            for (String loose : new String[] { "\"1,000.00\"", "\" 1.00\"", "1.5", "1000" }) {
+                String form = ("{\"decision\":\"SUBMIT\",\"programme\":\"GENERAL\",\"amount\":%s,"
+                        + "\"measure\":\"HEALTH\",\"purpose\":\"门诊费用\"}").formatted(loose);
+                var refused = api.send("team01", "POST", "/api/tasks/" + task + "/complete", "application/json",
+                        form.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+                assertThat(refused.statusCode()).as(loose).isEqualTo(400);
+                var problem = json.readTree(refused.body());
+                assertThat(problem.get("errors").findValuesAsText("field")).as(loose).containsExactly("amount");
+                assertThat(problem.get("errors").findValuesAsText("message")).as(loose)
+                        .containsExactly("金额应为只含数字的字符串，最多两位小数，不带千位分隔符、空格或货币符号，例如 \"1200.50\"");
+            }
+            assertThat(requestRows(household)).isZero();
+            assertThat(fx.task(release).key()).isEqualTo(REQUEST);
         }
 
         @Test

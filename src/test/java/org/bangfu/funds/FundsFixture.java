@@ -17,6 +17,7 @@ import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.RunAs;
+import org.bangfu.testsupport.TestNames;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,8 @@ class FundsFixture {
         long village = jdbc.sql("select min(id) from bf_village where street_id = ?").param(street).query(Long.class)
                 .single();
         int n = SERIAL.incrementAndGet();
-        HouseholdFile file = as.call("district", () -> households.create(new HouseholdDraft("发放户" + n, street, village,
+        String name = TestNames.numbered("发放户", n);
+        HouseholdFile file = as.call("district", () -> households.create(new HouseholdDraft(name, street, village,
                 "发放路" + n + "号", "13855300000", "62170012345670" + String.format("%02d", n % 100), Attribute.DIBAO,
                 new BigDecimal("40"), "BRICK_CONCRETE", "NONE", null, "ILLNESS", List.of(), null, team)));
         jdbc.sql("""

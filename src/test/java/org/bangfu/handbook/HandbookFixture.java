@@ -12,6 +12,7 @@ import org.bangfu.household.Households;
 import org.bangfu.household.MemberDraft;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.testsupport.RunAs;
+import org.bangfu.testsupport.TestNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Households the handbook's process tests own: paired with a team a while ago, their periodic review running. */
@@ -39,11 +40,12 @@ final class HandbookFixture {
         long village = jdbc.sql("select min(id) from bf_village where street_id = ?").param(street).query(Long.class)
                 .single();
         int n = SERIAL.incrementAndGet();
-        HouseholdFile file = as.call("district", () -> households.create(new HouseholdDraft("手册户" + n, street, village,
+        String name = TestNames.numbered("手册户", n);
+        HouseholdFile file = as.call("district", () -> households.create(new HouseholdDraft(name, street, village,
                 "手册路" + n + "号", "13855300000", null, attribute, new BigDecimal("60"), "BRICK_CONCRETE", "NONE", null,
                 "ILLNESS", List.of(), null, team)));
         String first17 = "34020319700101" + (700 + 2 * n + 1);
-        as.run("district", () -> households.addMember(file.id(), new MemberDraft("手册户" + n, "HEAD", null, null,
+        as.run("district", () -> households.addMember(file.id(), new MemberDraft(name, "HEAD", null, null,
                 first17 + IdNumber.checkCharacter(first17), null, null, null, null, null, null, false, false)));
         jdbc.sql("""
                 insert into bf_pairing_case (household_id, status, started_by, started_at, ended_at)

@@ -174,6 +174,23 @@ class MeasuresTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("errors").get(0).get("message").asText())
                 .isEqualTo("金额最多精确到分（两位小数）");
+        int before = jdbc.sql("select count(*) from bf_measure where household_id = ?").param(household)
+                .query(Integer.class).single();
+        for (String loose : new String[] { "\"1,000.00\"", "\" 1.00\"", "1.5" }) {
+            String sent = ("{\"category\": \"HEALTH\", \"partyUnit\": \"镇卫生院\", \"content\": \"家庭医生签约\", "
+                    + "\"plannedOn\": \"%s\", \"cost\": %s}").formatted(today, loose);
+            var loosely = api.send("team04", "POST", path, "application/json", sent.getBytes(StandardCharsets.UTF_8), null);
+            assertThat(loosely.statusCode()).as(loose).isEqualTo(400);
+            assertThat(json.readTree(loosely.body()).get("errors").findValuesAsText("field")).as(loose)
+                    .containsExactly("cost");
+        }
+        var person = api.send("team04", "POST", path, "application/json", """
+                {"category": "HEALTH", "partyUnit": "镇卫生院", "partyPerson": "=1+2", "content": "家庭医生签约",
+                 "plannedOn": "%s"}""".formatted(today).getBytes(StandardCharsets.UTF_8), "en");
+        assertThat(person.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(person.body()).get("errors").findValuesAsText("field")).containsExactly("partyPerson");
+        assertThat(jdbc.sql("select count(*) from bf_measure where household_id = ?").param(household)
+                .query(Integer.class).single()).isEqualTo(before);
         var created = api.send("team04", "POST", path, "application/json", """
                 {"category": "HEALTH", "partyUnit": "镇卫生院", "content": "家庭医生签约", "plannedOn": "%s", "cost": "120.50"}"""
                 .formatted(today).getBytes(StandardCharsets.UTF_8), null);

@@ -398,6 +398,61 @@ class HouseholdFileTest {
         }
 
         @Test
+        void aNameThatIsNoNameIs400WithItsFieldInTheCallersLanguageAndSavesNothing() throws Exception {
+            int before = jdbc.sql("select count(*) from bf_household").query(Integer.class).single();
+            HouseholdFile template = as("district", () -> households.find(householdOfTeam(2)).orElseThrow());
+            for (String bad : List.of("=HYPERLINK(\"http://evil.example/\",\"点击核对\")", "+1", "@张三", "123456",
+                    "张三<b>", "张\"三", "张\u0007三", "张=三")) {
+                ObjectNode draft = json.createObjectNode();
+                draft.put("headName", bad);
+                draft.put("streetId", template.streetId());
+                draft.put("villageId", template.villageId());
+                draft.put("attribute", "GENERAL");
+                var chinese = post("/api/households", draft, null);
+                assertThat(chinese.statusCode()).as(bad).isEqualTo(400);
+                JsonNode problem = json.readTree(chinese.body());
+                assertThat(problem.get("errors").findValuesAsText("field")).as(bad).containsExactly("headName");
+                // a control character is refused before the name is judged, as in any text
+                assertThat(problem.get("errors").findValuesAsText("message")).singleElement()
+                        .satisfies(m -> assertThat(m).containsAnyOf("姓名只能包含文字", "控制字符"));
+                var english = post("/api/households", draft, "en");
+                assertThat(json.readTree(english.body()).get("errors").findValuesAsText("message")).singleElement()
+                        .satisfies(m -> assertThat(m).containsAnyOf("A name holds letters", "control characters"));
+            }
+            assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
+
+            long id = householdOfTeam(11);
+            int members = jdbc.sql("select count(*) from bf_member where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            ObjectNode member = json.createObjectNode();
+            member.put("name", "=1+1");
+            member.put("relation", "OTHER");
+            member.put("idNumber", org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1991, 2, 3), 771));
+            var refused = send("POST", "/api/households/" + id + "/members", member, "team11", null, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("errors").findValuesAsText("field")).containsExactly("name");
+            assertThat(jdbc.sql("select count(*) from bf_member where household_id = ?").param(id).query(Integer.class)
+                    .single()).isEqualTo(members);
+        }
+
+        @Test
+        void namesOfEveryScriptAndMinorityNamesWithTheirMiddleDotAreKept() throws Exception {
+            HouseholdFile template = as("district", () -> households.find(householdOfTeam(2)).orElseThrow());
+            ObjectNode draft = json.createObjectNode();
+            draft.put("headName", "阿卜杜·热合曼");
+            draft.put("streetId", template.streetId());
+            draft.put("villageId", template.villageId());
+            draft.put("attribute", "GENERAL");
+            var created = post("/api/households", draft, null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = json.readTree(created.body()).get("id").asLong();
+            String idNumber = org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1980, 1, 1), 773);
+            Member member = as("district", () -> households.addMember(id, new MemberDraft("Mary-Jane O'Neil", "OTHER", null,
+                    null, idNumber, null, null, null, null, null, null, false, false)));
+            assertThat(member.name()).isEqualTo("Mary-Jane O'Neil");
+        }
+
+        @Test
         void membersAreASubResourceAndRevealIsAudited() throws Exception {
             long id = householdOfTeam(11);
             JsonNode members = json.readTree(web().get("/api/households/" + id + "/members", "Authorization",
@@ -446,7 +501,21 @@ class HouseholdFileTest {
     @Autowired
     Attachments attachments;
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+    static final byte[] PNG = picture("png");
+    static final byte[] JPEG = picture("jpg");
+    static final byte[] PDF = "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A small real picture, as a camera or the signature pad makes one. */
+    static byte[] picture(String format) {
+        try {
+            var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Nested
     class AttachmentRules {
@@ -457,10 +526,67 @@ class HouseholdFileTest {
             var photo = as("team03", () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "住房.jpg", PNG));
             assertThat(photo.contentType()).isEqualTo("image/png");
             InvalidInput disguised = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team03",
-                    () -> attachments.add(id, Attachments.Kind.HOUSE_PHOTO, "photo.jpg", "<script>".getBytes())));
+                    () -> attachments.add(id, Attachments.Kind.OTHER, "photo.jpg", "<script>".getBytes())));
             assertThat(keys(disguised)).containsExactly("attachment.type");
             assertThat(as("team03", () -> households.history(id))).extracting(HouseholdChange::kind)
                     .contains(HouseholdChange.Kind.ATTACHMENT_ADDED);
+        }
+
+        @Test
+        void photosAndSignaturesArePicturesThatOpenAndAnythingElseIsRefusedAndNotKept() throws Exception {
+            long id = householdOfTeam(3);
+            int before = jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            byte[] truncatedPng = java.util.Arrays.copyOf(PNG, 20);
+            byte[] truncatedJpeg = java.util.Arrays.copyOf(JPEG, JPEG.length / 2);
+            for (Attachments.Kind kind : List.of(Attachments.Kind.VISIT_PHOTO, Attachments.Kind.SIGNATURE,
+                    Attachments.Kind.HOUSE_PHOTO)) {
+                for (byte[] notAPicture : List.of(PDF, truncatedPng, truncatedJpeg)) {
+                    InvalidInput refused = (InvalidInput) org.assertj.core.api.Assertions.catchThrowable(
+                            () -> as("team03", () -> attachments.add(id, kind, "照片.png", notAPicture)));
+                    assertThat(refused).as(kind.name()).isNotNull();
+                    assertThat(keys(refused)).as(kind.name()).containsExactly("attachment.picture");
+                }
+                assertThat(as("team03", () -> attachments.add(id, kind, "照片.jpg", JPEG)).contentType())
+                        .isEqualTo("image/jpeg");
+                assertThat(as("team03", () -> attachments.add(id, kind, "签名.png", PNG)).contentType())
+                        .isEqualTo("image/png");
+            }
+            // a picture that says it is one must open, whatever it shows; a scan may still be a PDF
+            assertThat(keys((InvalidInput) org.assertj.core.api.Assertions.catchThrowable(() -> as("team03",
+                    () -> attachments.add(id, Attachments.Kind.CONSENT, "授权书.png", truncatedPng)))))
+                    .containsExactly("attachment.picture");
+            assertThat(as("team03", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权书.pdf", PDF)).contentType())
+                    .isEqualTo("application/pdf");
+            assertThat(jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single()).isEqualTo(before + 7);
+        }
+
+        @Test
+        void overRestAPdfOrATruncatedPngIsNoPhotoAndNothingIsKept() throws Exception {
+            long id = householdOfTeam(3);
+            int before = jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single();
+            for (String kind : List.of("VISIT_PHOTO", "SIGNATURE")) {
+                for (byte[] content : List.of(PDF, java.util.Arrays.copyOf(PNG, 20))) {
+                    HttpRequest upload = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/households/"
+                            + id + "/attachments?kind=" + kind))
+                            .header("Authorization", WebSession.basic("team03", "Demo@2019"))
+                            .header("Content-Type", org.bangfu.testsupport.Multipart.CONTENT_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                    org.bangfu.testsupport.Multipart.body("photo.png", content, java.util.Map.of())))
+                            .build();
+                    HttpResponse<String> refused = HttpClient.newHttpClient().send(upload,
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(refused.statusCode()).as(kind).isEqualTo(400);
+                    JsonNode problem = json.readTree(refused.body());
+                    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("file");
+                    assertThat(problem.get("errors").findValuesAsText("message")).singleElement()
+                            .satisfies(m -> assertThat(m).contains("JPEG 或 PNG"));
+                }
+            }
+            assertThat(jdbc.sql("select count(*) from bf_attachment where household_id = ?").param(id)
+                    .query(Integer.class).single()).isEqualTo(before);
         }
 
         @Test
@@ -476,8 +602,7 @@ class HouseholdFileTest {
         @Test
         void onlyTheHouseholdsScopeCanListOrFetchThem() throws Exception {
             long id = householdOfTeam(3);
-            var photo = as("district", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权承诺书.pdf",
-                    "%PDF-1.4 test".getBytes()));
+            var photo = as("district", () -> attachments.add(id, Attachments.Kind.CONSENT, "授权承诺书.pdf", PDF));
             assertThat(as("team04", () -> attachments.download(id, photo.id()))).isEmpty();
             assertThatThrownBy(() -> as("team04", () -> attachments.list(id))).isInstanceOf(HouseholdNotFound.class);
             assertThat(as("team03", () -> attachments.download(id, photo.id()))).hasValueSatisfying(
@@ -570,6 +695,23 @@ class HouseholdFileTest {
                             "家庭成员:4:医疗保险:import.yesNo");
             assertThat(jdbc.sql("select count(*) from bf_household").query(Integer.class).single()).isEqualTo(before);
             assertThat(jdbc.sql("select count(*) from bf_household where head_name = '好户'").query(Integer.class).single()).isZero();
+        }
+
+        @Test
+        void anImportedNameThatIsNoNameIsAProblemOfItsCell() throws Exception {
+            byte[] file = workbook(new String[][] {
+                    { "N1", "=HYPERLINK(\"http://evil.example/\",\"点击核对\")", "白马街道", "白马社区", "", "", "", "一般户", "",
+                            "", "", "", "", "", "" },
+                    { "N2", "古丽·买买提", "白马街道", "白马社区", "", "", "", "一般户", "", "", "", "", "", "", "" } },
+                    new String[][] { { "N2", "13800138000", "户主",
+                            org.bangfu.testsupport.TestIds.id(java.time.LocalDate.of(1960, 1, 1), 775), "", "", "", "", "",
+                            "", "否", "否" } });
+            HouseholdExcel.ImportReport report = as("street03",
+                    () -> excel.importWorkbook(new java.io.ByteArrayInputStream(file), null));
+            assertThat(report.problems()).extracting(p -> p.sheet() + ":" + p.row() + ":" + p.column() + ":" + p.messageKey())
+                    .containsExactly("困难户:2:户主姓名:personName.invalid", "家庭成员:2:姓名:personName.invalid");
+            assertThat(jdbc.sql("select count(*) from bf_household where head_name = '古丽·买买提'").query(Integer.class)
+                    .single()).isZero();
         }
 
         @Test

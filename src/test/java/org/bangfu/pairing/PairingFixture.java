@@ -16,6 +16,7 @@ import org.bangfu.household.Households;
 import org.bangfu.household.MemberDraft;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
+import org.bangfu.testsupport.TestNames;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -56,12 +57,13 @@ class PairingFixture {
         String head = TestIds.id(birth, 201);
         long village = jdbc.sql("select id from bf_village where code = 'S01-V1'").query(Long.class).single();
         long street = jdbc.sql("select id from bf_street where code = 'S01'").query(Long.class).single();
+        String name = TestNames.numbered("结对户", n);
         return as.call("street01", () -> {
-            HouseholdFile file = households.create(new HouseholdDraft("结对户" + n, street, village, "结对路" + n + "号",
+            HouseholdFile file = households.create(new HouseholdDraft(name, street, village, "结对路" + n + "号",
                     "13855301234", "6217001234567001", Attribute.DIBAO, new BigDecimal("40"), "BRICK_CONCRETE", "NONE",
                     null, "ILLNESS", List.of(), null, null));
-            households.addMember(file.id(), member("结对户" + n, "HEAD", head));
-            households.addMember(file.id(), member("配偶" + n, "SPOUSE", TestIds.id(birth.plusDays(1), 202)));
+            households.addMember(file.id(), member(name, "HEAD", head));
+            households.addMember(file.id(), member(TestNames.numbered("配偶", n), "SPOUSE", TestIds.id(birth.plusDays(1), 202)));
             return new Family(file.id(), head);
         });
     }

@@ -267,7 +267,7 @@ class PairingTasksTest {
             Family family = fx.family();
             Family other = fx.family();
             PairingCase c = fx.start(family);
-            byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+            byte[] png = png();
             long own = fx.as.call("street01", () -> attachments.add(family.id(), Attachments.Kind.VISIT_PHOTO,
                     "house.png", png).id());
             long foreign = fx.as.call("street01", () -> attachments.add(other.id(), Attachments.Kind.VISIT_PHOTO,
@@ -462,5 +462,17 @@ class PairingTasksTest {
         assertThat(api.get("district", "/api/notifications?unread=true").body()).contains("\"ESCALATED\"");
         assertThat(post("district", "/api/notifications/" + escalation + "/read", null, null).statusCode()).isEqualTo(204);
         assertThat(fx.as.call("district", () -> notifications.mine(true, 200))).noneMatch(n -> n.id() == escalation);
+    }
+
+    /** A small picture that opens, as a phone's camera sends one. */
+    static byte[] png() {
+        try {
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 12,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

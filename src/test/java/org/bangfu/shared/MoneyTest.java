@@ -31,6 +31,32 @@ class MoneyTest {
     }
 
     @Test
+    void readsTheApisAmountsOnlyAsPlainDigitsWithAtMostTwoDecimals() {
+        assertThat(Money.parseStrict("1000.00")).isEqualTo(Money.ofYuan(1000));
+        assertThat(Money.parseStrict("1000")).isEqualTo(Money.ofYuan(1000));
+        assertThat(Money.parseStrict("0.5")).isEqualTo(Money.ofFen(50));
+        for (String loose : new String[] { "1,000.00", " 1.00", "1.00 ", "¥300", "300元", "1 000", "+1", "-1", "1e3",
+                "1.", ".5", "１２", "0x10", "" }) {
+            assertThat(Money.strictProblem(loose)).as(loose).isPresent();
+            assertThatThrownBy(() -> Money.parseStrict(loose)).as(loose).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Money.strictProblem("12.345")).contains("money.fen");
+        assertThat(Money.strictProblem("1,000.00")).contains("money.strict");
+        assertThat(Money.strictProblem(null)).contains("money.required");
+    }
+
+    @Test
+    void travelsInJsonAsAStringAndIsReadBackOnlyFromOne() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.writeValueAsString(Money.ofFen(120_050))).isEqualTo("\"1200.50\"");
+        assertThat(json.readValue("\"1200.50\"", Money.class)).isEqualTo(Money.ofFen(120_050));
+        for (String refused : new String[] { "1.5", "1200", "\"1,000.00\"", "\" 1.00\"", "{}", "[]", "true" }) {
+            assertThatThrownBy(() -> json.readValue(refused, Money.class)).as(refused)
+                    .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        }
+    }
+
+    @Test
     void addsAndSubtractsExactlyInFen() {
         // 0.1 + 0.2 is 0.30 here, not 0.30000000000000004
         assertThat(Money.parse("0.1").plus(Money.parse("0.2"))).isEqualTo(Money.parse("0.3"));

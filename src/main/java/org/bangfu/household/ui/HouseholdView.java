@@ -346,8 +346,8 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
             upload.setId("attachment-upload");
             upload.setMaxFiles(1);
             upload.setMaxFileSize((int) attachments.maxSize().toBytes());
-            upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf",
-                    ".jpg", ".jpeg", ".png", ".webp", ".heic", ".pdf");
+            // photos as JPEG or PNG (a phone converts its HEIC photos when asked for these), scans also as PDF
+            upload.setAcceptedFileTypes("image/jpeg", "image/png", "application/pdf", ".jpg", ".jpeg", ".png", ".pdf");
             upload.setI18n(uploadI18n());
             tab.add(kind, upload, new Span(getTranslation("attachment.help", attachments.maxSize().toMegabytes())));
         }

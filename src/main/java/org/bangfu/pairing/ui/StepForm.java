@@ -13,6 +13,7 @@ import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.Money;
 import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.ComponentEvent;
@@ -75,7 +76,11 @@ public class StepForm extends Composite<VerticalLayout> {
         submit.setId("form-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setMinHeight("44px");
-        submit.addClickListener(e -> fireEvent(new SubmitEvent(this, values())));
+        submit.addClickListener(e -> {
+            if (amountsRead()) {
+                fireEvent(new SubmitEvent(this, values()));
+            }
+        });
         getContent().setPadding(false);
         getContent().add(layout, quorumHint, generalError, submit);
         inputs.values().forEach(input -> input.addValueChangeListener(e -> update()));
@@ -205,10 +210,33 @@ public class StepForm extends Composite<VerticalLayout> {
             } else if (value instanceof TeamLoad team) {
                 values.put(name, team.id());
             } else if (value instanceof String text && !text.isBlank()) {
-                values.put(name, text.trim());
+                values.put(name, isAmount(name) && Money.problem(text).isEmpty() ? Money.parse(text).toString()
+                        : text.trim());
             }
         });
         return values;
+    }
+
+    /**
+     * Amounts are typed as people write them ({@code 1,200.50}, {@code ¥300}) and sent as the task service takes them
+     * ({@code 1200.50}); one that cannot be read is marked here, in the words meant for people, and nothing is sent.
+     */
+    private boolean amountsRead() {
+        boolean read = true;
+        for (Map.Entry<String, HasValue<?, ?>> entry : inputs.entrySet()) {
+            if (isAmount(entry.getKey()) && ((Component) entry.getValue()).isVisible()
+                    && entry.getValue() instanceof TextField amount && !amount.getValue().isBlank()) {
+                var problem = Money.problem(amount.getValue());
+                amount.setInvalid(problem.isPresent());
+                problem.ifPresent(key -> amount.setErrorMessage(getTranslation(key)));
+                read &= problem.isEmpty();
+            }
+        }
+        return read;
+    }
+
+    private boolean isAmount(String name) {
+        return fields.get(name).type() == FormField.Type.MONEY;
     }
 
     /** Marks each field the facade refused, with its message; anything else shows above the button. */

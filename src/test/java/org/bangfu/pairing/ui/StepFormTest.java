@@ -59,6 +59,23 @@ class StepFormTest {
     }
 
     @Test
+    void anAmountIsTypedAsPeopleWriteItAndSentInThePlainFormTheTaskServiceTakes() {
+        StepForm form = new StepForm(List.of(new FormField("amount", Type.MONEY, true, List.of(), null, List.of())),
+                list -> List.of(), List.of(), null, null);
+        List<Map<String, Object>> sent = new ArrayList<>();
+        form.addSubmitListener(e -> sent.add(e.values()));
+
+        form.set("amount", "¥1,200.5");
+        form.submit.click();
+        assertThat(sent).containsExactly(Map.of("amount", "1200.50"));
+
+        form.set("amount", "12.345");
+        form.submit.click();
+        assertThat(sent).hasSize(1);
+        assertThat(((HasValidation) form.input("amount")).isInvalid()).isTrue();
+    }
+
+    @Test
     void sendingBackAReviewNeedsNoMeetingRecordAndTheFacadesErrorsMarkTheFields() {
         StepForm form = new StepForm(REVIEW, list -> List.of(), List.of(), null, new Quorum(2, 3, 1, 2));
         List<Map<String, Object>> sent = new ArrayList<>();
