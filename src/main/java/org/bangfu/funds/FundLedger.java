@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.time.OffsetDateTime;
@@ -26,8 +27,10 @@ import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdScope;
 import org.bangfu.household.Households;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,11 +102,13 @@ public class FundLedger {
     private final Households households;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    FundLedger(JdbcClient jdbc, Households households, AuditLog audit, Clock clock) {
+    FundLedger(JdbcClient jdbc, Households households, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.households = households;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -120,13 +125,28 @@ public class FundLedger {
 
     void record(Holder holder, int year, Programme programme, Kind kind, long amountFen, Long budgetId, Long requestId,
             String note, String recordedBy) {
+        Instant now = clock.instant();
         jdbc.sql("""
                 insert into bf_fund_ledger (household_id, street_id, team_id, budget_year, programme, kind, amount_fen,
                     budget_id, request_id, note, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(holder.householdId(), holder.streetId(), holder.teamId(), year, programme.name(), kind.name(),
-                        amountFen, budgetId, requestId, note, recordedBy,
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        amountFen, budgetId, requestId, note, recordedBy, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update();
+        events.publishEvent(new LedgerEntryRecorded(holder.householdId(), holder.streetId(), holder.teamId(), year, kind,
+                amountFen, now));
+    }
+
+    /** Every entry again, oldest first, for a read model that is rebuilt (the district, an administrator, the system). */
+    @Transactional(readOnly = true)
+    public void replay(Consumer<LedgerEntryRecorded> entries) {
+        CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
+        jdbc.sql("""
+                select household_id, street_id, team_id, budget_year, kind, amount_fen, recorded_at from bf_fund_ledger
+                 order by id""")
+                .query((rs, n) -> new LedgerEntryRecorded(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getInt(4), Kind.valueOf(rs.getString(5)), rs.getLong(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .stream().forEach(entries);
     }
 
     /** What is left of the household's arrangement for the year and programme. Read under the caller's lock. */

@@ -42,15 +42,17 @@ class DemoHandbook implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Visits visits;
+    private final FieldWorkFeed fieldWork;
     private final Measures measures;
     private final Results results;
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoHandbook(JdbcClient jdbc, Visits visits, Measures measures, Results results, UserDetailsService users,
-            Clock clock) {
+    DemoHandbook(JdbcClient jdbc, Visits visits, FieldWorkFeed fieldWork, Measures measures, Results results,
+            UserDetailsService users, Clock clock) {
         this.jdbc = jdbc;
         this.visits = visits;
+        this.fieldWork = fieldWork;
         this.measures = measures;
         this.results = results;
         this.users = users;
@@ -102,6 +104,7 @@ class DemoHandbook implements ApplicationRunner {
                     .update();
             jdbc.sql("update bf_visit_version set visited_on = (select visited_on from bf_visit where id = visit_id)"
                     + " where visit_id in (?, ?)").params(home.id(), call.id()).update();
+            fieldWork.changed(h.id());
             as(h.member(), () -> results.record(h.id(), today.minusMonths(7), "（演示）住院医疗费用得到救助，家庭未因病返贫",
                     health.id(), null, null, signature()));
         }

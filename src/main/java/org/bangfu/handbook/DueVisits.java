@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DueVisits {
 
-    private static final Period DEFAULT_INTERVAL = Period.ofYears(1);
+    static final Period DEFAULT_INTERVAL = Period.ofYears(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -44,13 +44,16 @@ public class Exits {
     private final Households households;
     private final Reviews reviews;
     private final RuntimeService runtime;
+    private final FieldWorkFeed feed;
     private final Clock clock;
 
-    Exits(JdbcClient jdbc, Households households, Reviews reviews, RuntimeService runtime, Clock clock) {
+    Exits(JdbcClient jdbc, Households households, Reviews reviews, RuntimeService runtime, FieldWorkFeed feed,
+            Clock clock) {
         this.jdbc = jdbc;
         this.households = households;
         this.reviews = reviews;
         this.runtime = runtime;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -83,16 +86,18 @@ public class Exits {
         }
         long caseId = pairedCase(householdId);
         KeyHolder keys = new GeneratedKeyHolder();
+        OffsetDateTime proposedAt = now();
         try {
             jdbc.sql("""
                     insert into bf_exit (household_id, reasons, proposed_by, proposed_at, status, open_household_id)
                     values (?, ?, ?, ?, 'PROPOSED', ?)""")
-                    .params(householdId, reasons.strip(), user.getUsername(), now(), householdId)
+                    .params(householdId, reasons.strip(), user.getUsername(), proposedAt, householdId)
                     .update(keys, "id");
         } catch (DuplicateKeyException alreadyProposed) {
             throw new InvalidInput(List.of(new FieldError("household", "handbook.exit.open")));
         }
         long exitId = keys.getKey().longValue();
+        feed.exitProposed(householdId, file.streetId(), file.teamId(), proposedAt);
         Map<String, Object> variables = new HashMap<>();
         variables.put(PairingVariables.HOUSEHOLD_ID, householdId);
         variables.put(PairingVariables.CASE_ID, caseId);

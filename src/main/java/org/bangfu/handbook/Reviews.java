@@ -41,11 +41,13 @@ public class Reviews {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
+    private final FieldWorkFeed feed;
     private final Clock clock;
 
-    Reviews(JdbcClient jdbc, RuntimeService runtime, Clock clock) {
+    Reviews(JdbcClient jdbc, RuntimeService runtime, FieldWorkFeed feed, Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -105,6 +107,7 @@ public class Reviews {
                 .processInstanceBusinessKey(Households.fileNo(householdId)).list()
                 .forEach(review -> runtime.deleteProcessInstance(review.getId(), reason));
         jdbc.sql("delete from bf_review_schedule where household_id = ?").param(householdId).update();
+        feed.changed(householdId);
     }
 
     /** The team's opinion when it concluded the review of this process to propose exit. */
@@ -138,6 +141,7 @@ public class Reviews {
                     insert into bf_review_schedule (household_id, review_interval, due_on, process_instance_id, updated_at)
                     values (?, ?, ?, ?, ?)""").params(householdId, interval, due, processInstanceId, updated).update();
         }
+        feed.changed(householdId);
         return Date.from(due.atStartOfDay(clock.getZone()).toInstant());
     }
 

@@ -40,13 +40,15 @@ public class Visits {
 
     private final JdbcClient jdbc;
     private final HandbookRules rules;
+    private final FieldWorkFeed feed;
     private final Clock clock;
     private final int backdateDays;
 
-    Visits(JdbcClient jdbc, HandbookRules rules, Clock clock,
+    Visits(JdbcClient jdbc, HandbookRules rules, FieldWorkFeed feed, Clock clock,
             @Value("${bangfu.handbook.visit-backdate-days:7}") int backdateDays) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.feed = feed;
         this.clock = clock;
         this.backdateDays = backdateDays;
     }
@@ -97,6 +99,7 @@ public class Visits {
                 .params(values(householdId, draft, user, now)).update(keys, "id");
         long id = keys.getKey().longValue();
         keepVersion(id);
+        feed.changed(householdId);
         return find(householdId, id);
     }
 
@@ -136,6 +139,7 @@ public class Visits {
             throw new StaleHandbookEntry("visit " + visitId, before.version());
         }
         keepVersion(visitId);
+        feed.changed(householdId);
         return find(householdId, visitId);
     }
 

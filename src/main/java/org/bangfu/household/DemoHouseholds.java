@@ -115,8 +115,8 @@ class DemoHouseholds implements ApplicationRunner {
                         "NOT_IN_SCHOOL", "ORDINARY", "HEALTHY", null, null, true, i % 3 != 0));
             }
             households.assignCadre(file.id(), "%s帮扶责任人".formatted(team.name()), "弋江区民政局", LocalDate.of(2019, 5, 1));
-            jdbc.sql("update bf_household set stage = ?, demo = true where id = ?")
-                    .params(((HouseholdStage) h[1]).name(), file.id()).update();
+            households.moveToStage(file.id(), (HouseholdStage) h[1]);
+            jdbc.sql("update bf_household set demo = true where id = ?").param(file.id()).update();
         }
     }
 

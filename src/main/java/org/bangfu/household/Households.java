@@ -51,12 +51,14 @@ public class Households {
     private final JdbcClient jdbc;
     private final CodeLists codes;
     private final AuditLog auditLog;
+    private final HouseholdFeed feed;
     private final Clock clock;
 
-    Households(JdbcClient jdbc, CodeLists codes, AuditLog auditLog, Clock clock) {
+    Households(JdbcClient jdbc, CodeLists codes, AuditLog auditLog, HouseholdFeed feed, Clock clock) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.auditLog = auditLog;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -278,6 +280,7 @@ public class Households {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         record(id, user, Kind.CREATED, draft.headName().trim(), null, null, null);
+        feed.stageChanged(id, null, HouseholdStage.IDENTIFICATION, now.toInstant());
         return id;
     }
 
@@ -336,6 +339,7 @@ public class Households {
         for (String[] change : changes) {
             record(id, user, Kind.UPDATED, null, change[0], change[1], change[2]);
         }
+        feed.changed(id, clock.instant());
         return find(id).orElseThrow();
     }
 
@@ -472,6 +476,7 @@ public class Households {
             jdbc.sql("update bf_household set stage = ?, updated_at = ?, version = version + 1 where id = ?")
                     .params(stage.name(), now(), householdId).update();
             record(householdId, user, Kind.STAGE_CHANGED, null, "stage", before, stage.name());
+            feed.stageChanged(householdId, HouseholdStage.valueOf(before), stage, clock.instant());
         }
     }
 
@@ -487,6 +492,7 @@ public class Households {
             jdbc.sql("update bf_household set team_id = ?, updated_at = ?, version = version + 1 where id = ?")
                     .params(teamId, now(), householdId).update();
             record(householdId, user, Kind.UPDATED, null, "teamId", str(row.teamId()), str(teamId));
+            feed.changed(householdId, clock.instant());
         }
     }
 

@@ -14,6 +14,7 @@ import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.Resolution;
 import org.bangfu.comparison.Warning;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.household.Households;
 import org.bangfu.shared.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -54,6 +55,7 @@ class DemoPairing implements ApplicationRunner {
             Map.entry(HouseholdStage.PLANNING, PairingVariables.FIRST_VISIT_PLAN));
 
     private final JdbcClient jdbc;
+    private final Households households;
     private final Pairing pairing;
     private final PairingTasks tasks;
     private final Comparisons comparisons;
@@ -61,9 +63,10 @@ class DemoPairing implements ApplicationRunner {
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoPairing(JdbcClient jdbc, Pairing pairing, PairingTasks tasks, Comparisons comparisons,
+    DemoPairing(JdbcClient jdbc, Households households, Pairing pairing, PairingTasks tasks, Comparisons comparisons,
             ManagementService management, UserDetailsService users, Clock clock) {
         this.jdbc = jdbc;
+        this.households = households;
         this.pairing = pairing;
         this.tasks = tasks;
         this.comparisons = comparisons;
@@ -87,11 +90,13 @@ class DemoPairing implements ApplicationRunner {
                         rs.getObject(4, Long.class)))
                 .list();
         for (Demo demo : demos) {
-            jdbc.sql("update bf_household set stage = 'IDENTIFICATION' where id = ?").param(demo.id()).update();
             String officer = jdbc.sql("""
                     select username from bf_user_account where role = 'STREET' and street_id = ?
                      order by username fetch first 1 rows only""").param(demo.streetId()).query(String.class).single();
-            PairingCase c = as(officer, () -> pairing.start(demo.id()));
+            PairingCase c = as(officer, () -> {
+                households.moveToStage(demo.id(), HouseholdStage.IDENTIFICATION);
+                return pairing.start(demo.id());
+            });
             walk(c, demo, officer);
         }
         if (!demos.isEmpty()) {

@@ -35,12 +35,14 @@ class TaskMirror implements TaskListener {
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
     private final PairingSettings settings;
+    private final StepFeed feed;
     private final Clock clock;
 
-    TaskMirror(JdbcClient jdbc, WorkingDays workingDays, PairingSettings settings, Clock clock) {
+    TaskMirror(JdbcClient jdbc, WorkingDays workingDays, PairingSettings settings, StepFeed feed, Clock clock) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.settings = settings;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -50,8 +52,11 @@ class TaskMirror implements TaskListener {
             case EVENTNAME_CREATE -> created(task);
             case EVENTNAME_ASSIGNMENT -> jdbc.sql("update bf_task set assignee = ? where task_id = ?")
                     .params(task.getAssignee(), task.getId()).update();
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> jdbc.sql("delete from bf_task where task_id = ?")
-                    .param(task.getId()).update();
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
+                if (jdbc.sql("delete from bf_task where task_id = ?").param(task.getId()).update() > 0) {
+                    feed.closed(task.getId());
+                }
+            }
             default -> {
             }
         }
@@ -70,12 +75,16 @@ class TaskMirror implements TaskListener {
         LocalDate due = workingDays.plus(today, settings.dueDays(task.getTaskDefinitionKey()));
         task.setDueDate(Date.from(due.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String processKey = StepFeed.processKey(task.getProcessDefinitionId());
         jdbc.sql("""
-                insert into bf_task (task_id, case_id, household_id, task_key, candidate_group, assignee, created_at, due_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(task.getId(), caseId, householdId, task.getTaskDefinitionKey(), group, task.getAssignee(), now,
-                        due)
+                insert into bf_task (task_id, case_id, household_id, process_key, task_key, candidate_group, assignee,
+                    created_at, due_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(task.getId(), caseId, householdId, processKey, task.getTaskDefinitionKey(), group,
+                        task.getAssignee(), now, due)
                 .update();
+        feed.opened(new StepOpened(task.getId(), processKey, task.getTaskDefinitionKey(), (Long) householdId,
+                now.toInstant(), due));
         jdbc.sql("""
                 insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
                 values (?, 'NEW_TASK', ?, ?, ?, ?, ?)""")
