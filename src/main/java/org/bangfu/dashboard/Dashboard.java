@@ -96,8 +96,9 @@ public class Dashboard {
         Map<Long, String> streets = organisation.streets().stream().collect(Collectors.toMap(Street::id, Street::name));
         Map<Long, String> teams = organisation.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
 
+        // a key whose households all moved on keeps its row at zero: not a row of the tables
         List<Object[]> counts = jdbc.sql("select street_id, team_id, stage, sum(households) from bf_dash_count where "
-                + where.sql + " group by street_id, team_id, stage").params(where.params)
+                + where.sql + " and households <> 0 group by street_id, team_id, stage").params(where.params)
                 .query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), HouseholdStage.valueOf(rs.getString(3)),
                         rs.getLong(4) }).list();
         Map<HouseholdStage, long[]> flows = new EnumMap<>(HouseholdStage.class);
@@ -226,7 +227,7 @@ public class Dashboard {
         jdbc.sql("""
                 select team_id, due_kind, sum(case when due_on < ? then households else 0 end),
                        sum(case when due_on >= ? and due_on <= ? then households else 0 end)
-                  from bf_dash_due where\s""" + where.sql + " group by team_id, due_kind")
+                  from bf_dash_due where households <> 0 and\s""" + where.sql + " group by team_id, due_kind")
                 .params(prepend(List.of(today, today, soon), where.params))
                 .query((rs, n) -> {
                     long[] figures = byTeam.computeIfAbsent(rs.getLong(1), k -> new long[4]);
@@ -298,7 +299,8 @@ public class Dashboard {
 
     private List<Share> shares(String column, Where where) {
         return jdbc.sql("select " + column + ", sum(households) from bf_dash_count where " + where.sql
-                + " and stage not in ('NOT_ELIGIBLE', 'EXITED') group by " + column + " order by " + column)
+                + " and households <> 0 and stage not in ('NOT_ELIGIBLE', 'EXITED') group by " + column + " order by "
+                + column)
                 .params(where.params).query((rs, n) -> new Share(rs.getString(1), rs.getLong(2))).list()
                 .stream().filter(s -> s.households() > 0).toList();
     }

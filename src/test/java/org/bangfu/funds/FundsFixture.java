@@ -26,9 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Households paired with team01's team (its member team01, its leader lead01), with funds arranged by the
  * district, and their releases worked through the task service as the people who work them.
  */
-class FundsFixture {
+public class FundsFixture {
 
-    static final int YEAR = LocalDate.now().getYear();
+    public static final int YEAR = LocalDate.now().getYear();
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
     final RunAs as;
@@ -40,7 +40,7 @@ class FundsFixture {
     final FundPayments payments;
     final ManagementService management;
 
-    FundsFixture(RunAs as, JdbcClient jdbc, Households households, FundBudgets budgets, FundReleases releases,
+    public FundsFixture(RunAs as, JdbcClient jdbc, Households households, FundBudgets budgets, FundReleases releases,
             PairingTasks tasks, FundPayments payments, ManagementService management) {
         this.as = as;
         this.jdbc = jdbc;
@@ -53,7 +53,7 @@ class FundsFixture {
     }
 
     /** A household of team01's team, paired by a case, with {@code arranged} yuan of general assistance this year. */
-    long pairedHousehold(long arranged) {
+    public long pairedHousehold(long arranged) {
         long team = jdbc.sql("select team_id from bf_user_account where username = 'team01'").query(Long.class).single();
         long street = jdbc.sql("select street_id from bf_team where id = ?").param(team).query(Long.class).single();
         long village = jdbc.sql("select min(id) from bf_village where street_id = ?").param(street).query(Long.class)
@@ -74,15 +74,15 @@ class FundsFixture {
         return file.id();
     }
 
-    String start(long household) {
+    public String start(long household) {
         return as.call("team01", () -> releases.start(household));
     }
 
     /** The release's open task: its id and key. */
-    record OpenTask(String id, String key) {
+    public record OpenTask(String id, String key) {
     }
 
-    OpenTask task(String release) {
+    public OpenTask task(String release) {
         List<OpenTask> open = jdbc.sql("""
                 select t.task_id, t.task_key from bf_task t join ACT_RU_TASK r on r.ID_ = t.task_id
                  where r.PROC_INST_ID_ = ?""").param(release)
@@ -94,7 +94,7 @@ class FundsFixture {
     }
 
     /** Completes the release's open task as {@code who}, checking that it waits at {@code key}. */
-    void complete(String release, String key, String who, Map<String, Object> form) {
+    public void complete(String release, String key, String who, Map<String, Object> form) {
         OpenTask task = task(release);
         if (!task.key().equals(key)) {
             throw new AssertionError("expected " + key + " but the release waits at " + task.key());
@@ -104,7 +104,7 @@ class FundsFixture {
         as.run(who, () -> tasks.complete(task.id(), data));
     }
 
-    void request(String release, String amount) {
+    public void request(String release, String amount) {
         complete(release, FundVariables.REQUEST, "team01", requestForm(amount));
     }
 
@@ -120,12 +120,12 @@ class FundsFixture {
         return form;
     }
 
-    void approve(String release, String key, String who) {
+    public void approve(String release, String key, String who) {
         complete(release, key, who, decision("APPROVE", null));
     }
 
     /** Runs the release's payment job now, as the job executor would. */
-    void runPaymentJob(String release) {
+    public void runPaymentJob(String release) {
         Job job = management.createJobQuery().processInstanceId(release).singleResult();
         if (job == null) {
             throw new AssertionError("no job in release " + release);
@@ -133,7 +133,7 @@ class FundsFixture {
         management.executeJob(job.getId());
     }
 
-    long batch() {
+    public long batch() {
         return as.call("district", () -> payments.createBatch()).id();
     }
 
@@ -147,11 +147,11 @@ class FundsFixture {
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
     }
 
-    Reconciliation reconcile(long batch, Map<String, String> results) {
+    public Reconciliation reconcile(long batch, Map<String, String> results) {
         return as.call("district", () -> payments.reconcile(batch, confirmation(results)));
     }
 
-    String reference(String release) {
+    public String reference(String release) {
         return jdbc.sql("""
                 select p.reference from bf_payment p join bf_fund_request r on r.id = p.request_id
                  where r.process_instance_id = ? order by p.id desc fetch first 1 rows only""").param(release)

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Households in street S01 and the steps of their cases, worked as the people who work them: street01 for the
  * street's steps, district for filing and the team, team01 for the first visit. Valid forms by default.
  */
-class PairingFixture {
+public class PairingFixture {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(300);
 
@@ -37,7 +37,7 @@ class PairingFixture {
     final PairingTasks tasks;
     final ManagementService management;
 
-    PairingFixture(RunAs as, JdbcClient jdbc, Households households, Pairing pairing, PairingTasks tasks,
+    public PairingFixture(RunAs as, JdbcClient jdbc, Households households, Pairing pairing, PairingTasks tasks,
             ManagementService management) {
         this.as = as;
         this.jdbc = jdbc;
@@ -48,10 +48,10 @@ class PairingFixture {
     }
 
     /** A new household of two in S01-V1 (no team yet), and the ID number of its head. */
-    record Family(long id, String headId) {
+    public record Family(long id, String headId) {
     }
 
-    Family family() {
+    public Family family() {
         int n = SERIAL.incrementAndGet();
         LocalDate birth = LocalDate.of(1958, 3, 1).plusDays(n * 2L);
         String head = TestIds.id(birth, 201);
@@ -73,15 +73,15 @@ class PairingFixture {
                 null, null, true, false);
     }
 
-    PairingCase start(Family family) {
+    public PairingCase start(Family family) {
         return as.call("street01", () -> pairing.start(family.id()));
     }
 
     /** The open task of a case (in the case's process or a notice it called): its id and key. */
-    record OpenTask(String id, String key) {
+    public record OpenTask(String id, String key) {
     }
 
-    OpenTask task(PairingCase pairingCase) {
+    public OpenTask task(PairingCase pairingCase) {
         List<OpenTask> open = jdbc.sql("select task_id, task_key from bf_task where case_id = ?")
                 .param(pairingCase.id()).query((rs, n) -> new OpenTask(rs.getString(1), rs.getString(2))).list();
         if (open.size() != 1) {
@@ -108,7 +108,7 @@ class PairingFixture {
     }
 
     /** Completes the case's open task with the default valid form, changed by {@code overrides}. */
-    void complete(PairingCase pairingCase, String expectedKey, Map<String, Object> overrides) {
+    public void complete(PairingCase pairingCase, String expectedKey, Map<String, Object> overrides) {
         OpenTask task = task(pairingCase);
         if (!task.key().equals(expectedKey)) {
             throw new AssertionError("expected " + expectedKey + " but the case waits at " + task.key());
@@ -122,12 +122,12 @@ class PairingFixture {
         as.run(worker(task), () -> tasks.complete(task.id(), form));
     }
 
-    void complete(PairingCase pairingCase, String expectedKey) {
+    public void complete(PairingCase pairingCase, String expectedKey) {
         complete(pairingCase, expectedKey, Map.of());
     }
 
     /** Runs the case's jobs that are due by the engine's clock (the asynchronous comparison, an ended period). */
-    void runJobs(PairingCase pairingCase) {
+    public void runJobs(PairingCase pairingCase) {
         for (int round = 0; round < 5; round++) {
             List<Job> jobs = new ArrayList<>();
             for (String instance : instances(pairingCase)) {
@@ -160,25 +160,25 @@ class PairingFixture {
      * Moves the engine's clock past the end of the notice period (never backwards: the history keeps its order)
      * and lets the timer fire. Tests put the clock back afterwards ({@link #resetClock()}).
      */
-    void passNoticePeriod(PairingCase pairingCase) {
+    public void passNoticePeriod(PairingCase pairingCase) {
         Job timer = noticeTimer(pairingCase);
         ClockUtil.setCurrentTime(new Date(Math.max(ClockUtil.getCurrentTime().getTime(),
                 timer.getDuedate().getTime() + 60_000)));
         runJobs(pairingCase);
     }
 
-    static void resetClock() {
+    public static void resetClock() {
         ClockUtil.reset();
     }
 
     /** Posts the notice the case waits at and lets its period end without objection. */
-    void noticeWithoutObjection(PairingCase pairingCase) {
+    public void noticeWithoutObjection(PairingCase pairingCase) {
         complete(pairingCase, PairingVariables.POST_NOTICE);
         passNoticePeriod(pairingCase);
     }
 
     /** Walks a new case with valid forms until it waits at {@code key}. */
-    void walkTo(PairingCase c, String key) {
+    public void walkTo(PairingCase c, String key) {
         String[] path = { PairingVariables.HOME_CHECK, PairingVariables.FIRST_REVIEW, "compare",
                 PairingVariables.SECOND_REVIEW, "notice", PairingVariables.STREET_REVIEW, "notice",
                 PairingVariables.FILING, PairingVariables.CONFIRM_TEAM, PairingVariables.FIRST_VISIT_PLAN };
