@@ -1,6 +1,8 @@
 // <bangfu-process-diagram>: a read-only BPMN diagram (bpmn-js viewer) with the current steps highlighted and
 // the steps already done marked. Properties, set by the server: xml (BPMN 2.0 XML), current and done (arrays of
-// element ids). Renders in its own light DOM so that diagram-js's stylesheet applies.
+// element ids), figures (an object by element id of { badge, alert, detail, load }: a step's figures shown over it,
+// the step coloured by its load between 0 and 1). A click on a step with figures sends `step-click` with
+// detail { id }. Renders in its own light DOM so that diagram-js's stylesheet applies.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 
@@ -10,6 +12,7 @@ class BangfuProcessDiagram extends HTMLElement {
     this._xml = '';
     this._current = [];
     this._done = [];
+    this._figures = {};
     this._rendered = null;
   }
 
@@ -19,6 +22,7 @@ class BangfuProcessDiagram extends HTMLElement {
       this._canvas.className = 'bf-diagram-canvas';
       this.appendChild(this._canvas);
       this._viewer = new NavigatedViewer({ container: this._canvas });
+      this._viewer.get('eventBus').on('element.click', (e) => this._clicked(e.element.id));
     }
     this._render();
   }
@@ -29,6 +33,8 @@ class BangfuProcessDiagram extends HTMLElement {
   get current() { return this._current; }
   set done(value) { this._done = value || []; this._mark(); }
   get done() { return this._done; }
+  set figures(value) { this._figures = value || {}; this._mark(); }
+  get figures() { return this._figures; }
 
   async _render() {
     if (!this._viewer || !this._xml || this._rendered === this._xml) {
@@ -39,7 +45,7 @@ class BangfuProcessDiagram extends HTMLElement {
       await this._viewer.importXML(this._xml);
       this._focus();
       this.removeAttribute('failed');
-      this._marked = { current: [], done: [] };
+      this._marked = { current: [], done: [], heat: [] };
       this._mark();
       this.dispatchEvent(new CustomEvent('diagram-rendered'));
     } catch (error) {
@@ -74,16 +80,59 @@ class BangfuProcessDiagram extends HTMLElement {
     }
     const canvas = this._viewer.get('canvas');
     const registry = this._viewer.get('elementRegistry');
-    for (const [kind, ids] of Object.entries(this._marked)) {
-      ids.forEach((id) => canvas.removeMarker(id, 'bf-' + kind));
-    }
+    this._marked.done.forEach((id) => canvas.removeMarker(id, 'bf-done'));
+    this._marked.current.forEach((id) => canvas.removeMarker(id, 'bf-current'));
     const present = (id) => !!registry.get(id);
-    this._marked = {
-      done: this._done.filter(present),
-      current: this._current.filter(present),
-    };
+    this._marked.done = this._done.filter(present);
+    this._marked.current = this._current.filter(present);
     this._marked.done.forEach((id) => canvas.addMarker(id, 'bf-done'));
     this._marked.current.forEach((id) => canvas.addMarker(id, 'bf-current'));
+    this._showFigures(canvas, registry);
+  }
+
+  // each step's figures in a label over its top edge; the step filled from pale to strong by its load
+  _showFigures(canvas, registry) {
+    const overlays = this._viewer.get('overlays');
+    overlays.remove({ type: 'bf-figures' });
+    this._marked.heat.forEach(([id, level]) => canvas.removeMarker(id, 'bf-heat-' + level));
+    this._marked.heat = [];
+    for (const [id, figure] of Object.entries(this._figures)) {
+      const element = registry.get(id);
+      if (!element) {
+        continue;
+      }
+      const level = figure.load > 0 ? 1 + Math.min(4, Math.floor(figure.load * 5)) : 0;
+      canvas.addMarker(id, 'bf-heat-' + level);
+      this._marked.heat.push([id, level]);
+      const label = document.createElement('div');
+      label.className = 'bf-step-figures';
+      label.dataset.step = id;
+      label.title = figure.detail || '';
+      const badge = document.createElement('span');
+      badge.className = 'bf-step-badge';
+      badge.textContent = figure.badge;
+      label.appendChild(badge);
+      if (figure.alert) {
+        const alert = document.createElement('span');
+        alert.className = 'bf-step-alert';
+        alert.textContent = figure.alert;
+        label.appendChild(alert);
+      }
+      if (figure.detail) {
+        const detail = document.createElement('span');
+        detail.className = 'bf-step-detail';
+        detail.textContent = figure.detail;
+        label.appendChild(detail);
+      }
+      label.addEventListener('click', () => this._clicked(id));
+      overlays.add(id, 'bf-figures', { position: { top: -12, left: -6 }, html: label });
+    }
+  }
+
+  _clicked(id) {
+    if (this._figures[id]) {
+      this.dispatchEvent(new CustomEvent('step-click', { detail: { id } }));
+    }
   }
 }
 

@@ -294,12 +294,13 @@ public class Dashboard {
         Balance balance = new Totals(byKind).balance();
         return new MoneyFigures(balance.arranged(),
                 Money.ofFen(Math.max(0, fen.getOrDefault(Kind.REQUESTED, 0L) - fen.getOrDefault(Kind.REVERSED, 0L))),
-                Money.ofFen(Math.max(0, fen.getOrDefault(Kind.APPROVED, 0L))), balance.paid(), balance.remaining());
+                Money.ofFen(Math.max(0, fen.getOrDefault(Kind.APPROVED, 0L))), balance.paid(), balance.remaining(),
+                balance.inApproval(), balance.awaitingPayment());
     }
 
     private List<Share> shares(String column, Where where) {
         return jdbc.sql("select " + column + ", sum(households) from bf_dash_count where " + where.sql
-                + " and households <> 0 and stage not in ('NOT_ELIGIBLE', 'EXITED') group by " + column + " order by "
+                + " and households <> 0 group by " + column + " order by "
                 + column)
                 .params(where.params).query((rs, n) -> new Share(rs.getString(1), rs.getLong(2))).list()
                 .stream().filter(s -> s.households() > 0).toList();

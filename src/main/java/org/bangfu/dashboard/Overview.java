@@ -64,10 +64,12 @@ public record Overview(DashboardFilter filter, LocalDate today, long households,
     }
 
     /**
-     * Arranged; asked for (net of requests withdrawn or sent back); approved; paid (released); and what is left to
-     * ask for, by the ledger's one balance formula.
+     * Arranged; asked for (net of requests withdrawn or sent back); approved; paid (released); what is left to ask
+     * for; what was asked for and awaits approval; what was approved and awaits the bank: by the ledger's one balance
+     * formula.
      */
-    public record MoneyFigures(Money arranged, Money requested, Money approved, Money paid, Money remaining) {
+    public record MoneyFigures(Money arranged, Money requested, Money approved, Money paid, Money remaining,
+            Money inApproval, Money awaitingPayment) {
     }
 
     public record PlaceMoney(Long id, String name, MoneyFigures money) {
@@ -76,7 +78,7 @@ public record Overview(DashboardFilter filter, LocalDate today, long households,
     public record MonthMoney(YearMonth month, Money requested, Money approved, Money paid) {
     }
 
-    /** Households of one class or main cause (code; empty: none recorded) among those in the procedure or assisted. */
+    /** Households on record of one class or main cause (code; empty: none recorded), whatever their stage. */
     public record Share(String code, long households) {
     }
 

@@ -215,6 +215,15 @@ public class FundLedger {
                 + query.where()).params(query.params()).query(Integer.class).single();
     }
 
+    /** The sum of the filter's entries' amounts (of one kind, for a meaningful sum). */
+    @Transactional(readOnly = true)
+    public Money sum(Filter filter) {
+        Query query = where(filter);
+        long fen = jdbc.sql("select coalesce(sum(l.amount_fen), 0) from bf_fund_ledger l join bf_household h on "
+                + "h.id = l.household_id where " + query.where()).params(query.params()).query(Long.class).single();
+        return fen < 0 ? Money.ofFen(0) : Money.ofFen(fen);
+    }
+
     /** The entries of the filter as a workbook, oldest first (at most 100,000 rows); audited. */
     @Transactional(readOnly = true)
     public byte[] export(Filter filter, Function<String, String> label) {

@@ -77,17 +77,18 @@ class PairingApi {
 
     /**
      * A task list. {@code view}: MINE, GROUP (the default), UNCLAIMED, ALL; filters: {@code taskKey},
-     * {@code streetId}, {@code head} (name prefix), {@code dueFrom}/{@code dueTo}; {@code sort}: DUE, DUE_DESC,
+     * {@code streetId}, {@code teamId}, {@code head} (name prefix), {@code dueFrom}/{@code dueTo}; {@code sort}: DUE, DUE_DESC,
      * CREATED, CREATED_DESC, HEAD.
      */
     @GetMapping("/api/tasks")
     Page list(@RequestParam(defaultValue = "GROUP") View view, @RequestParam(required = false) String taskKey,
-            @RequestParam(required = false) Long streetId, @RequestParam(required = false) String head,
+            @RequestParam(required = false) Long streetId, @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) String head,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
             @RequestParam(defaultValue = "DUE") Sort sort, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "50") int limit) {
-        TaskFilter filter = new TaskFilter(view, taskKey, streetId, head, dueFrom, dueTo);
+        TaskFilter filter = new TaskFilter(view, taskKey, streetId, teamId, head, dueFrom, dueTo);
         int size = Math.max(1, Math.min(limit, 500));
         return new Page(tasks.list(filter, sort, offset, size), tasks.count(filter), Math.max(0, offset), size);
     }

@@ -177,6 +177,7 @@ public class PairingTasks {
         }
         condition(sql, params, "t.task_key = ?", filter.taskKey());
         condition(sql, params, "h.street_id = ?", filter.streetId());
+        condition(sql, params, "h.team_id = ?", filter.teamId());
         condition(sql, params, "t.due_on >= ?", filter.dueFrom());
         condition(sql, params, "t.due_on <= ?", filter.dueTo());
         if (filter.headName() != null && !filter.headName().isBlank()) {

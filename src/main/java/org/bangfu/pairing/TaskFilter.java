@@ -4,9 +4,10 @@ import java.time.LocalDate;
 
 /**
  * Which tasks a list shows. {@code view}: MINE (assigned to me), GROUP (my groups', claimed or not),
- * UNCLAIMED (my groups', nobody has it), ALL (every task I may see; the district, leadership, administrators).
+ * UNCLAIMED (my groups', nobody has it), ALL (every task of the households I may see, whoever's step it is).
+ * {@code streetId} and {@code teamId}: the household's street and team.
  */
-public record TaskFilter(View view, String taskKey, Long streetId, String headName, LocalDate dueFrom,
+public record TaskFilter(View view, String taskKey, Long streetId, Long teamId, String headName, LocalDate dueFrom,
         LocalDate dueTo) {
 
     public enum View {
@@ -14,7 +15,7 @@ public record TaskFilter(View view, String taskKey, Long streetId, String headNa
     }
 
     public static TaskFilter of(View view) {
-        return new TaskFilter(view, null, null, null, null, null);
+        return new TaskFilter(view, null, null, null, null, null, null);
     }
 
     /** Sort orders a list offers; due date first by default. */

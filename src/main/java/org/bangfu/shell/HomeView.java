@@ -1,8 +1,12 @@
 package org.bangfu.shell;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.SignedInUser;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,13 +22,17 @@ import com.vaadin.flow.server.menu.MenuEntry;
 
 import jakarta.annotation.security.PermitAll;
 
-/** 工作台: who you are, what your role does, and a card for each place you may go. */
+/**
+ * 工作台: who you are, what your role does, then the modules' sections for the role (the dashboard's figures of the
+ * reader's district, street or team; a team's work owed today), or, for a role no module has a section for, a card
+ * for each place the role may go.
+ */
 @Route(value = "", layout = MainLayout.class)
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView() {
+    public HomeView(List<LandingSection> sections) {
         SignedInUser user = CurrentUser.require();
         setId("home-view");
         addClassName("bf-page");
@@ -34,6 +42,12 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         Paragraph duties = new Paragraph(getTranslation("role." + user.role().name() + ".duties"));
         duties.setId("home-duties");
 
+        add(greeting, new Span(getTranslation("role." + user.role().name())), duties);
+        List<Component> shown = sections.stream().map(s -> s.section(user)).flatMap(Optional::stream).toList();
+        if (!shown.isEmpty()) {
+            shown.forEach(this::add);
+            return;
+        }
         Div cards = new Div();
         cards.addClassName("bf-cards");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
@@ -49,7 +63,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             card.add(new Span(getTranslation(entry.title())));
             cards.add(card);
         }
-        add(greeting, new Span(getTranslation("role." + user.role().name())), duties, cards);
+        add(cards);
     }
 
     @Override

@@ -276,14 +276,20 @@ final class Recount {
         return result;
     }
 
-    /** The ledger's balance written out: arranged, asked net of reversals, approved, paid, and what is left. */
+    /**
+     * The ledger's balance written out: arranged, asked net of reversals, approved, paid, what is left, what awaits
+     * approval and what awaits the bank.
+     */
     private static MoneyFigures figures(List<Entry> in) {
         long arranged = sum(in, "ARRANGED");
         long requested = sum(in, "REQUESTED");
         long reversed = sum(in, "REVERSED");
         long failed = sum(in, "FAILED");
-        return new MoneyFigures(fen(arranged), fen(requested - reversed), fen(sum(in, "APPROVED")), fen(sum(in, "PAID")),
-                fen(arranged - requested + reversed + failed));
+        long approved = sum(in, "APPROVED");
+        long paid = sum(in, "PAID");
+        return new MoneyFigures(fen(arranged), fen(requested - reversed), fen(approved), fen(paid),
+                fen(arranged - requested + reversed + failed), fen(requested - reversed - approved),
+                fen(approved - paid - failed));
     }
 
     private static long sum(List<Entry> entries, String kind) {
@@ -296,8 +302,7 @@ final class Recount {
 
     private static List<Share> shares(List<House> houses, java.util.function.Function<House, String> code) {
         Map<String, Long> shares = new TreeMap<>();
-        houses.stream().filter(h -> h.stage() != HouseholdStage.NOT_ELIGIBLE && h.stage() != HouseholdStage.EXITED)
-                .forEach(h -> shares.merge(code.apply(h), 1L, Long::sum));
+        houses.forEach(h -> shares.merge(code.apply(h), 1L, Long::sum));
         return shares.entrySet().stream().map(e -> new Share(e.getKey(), e.getValue())).toList();
     }
 

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 import org.bangfu.funds.FundLedger;
@@ -46,7 +48,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
@@ -64,7 +69,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.funds", order = 30, icon = "vaadin:money")
 @RolesAllowed({ Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
-class FundsView extends VerticalLayout implements HasDynamicTitle {
+class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient FundRequests requests;
     private final transient FundPayments payments;
@@ -72,6 +77,13 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
     private final transient Organisation organisation;
     private final transient CodeLists codes;
     private final int year;
+    private final TabSheet tabs = new TabSheet();
+    private final Select<Integer> ledgerYear = new Select<>();
+    private final Select<Street> ledgerStreet = new Select<>();
+    private final Select<Team> ledgerTeam = new Select<>();
+    private final Select<FundLedger.Kind> ledgerKind = new Select<>();
+    private com.vaadin.flow.component.tabs.Tab ledgerTab;
+    private com.vaadin.flow.component.tabs.Tab teamsTab;
 
     FundsView(FundRequests requests, FundPayments payments, FundLedger ledger, Organisation organisation,
             CodeLists codes, Clock clock) {
@@ -84,21 +96,52 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
         setId("funds-view");
         addClassName("bf-page");
         SignedInUser user = CurrentUser.require();
-        TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         boolean district = user.hasRole(Role.DISTRICT) || user.hasRole(Role.LEADER);
         if (district) {
             tabs.add(getTranslation("funds.view.approvals"), approvals()).setId("funds-tab-approvals");
             tabs.add(getTranslation("funds.view.payments"), new PaymentsPanel()).setId("funds-tab-payments");
         }
-        tabs.add(getTranslation("funds.view.ledger"), ledgerPanel()).setId("funds-tab-ledger");
-        tabs.add(getTranslation("funds.view.teams"), teams()).setId("funds-tab-teams");
+        ledgerTab = tabs.add(getTranslation("funds.view.ledger"), ledgerPanel());
+        ledgerTab.setId("funds-tab-ledger");
+        teamsTab = tabs.add(getTranslation("funds.view.teams"), teams());
+        teamsTab.setId("funds-tab-teams");
         add(tabs);
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("nav.funds");
+    }
+
+    /**
+     * Opened from a figure elsewhere (the dashboard): {@code tab=teams} shows each team's balance; otherwise the
+     * ledger, filtered: {@code year}, {@code street}, {@code team} (ids), {@code kind}; anything unknown or outside
+     * the choices is left out.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        if (query.getParameters().isEmpty()) {
+            return;
+        }
+        if (query.getSingleParameter("tab").filter("teams"::equals).isPresent()) {
+            tabs.setSelectedTab(teamsTab);
+            return;
+        }
+        tabs.setSelectedTab(ledgerTab);
+        number(query, "year").map(Long::intValue).filter(y -> ledgerYear.getListDataView().contains(y))
+                .ifPresent(ledgerYear::setValue);
+        number(query, "street").flatMap(id -> ledgerStreet.getListDataView().getItems().filter(s -> s.id() == id)
+                .findFirst()).ifPresent(ledgerStreet::setValue);
+        number(query, "team").flatMap(id -> ledgerTeam.getListDataView().getItems().filter(t -> t.id() == id)
+                .findFirst()).ifPresent(ledgerTeam::setValue);
+        query.getSingleParameter("kind").flatMap(name -> Stream.of(FundLedger.Kind.values())
+                .filter(k -> k.name().equals(name)).findFirst()).ifPresent(ledgerKind::setValue);
+    }
+
+    private static Optional<Long> number(QueryParameters query, String name) {
+        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
     }
 
     // ---- the district's approval queue ----------------------------------------------------------------
@@ -285,23 +328,23 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
     // ---- the ledger ----------------------------------------------------------------------------------
 
     private Component ledgerPanel() {
-        Select<Integer> years = new Select<>();
+        Select<Integer> years = ledgerYear;
         years.setLabel(getTranslation("funds.year"));
         years.setItems(year + 1, year, year - 1, year - 2);
         years.setValue(year);
-        Select<Street> street = new Select<>();
+        Select<Street> street = ledgerStreet;
         street.setLabel(getTranslation("field.streetId"));
         street.setItems(organisation.streets());
         street.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all") : s.name());
         street.setEmptySelectionAllowed(true);
         street.setEmptySelectionCaption(getTranslation("filter.all"));
-        Select<Team> team = new Select<>();
+        Select<Team> team = ledgerTeam;
         team.setLabel(getTranslation("funds.team"));
         team.setItems(organisation.teams());
         team.setItemLabelGenerator(t -> t == null ? getTranslation("filter.all") : t.name());
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption(getTranslation("filter.all"));
-        Select<FundLedger.Kind> kind = new Select<>();
+        Select<FundLedger.Kind> kind = ledgerKind;
         kind.setLabel(getTranslation("funds.kind"));
         kind.setItems(FundLedger.Kind.values());
         kind.setItemLabelGenerator(k -> k == null ? getTranslation("filter.all") : getTranslation("funds.kind." + k.name()));
@@ -344,7 +387,8 @@ class FundsView extends VerticalLayout implements HasDynamicTitle {
                     team.getValue() == null ? null : team.getValue().id(), null, kind.getValue());
             grid.setItems(query -> ledger.entries(filter, query.getOffset(), query.getLimit()).stream(), query -> {
                 int total = ledger.count(filter);
-                count.setText(getTranslation("funds.ledger.count", total));
+                count.setText(filter.kind() == null ? getTranslation("funds.ledger.count", total)
+                        : getTranslation("funds.ledger.countSum", total, ledger.sum(filter).format()));
                 return total;
             });
             export.setHref(new StreamResource("ledger-" + filter.year() + ".xlsx",

@@ -2,12 +2,16 @@ package org.bangfu.handbook.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.bangfu.handbook.DueVisits;
 import org.bangfu.handbook.DueVisits.DueVisit;
 import org.bangfu.handbook.Visits;
 import org.bangfu.household.Attachments;
+import org.bangfu.organisation.Organisation;
+import org.bangfu.organisation.Team;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -24,8 +28,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +47,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.visits", order = 7, icon = "vaadin:home-o")
 @RolesAllowed({ Role.Names.TEAM_MEMBER, Role.Names.TEAM_LEADER, Role.Names.DISTRICT, Role.Names.LEADER,
         Role.Names.STREET })
-class VisitsView extends VerticalLayout implements HasDynamicTitle {
+class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient DueVisits dueVisits;
     private final transient Visits visits;
@@ -50,8 +57,14 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
     private final Div cards = new Div();
     private final Span summary = new Span();
     private final boolean teamMember;
+    private final transient Organisation organisation;
+    private final Span narrowed = new Span();
+    /** Opened from a figure elsewhere: one team's households only; only those due within so many days. */
+    private Team team;
+    private Integer dueWithinDays;
 
-    VisitsView(DueVisits dueVisits, Visits visits, Attachments attachments, Clock clock) {
+    VisitsView(DueVisits dueVisits, Visits visits, Attachments attachments, Clock clock, Organisation organisation) {
+        this.organisation = organisation;
         this.dueVisits = dueVisits;
         this.visits = visits;
         this.attachments = attachments;
@@ -71,10 +84,41 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
         cards.setWidthFull();
         cards.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)")
                 .set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 22rem), 1fr))");
-        HorizontalLayout head = new HorizontalLayout(summary, overdueOnly);
+        narrowed.setId("visits-narrowed");
+        narrowed.setVisible(false);
+        HorizontalLayout head = new HorizontalLayout(summary, overdueOnly, narrowed);
         head.setWrap(true);
         head.setAlignItems(Alignment.CENTER);
         add(head, cards);
+        refresh();
+    }
+
+    /**
+     * The list opened from a figure elsewhere (the dashboard): {@code team} (an id), {@code due=overdue} (past their
+     * due date) or {@code due=soon} with {@code days} (due from today to so many days ahead).
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        team = query.getSingleParameter("team").filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf)
+                .flatMap(id -> organisation.teams().stream().filter(t -> t.id() == id).findFirst()).orElse(null);
+        Optional<String> due = query.getSingleParameter("due");
+        if (due.filter("overdue"::equals).isPresent()) {
+            overdueOnly.setValue(true);
+        } else if (due.filter("soon"::equals).isPresent()) {
+            overdueOnly.setValue(false);
+            dueWithinDays = query.getSingleParameter("days").filter(v -> v.matches("\\d{1,3}")).map(Integer::valueOf)
+                    .orElse(7);
+        }
+        List<String> narrowing = new ArrayList<>();
+        if (team != null) {
+            narrowing.add(team.name());
+        }
+        if (dueWithinDays != null) {
+            narrowing.add(getTranslation("visits.dueWithin", dueWithinDays));
+        }
+        narrowed.setText(String.join(" · ", narrowing));
+        narrowed.setVisible(!narrowing.isEmpty());
         refresh();
     }
 
@@ -85,7 +129,10 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         LocalDate today = LocalDate.now(clock);
-        List<DueVisit> due = dueVisits.list(overdueOnly.getValue());
+        List<DueVisit> due = dueVisits.list(overdueOnly.getValue()).stream()
+                .filter(d -> team == null || team.name().equals(d.teamName()))
+                .filter(d -> dueWithinDays == null || (d.daysOverdue(today) <= 0 && -d.daysOverdue(today) <= dueWithinDays))
+                .toList();
         long overdue = due.stream().filter(d -> d.daysOverdue(today) > 0).count();
         summary.setText(getTranslation("visits.summary", today.toString(), due.size(), overdue));
         cards.removeAll();

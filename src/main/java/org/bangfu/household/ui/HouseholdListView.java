@@ -3,6 +3,7 @@ package org.bangfu.household.ui;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.bangfu.household.Attribute;
 import org.bangfu.household.CodeLists;
@@ -37,8 +38,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +56,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.households", order = 10, icon = "vaadin:records")
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
-class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
+class HouseholdListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient Households households;
     private final transient HouseholdExcel excel;
@@ -64,6 +69,7 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<HouseholdStage> stage = new ComboBox<>();
     private final ComboBox<Attribute> attribute = new ComboBox<>();
     private final ComboBox<CodeItem> cause = new ComboBox<>();
+    private final Span count = new Span();
 
     HouseholdListView(Households households, HouseholdExcel excel, Organisation organisation, CodeLists codes) {
         this.households = households;
@@ -129,6 +135,9 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
             actions.add(create, importButton, download("households.template", "bangfu-households-template.xlsx",
                     out -> out.write(excel.template())));
         }
+        count.setId("household-count");
+        actions.add(count);
+        actions.setAlignItems(Alignment.BASELINE);
         actions.add(download("households.export", "bangfu-households.xlsx",
                 out -> excel.export(filter, HouseholdSort.NAME, getLocale(), out)));
         add(actions, filters, grid);
@@ -169,7 +178,38 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle {
                 team.getValue() == null ? null : team.getValue().id(), stage.getValue(), attribute.getValue(),
                 cause.getValue() == null ? null : cause.getValue().code(), search.getValue());
         grid.setItems(query -> households.list(filter, sort(query.getSortOrders()), query.getOffset(), query.getLimit())
-                .stream(), query -> households.count(filter));
+                .stream(), query -> {
+                    int total = households.count(filter);
+                    count.setText(getTranslation("households.count", total));
+                    return total;
+                });
+    }
+
+    /**
+     * A list opened from a figure elsewhere (the dashboard) arrives filtered: {@code street}, {@code team} (ids),
+     * {@code stage}, {@code attribute} (names), {@code cause} (a code); anything unknown is left out.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        id(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+                .filter(s -> street.isVisible()).ifPresent(street::setValue);
+        id(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
+                .filter(t -> team.isVisible()).ifPresent(team::setValue);
+        query.getSingleParameter("stage").flatMap(name -> named(List.of(HouseholdStage.values()), name))
+                .ifPresent(stage::setValue);
+        query.getSingleParameter("attribute").flatMap(name -> named(List.of(Attribute.values()), name))
+                .ifPresent(attribute::setValue);
+        query.getSingleParameter("cause").flatMap(code -> cause.getListDataView().getItems()
+                .filter(i -> i.code().equals(code)).findFirst()).ifPresent(cause::setValue);
+    }
+
+    private static Optional<Long> id(QueryParameters query, String name) {
+        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
+    }
+
+    private static <E extends Enum<E>> Optional<E> named(List<E> values, String name) {
+        return values.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
     private static HouseholdSort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {

@@ -3,14 +3,17 @@ package org.bangfu.pairing.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
+import org.bangfu.organisation.Team;
 import org.bangfu.pairing.BulkResult;
 import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingTasks;
@@ -47,8 +50,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
@@ -63,7 +69,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.tasks", order = 5, icon = "vaadin:tasks")
 @RolesAllowed({ Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
-class TaskListView extends VerticalLayout implements HasDynamicTitle {
+class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -73,6 +79,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
     private final List<View> viewOrder;
     private final Select<String> step = new Select<>();
     private final ComboBox<Street> street = new ComboBox<>();
+    private final ComboBox<Team> team = new ComboBox<>();
     private final TextField head = new TextField();
     private final DatePicker dueTo = new DatePicker();
     private final Grid<TaskRow> grid = new Grid<>();
@@ -92,9 +99,9 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         addClassName("bf-page");
         boolean overseer = CurrentUser.require().hasRole(Role.DISTRICT) || CurrentUser.require().hasRole(Role.LEADER);
         boolean officer = CurrentUser.require().hasRole(Role.DISTRICT) || CurrentUser.require().hasRole(Role.STREET);
-        viewOrder = CurrentUser.require().hasRole(Role.LEADER) ? List.of(View.ALL)
+        viewOrder = new ArrayList<>(CurrentUser.require().hasRole(Role.LEADER) ? List.of(View.ALL)
                 : overseer ? List.of(View.MINE, View.GROUP, View.UNCLAIMED, View.ALL)
-                        : List.of(View.MINE, View.GROUP, View.UNCLAIMED);
+                        : List.of(View.MINE, View.GROUP, View.UNCLAIMED));
         for (View view : viewOrder) {
             Tab tab = new Tab();
             tab.setId("tasks-view-" + view.name());
@@ -114,6 +121,13 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         street.setItemLabelGenerator(Street::name);
         street.setClearButtonVisible(true);
         street.setVisible(overseer);
+        street.setId("tasks-street");
+        team.setPlaceholder(getTranslation("field.teamId"));
+        team.setItems(organisation.teams());
+        team.setItemLabelGenerator(Team::name);
+        team.setClearButtonVisible(true);
+        team.setVisible(overseer || CurrentUser.require().hasRole(Role.STREET));
+        team.setId("tasks-team");
         head.setPlaceholder(getTranslation("task.filter.head"));
         head.setPrefixComponent(VaadinIcon.SEARCH.create());
         head.setValueChangeMode(ValueChangeMode.LAZY);
@@ -123,9 +137,10 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
         dueTo.setClearButtonVisible(true);
         step.addValueChangeListener(e -> refresh());
         street.addValueChangeListener(e -> refresh());
+        team.addValueChangeListener(e -> refresh());
         head.addValueChangeListener(e -> refresh());
         dueTo.addValueChangeListener(e -> refresh());
-        FlexLayout filters = new FlexLayout(step, street, head, dueTo);
+        FlexLayout filters = new FlexLayout(step, street, team, head, dueTo);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("bf-filters");
 
@@ -316,7 +331,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
 
     private TaskFilter filter(View view) {
         return new TaskFilter(view, step.getValue(), street.getValue() == null ? null : street.getValue().id(),
-                head.getValue(), null, dueTo.getValue());
+                team.getValue() == null ? null : team.getValue().id(), head.getValue(), null, dueTo.getValue());
     }
 
     /** New counts and rows; the rows selected stay selected while they are still there. */
@@ -326,6 +341,52 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle {
             views.getTabAt(i).setLabel(getTranslation("task.view." + view.name(), tasks.count(filter(view))));
         }
         grid.getDataProvider().refreshAll();
+    }
+
+    /**
+     * A list opened from a figure elsewhere (the dashboard) arrives filtered: {@code view}, {@code step},
+     * {@code street}, {@code team} (ids), {@code dueTo} (ISO date). The whole list of the households the reader may
+     * see ({@code view=ALL}) is then a tab of its own, whoever's steps they are.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("view").flatMap(TaskListView::view).ifPresent(view -> {
+            if (!viewOrder.contains(view)) {
+                viewOrder.add(view);
+                Tab tab = new Tab();
+                tab.setId("tasks-view-" + view.name());
+                views.add(tab);
+            }
+            views.setSelectedIndex(viewOrder.indexOf(view));
+        });
+        query.getSingleParameter("step").filter(key -> tasks.stepKeys().contains(key)).ifPresent(step::setValue);
+        id(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+                .filter(s -> street.isVisible()).ifPresent(street::setValue);
+        id(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
+                .filter(t -> team.isVisible()).ifPresent(team::setValue);
+        query.getSingleParameter("dueTo").flatMap(TaskListView::date).ifPresent(dueTo::setValue);
+        refresh();
+    }
+
+    private static Optional<View> view(String name) {
+        try {
+            return Optional.of(View.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> id(QueryParameters query, String name) {
+        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
