@@ -42,7 +42,7 @@ class DashboardBrowserIT {
 
         @Bean
         @Primary
-        MutableClock clock() {
+        MutableClock earlierClock() {
             MutableClock clock = new MutableClock();
             clock.advance(EARLIER.negated());
             return clock;
@@ -71,7 +71,7 @@ class DashboardBrowserIT {
     void theLeadershipSeesTheDistrictAndOpensAStreetsOverdueTasks() {
         bringClockToNow();
         LocalDate today = LocalDate.now(clock);
-        LocalDate madeOn = today.minus(EARLIER);
+        LocalDate madeOn = today.minusDays(EARLIER.toDays());
         // the demo's money is of the year it was made in: in early January look at that year
         String period = madeOn.getYear() == today.getYear() ? ""
                 : "?from=" + madeOn.withDayOfYear(1) + "&to=" + madeOn.withDayOfMonth(31);

@@ -142,6 +142,15 @@ class DashboardTest {
         }
 
         @Test
+        void theOpenApiDescriptionDescribesTheDashboard() {
+            String docs = new ApiClient(port).get("leader", "/v3/api-docs").body();
+            assertThat(docs).contains("\"/api/dashboard/overview\"", "\"/api/dashboard/overview/{section}.xlsx\"",
+                    "\"/api/dashboard/report.pdf\"", "\"/api/dashboard/processes\"",
+                    "\"/api/dashboard/processes/{key}\"", "\"/api/dashboard/processes/{key}/diagram\"",
+                    "\"/api/dashboard/rebuild\"", "Every figure of the overview", "\"Overview\"", "\"StepHeat\"");
+        }
+
+        @Test
         void onlyTheDistrictAndTheAdministratorRebuild() {
             ApiClient api = new ApiClient(port);
             assertThat(api.send("leader", "POST", "/api/dashboard/rebuild", null, null, null).statusCode()).isEqualTo(403);
