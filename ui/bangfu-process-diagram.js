@@ -55,10 +55,13 @@ class BangfuProcessDiagram extends HTMLElement {
   }
 
   // the whole process when it fits at a readable size, otherwise a readable size centred on the current step
+  // (on a map of figures: the busiest step)
   _focus() {
     const canvas = this._viewer.get('canvas');
     canvas.zoom('fit-viewport', 'auto');
-    const current = this._current.map((id) => this._viewer.get('elementRegistry').get(id)).find(Boolean);
+    const registry = this._viewer.get('elementRegistry');
+    const busiest = Object.entries(this._figures).sort((a, b) => b[1].load - a[1].load).map(([id]) => id);
+    const current = this._current.concat(busiest).map((id) => registry.get(id)).find(Boolean);
     const readable = 0.8;
     if (!current || canvas.zoom() >= readable) {
       return;

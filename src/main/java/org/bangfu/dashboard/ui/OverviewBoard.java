@@ -121,13 +121,20 @@ final class OverviewBoard extends Div {
 
     private Component funnel() {
         List<StageFigure> stages = overview.stages();
-        Chart chart = chart("dashboard.funnel.title", ChartOptions.funnel(getTranslation("dashboard.households"),
-                stages.stream().map(s -> new Slice(stage(s.stage()), s.households())).toList()));
-        chart.addClickListener(click -> {
-            if (click.dataIndex() >= 0 && click.dataIndex() < stages.size()) {
-                go("households", with(params(), "stage", stages.get(click.dataIndex()).stage().name()));
-            }
-        });
+        // the procedure as a funnel: how many households got at least as far as each stage (those exited went all
+        // the way); households found not eligible left it at a stage not recorded here and are in the table only
+        List<HouseholdStage> procedure = List.of(HouseholdStage.values()).stream()
+                .filter(s -> s != HouseholdStage.NOT_ELIGIBLE && s != HouseholdStage.EXITED).toList();
+        long exited = stages.stream().filter(s -> s.stage() == HouseholdStage.EXITED).mapToLong(StageFigure::households)
+                .sum();
+        List<Slice> reached = new ArrayList<>();
+        for (HouseholdStage stage : procedure) {
+            long atOrBeyond = exited + stages.stream().filter(s -> procedure.indexOf(s.stage()) >= procedure.indexOf(stage))
+                    .mapToLong(StageFigure::households).sum();
+            reached.add(new Slice(stage(stage), atOrBeyond));
+        }
+        Chart chart = chart("dashboard.funnel.title", ChartOptions.funnel(getTranslation("dashboard.funnel.reached"),
+                reached));
         FigureTable table = new FigureTable("dash-table-funnel", getTranslation("field.stage"),
                 getTranslation("dashboard.funnel.now"), getTranslation("dashboard.funnel.entered"),
                 getTranslation("dashboard.funnel.left"));
