@@ -338,6 +338,13 @@ class DashboardReportsTest {
             assertThat(download("leader", "/api/dashboard/overview/FIELD_WORK.xlsx", null).statusCode()).isEqualTo(404);
         }
 
+        @Test
+        void openApiDescribesTheDownloadsAndWhatTheyAre() {
+            String docs = new String(download("district", "/v3/api-docs", null).body(), StandardCharsets.UTF_8);
+            assertThat(docs).contains("\"/api/dashboard/overview/{section}.xlsx\"", "\"/api/dashboard/report.pdf\"",
+                    "\"" + XLSX + "\"", "\"application/pdf\"");
+        }
+
         private HttpResponse<byte[]> download(String user, String path, String language) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", WebSession.basic(user, "Demo@2019")).GET();
