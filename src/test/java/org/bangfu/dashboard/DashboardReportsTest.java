@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +86,14 @@ class DashboardReportsTest {
         return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
     }
 
-    private static YearMonth thisMonth() {
-        return YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    /** The month of the demo's money (it is never ahead of Beijing's). */
+    private YearMonth thisMonth() {
+        return YearMonth.now(clock);
+    }
+
+    /** A month still to come in Beijing, where the reports are dated. */
+    private static YearMonth nextMonth() {
+        return YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1);
     }
 
     @Nested
@@ -247,7 +256,7 @@ class DashboardReportsTest {
             YearMonth month = thisMonth();
             byte[] pdf = as.call("district", () -> reports.monthlyReport(month, null, null, Locale.ENGLISH));
             String text = text(new PdfReader(pdf));
-            String monthName = month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            String monthName = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             assertThat(text).contains("Monthlystatisticsreport", monthName + month.getYear(), "Wholedistrict",
                     "1.Householdsperstage", "6.Assistancefunds", "780,000.00", "280,000.00");
         }
@@ -277,7 +286,7 @@ class DashboardReportsTest {
         @Test
         void aMonthStillToComeIsRefused() {
             assertThatThrownBy(() -> as.call("leader",
-                    () -> reports.monthlyReport(thisMonth().plusMonths(1), null, null, Locale.SIMPLIFIED_CHINESE)))
+                    () -> reports.monthlyReport(nextMonth(), null, null, Locale.SIMPLIFIED_CHINESE)))
                     .isInstanceOf(InvalidInput.class);
         }
     }
@@ -319,7 +328,7 @@ class DashboardReportsTest {
 
         @Test
         void aMonthThatIsNoneOrStillToComeIsABadRequestInTheCallersLanguage() {
-            for (String month : List.of("2026-13", "november", "2026-1", "", thisMonth().plusMonths(1).toString())) {
+            for (String month : List.of("2026-13", "november", "2026-1", "", nextMonth().toString())) {
                 HttpResponse<byte[]> chinese = download("leader", "/api/dashboard/report.pdf?month=" + month, null);
                 assertThat(chinese.statusCode()).as(month).isEqualTo(400);
                 assertThat(new String(chinese.body(), StandardCharsets.UTF_8)).as(month).contains("month", "月份应写作");
@@ -354,7 +363,7 @@ class DashboardReportsTest {
             try {
                 return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -362,7 +371,7 @@ class DashboardReportsTest {
         }
 
         private static String utf8(String text) {
-            return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+            return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
