@@ -80,7 +80,7 @@ class ReportCharts {
     /** A bar per category and series, side by side, left to right; each bar's value at its end. */
     Picture bars(Figures f) {
         int series = f.series().size();
-        int barHeight = series == 1 ? 16 : Math.max(7, 26 / series);
+        int barHeight = series == 1 ? 16 : Math.max(11, 28 / series);
         int rowHeight = series * barHeight + 10;
         int top = legendHeight(f);
         int labelWidth = Math.min(MAX_LABEL_WIDTH, maxWidth(f.categories(), labelFont())) + 12;
@@ -108,15 +108,18 @@ class ReportCharts {
                 FontMetrics metrics = g.getFontMetrics();
                 g.drawString(label, left - 8 - metrics.stringWidth(label),
                         y + (series * barHeight + metrics.getAscent() - metrics.getDescent()) / 2);
-                g.setFont(tickFont());
+                g.setFont(series == 1 ? tickFont() : smallFont());
                 for (int s = 0; s < series; s++) {
                     double value = f.values()[s][c];
                     int width = (int) Math.round(value / scale.top * plotWidth);
                     g.setColor(PALETTE[s % PALETTE.length]);
                     g.fillRect(left, y + s * barHeight, Math.max(width, value > 0 ? 1 : 0), barHeight - 1);
-                    g.setColor(INK);
-                    g.drawString(scale.label(value), left + width + 4,
-                            y + s * barHeight + (barHeight + g.getFontMetrics().getAscent()) / 2 - 2);
+                    // side by side, a bar of nothing says enough without its zero
+                    if (series == 1 || value > 0) {
+                        g.setColor(INK);
+                        g.drawString(scale.label(value), left + width + 4,
+                                y + s * barHeight + (barHeight + g.getFontMetrics().getAscent()) / 2 - 2);
+                    }
                 }
             }
             g.setColor(INK);
@@ -284,6 +287,10 @@ class ReportCharts {
 
     private Font tickFont() {
         return font.deriveFont(10.5f);
+    }
+
+    private Font smallFont() {
+        return font.deriveFont(9f);
     }
 
     private static FontMetrics metrics(Font font) {
