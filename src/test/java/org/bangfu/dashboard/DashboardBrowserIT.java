@@ -113,6 +113,8 @@ class DashboardBrowserIT {
         browser.awaitPath("/tasks");
         assertThat(browser.currentPath()).contains("street=" + street).contains("dueTo=" + today.minusDays(1));
         browser.awaitText(By.id("tasks-view-ALL"), "（" + shown + "）");
+        assertThat(browser.await(By.cssSelector("#tasks-due-to input")).getAttribute("value"))
+                .isEqualTo(today.minusDays(1).toString());
         browser.screenshot("dashboard-drill-down-tasks");
 
         browser.open("/dashboard/map");

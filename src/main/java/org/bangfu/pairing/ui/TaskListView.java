@@ -25,6 +25,7 @@ import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.DateTexts;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -134,6 +135,8 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         head.setClearButtonVisible(true);
         head.setId("tasks-head");
         dueTo.setPlaceholder(getTranslation("task.filter.dueBy"));
+        DateTexts.apply(dueTo, this);
+        dueTo.setId("tasks-due-to");
         dueTo.setClearButtonVisible(true);
         step.addValueChangeListener(e -> refresh());
         street.addValueChangeListener(e -> refresh());
