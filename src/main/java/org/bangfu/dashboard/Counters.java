@@ -55,6 +55,9 @@ class Counters {
             List<Object> params = new ArrayList<>(d.key());
             Arrays.stream(d.amounts()).forEach(params::add);
             jdbc.update(upsert(d.counter()), params.toArray());
+            if (d.counter().dropsZeros && Arrays.stream(d.amounts()).anyMatch(a -> a < 0)) {
+                jdbc.update(deleteZeros(d.counter()), d.key().toArray());
+            }
         });
     }
 
@@ -102,6 +105,13 @@ class Counters {
                 + counter.values.stream().map(v -> v + " = t." + v + " + s." + v).collect(Collectors.joining(", "))
                 + " when not matched then insert (" + String.join(", ", columns) + ") values ("
                 + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Removes the key's row if all its values are zero (the upsert before holds its lock). */
+    private static String deleteZeros(Counter counter) {
+        return "delete from " + counter.table + " where "
+                + counter.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and ")) + " and "
+                + counter.values.stream().map(v -> v + " = 0").collect(Collectors.joining(" and "));
     }
 
     private static List<String> columns(Counter counter) {

@@ -102,8 +102,9 @@ public class Dashboard {
                 .query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), HouseholdStage.valueOf(rs.getString(3)),
                         rs.getLong(4) }).list();
         Map<HouseholdStage, long[]> flows = new EnumMap<>(HouseholdStage.class);
-        jdbc.sql("select stage, sum(entered), sum(departed) from bf_dash_flow where flow_day between ? and ? and "
-                + where.sql + " group by stage").params(where.withPeriod())
+        jdbc.sql("select stage, sum(entered), sum(departed) from (" + where.overPeriod("bf_dash_flow", "flow_day",
+                "bf_dash_flow_month", "flow_month", "stage, entered, departed") + ") f group by stage")
+                .params(where.overPeriodParams())
                 .query((rs, n) -> flows.put(HouseholdStage.valueOf(rs.getString(1)),
                         new long[] { rs.getLong(2), rs.getLong(3) })).list();
         List<StageFigure> stages = new ArrayList<>();
@@ -112,10 +113,11 @@ public class Dashboard {
             long[] flow = flows.getOrDefault(stage, new long[2]);
             stages.add(new StageFigure(stage, now, flow[0], flow[1]));
         }
+        Map<YearMonth, Map<Milestone, Long>> milestones = milestones(where);
         return new Overview(filter, today, stages.stream().mapToLong(StageFigure::households).sum(), stages,
                 table(counts, 0, streets), table(counts, 1, teams), overdue(where, today, streets, teams),
-                fieldWork(where, filter, today, teams), funds(where, filter, streets, teams),
-                shares("attribute", where), shares("main_cause", where), trends(where, filter));
+                fieldWork(where, today, teams, milestones), funds(where, filter, streets, teams),
+                shares("attribute", where), shares("main_cause", where), trends(where, filter, milestones));
     }
 
     /** The processes a map can be drawn of: the latest version of each deployed one. */
@@ -197,23 +199,40 @@ public class Dashboard {
                 steps.stream().mapToLong(StepLoad::overdue).sum(), steps, byStreet, byTeam, longest);
     }
 
+    /** The steps' counts (condition on the columns both step tables have), and each step's median wait. */
     private List<StepLoad> stepLoads(String condition, List<Object> params, LocalDate today) {
-        List<Object> all = prepend(today, params);
         Instant now = clock.instant();
-        return jdbc.sql("""
-                select process_key, task_key, count(*), sum(case when due_on < ? then 1 else 0 end),
-                       percentile_disc(0.5) within group (order by created_at)
-                  from bf_dash_step where\s""" + condition + " group by process_key, task_key order by process_key, task_key")
-                .params(all)
-                .query((rs, n) -> new StepLoad(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        Math.round(Duration.between(rs.getObject(5, OffsetDateTime.class).toInstant(), now).toHours()
-                                / 24.0 * 10) / 10.0))
-                .list();
+        List<Object[]> counts = jdbc.sql("""
+                select process_key, task_key, sum(waiting), sum(case when due_on < ? then waiting else 0 end)
+                  from bf_dash_step_count where\s""" + condition
+                + " group by process_key, task_key having sum(waiting) > 0 order by process_key, task_key")
+                .params(prepend(today, params))
+                .query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4) }).list();
+        List<StepLoad> loads = new ArrayList<>();
+        for (Object[] c : counts) {
+            Instant median = median((String) c[0], (String) c[1], (Long) c[2], condition, params);
+            loads.add(new StepLoad((String) c[0], (String) c[1], (Long) c[2], (Long) c[3],
+                    Math.round(Duration.between(median, now).toHours() / 24.0 * 10) / 10.0));
+        }
+        return loads;
+    }
+
+    /**
+     * When the middle one of a step's waiting cases began, as {@code percentile_disc(0.5)} picks it: the
+     * {@code ceil(n / 2)}-th oldest, read from the index in order of waiting rather than sorting them all.
+     */
+    private Instant median(String processKey, String taskKey, long waiting, String condition, List<Object> params) {
+        List<Object> all = prepend(List.of(processKey, taskKey), params);
+        all.add((waiting + 1) / 2 - 1);
+        return jdbc.sql("select created_at from bf_dash_step where process_key = ? and task_key = ? and " + condition
+                + " order by created_at offset ? rows fetch next 1 rows only").params(all)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).single();
     }
 
     private List<PlaceLoad> placeLoads(String column, Where where, LocalDate today, Map<Long, String> names) {
-        List<PlaceLoad> loads = new ArrayList<>(jdbc.sql("select " + column + ", count(*), sum(case when due_on < ? "
-                + "then 1 else 0 end) from bf_dash_step where " + where.sql + " group by " + column)
+        List<PlaceLoad> loads = new ArrayList<>(jdbc.sql("select " + column + ", sum(waiting), sum(case when due_on < ? "
+                + "then waiting else 0 end) from bf_dash_step_count where " + where.sql + " group by " + column
+                + " having sum(waiting) > 0")
                 .params(prepend(today, where.params))
                 .query((rs, n) -> new PlaceLoad(rs.getLong(1), names.get(rs.getLong(1)), rs.getLong(2), rs.getLong(3)))
                 .list());
@@ -221,7 +240,8 @@ public class Dashboard {
         return loads;
     }
 
-    private FieldWork fieldWork(Where where, DashboardFilter filter, LocalDate today, Map<Long, String> teams) {
+    private FieldWork fieldWork(Where where, LocalDate today, Map<Long, String> teams,
+            Map<YearMonth, Map<Milestone, Long>> milestones) {
         Map<Long, long[]> byTeam = new TreeMap<>();
         LocalDate soon = today.plusDays(soonDays);
         jdbc.sql("""
@@ -247,8 +267,7 @@ public class Dashboard {
         rows.sort((a, b) -> compareNames(a.name(), b.name()));
         long proposed = jdbc.sql("select coalesce(sum(proposed), 0) from bf_dash_exit where proposed_day between ? and ? and "
                 + where.sql).params(where.withPeriod()).query(Long.class).single();
-        long exited = milestones(where, filter).values().stream().mapToLong(m -> m.getOrDefault(Milestone.EXITED, 0L))
-                .sum();
+        long exited = milestones.values().stream().mapToLong(m -> m.getOrDefault(Milestone.EXITED, 0L)).sum();
         return new FieldWork(soonDays, rows, new TeamFieldWork(null, null, total[0], total[1], total[2], total[3]),
                 proposed, exited);
     }
@@ -306,8 +325,7 @@ public class Dashboard {
                 .stream().filter(s -> s.households() > 0).toList();
     }
 
-    private List<MonthTrend> trends(Where where, DashboardFilter filter) {
-        Map<YearMonth, Map<Milestone, Long>> milestones = milestones(where, filter);
+    private List<MonthTrend> trends(Where where, DashboardFilter filter, Map<YearMonth, Map<Milestone, Long>> milestones) {
         Map<YearMonth, Long> paid = new TreeMap<>();
         jdbc.sql("select entry_month, sum(amount_fen) from bf_dash_money where kind = 'PAID' and entry_month between ? "
                 + "and ? and " + where.sql + " group by entry_month")
@@ -324,10 +342,12 @@ public class Dashboard {
         return trends;
     }
 
-    private Map<YearMonth, Map<Milestone, Long>> milestones(Where where, DashboardFilter filter) {
+    /** The milestones reached in the period, by month. */
+    private Map<YearMonth, Map<Milestone, Long>> milestones(Where where) {
         Map<YearMonth, Map<Milestone, Long>> byMonth = new TreeMap<>();
-        jdbc.sql("select milestone_day, milestone, sum(households) from bf_dash_milestone where milestone_day between ? "
-                + "and ? and " + where.sql + " group by milestone_day, milestone").params(where.withPeriod())
+        jdbc.sql("select milestone_day, milestone, sum(households) from (" + where.overPeriod("bf_dash_milestone",
+                "milestone_day", "bf_dash_milestone_month", "milestone_month", "milestone, households")
+                + ") m group by milestone_day, milestone").params(where.overPeriodParams())
                 .query((rs, n) -> byMonth.computeIfAbsent(YearMonth.from(rs.getObject(1, LocalDate.class)),
                         k -> new EnumMap<>(Milestone.class)).merge(Milestone.valueOf(rs.getString(2)), rs.getLong(3),
                                 Long::sum))
@@ -392,6 +412,26 @@ public class Dashboard {
 
         List<Object> withPeriod() {
             return prepend(List.of(filter.from(), filter.to()), params);
+        }
+
+        /**
+         * The rows of a daily counter in the period, its whole months read from the monthly counter (their day is
+         * the month's first): the months from {@code firstMonth} to before {@code endMonth}, and the days outside them.
+         */
+        String overPeriod(String daily, String day, String monthly, String month, String columns) {
+            return "select " + month + " as " + day + ", " + columns + " from " + monthly + " where " + month
+                    + " >= ? and " + month + " < ? and " + sql + " union all select " + day + ", " + columns + " from "
+                    + daily + " where " + day + " between ? and ? and (" + day + " < ? or " + day + " >= ?) and " + sql;
+        }
+
+        List<Object> overPeriodParams() {
+            LocalDate firstMonth = filter.from().getDayOfMonth() == 1 ? filter.from()
+                    : filter.from().withDayOfMonth(1).plusMonths(1);
+            LocalDate endMonth = filter.to().plusDays(1).withDayOfMonth(1);
+            List<Object> all = prepend(List.of(firstMonth, endMonth), params);
+            all.addAll(List.of(filter.from(), filter.to(), firstMonth, endMonth));
+            all.addAll(params);
+            return all;
         }
     }
 

@@ -45,11 +45,21 @@ class DashboardModel {
         Optional<Standing> before = standing(changed.facts().householdId());
         Standing now = before.map(s -> s.with(changed.facts())).orElseGet(() -> Standing.of(changed.facts()));
         save(now, before.isPresent());
-        counters.add(now.changeFrom(before.orElse(null)));
+        List<Delta> deltas = new ArrayList<>(now.changeFrom(before.orElse(null)));
         if (before.isPresent() && !now.sameStreetAndTeam(before.get())) {
+            // its waiting steps move with it
+            jdbc.sql("select process_key, task_key, due_on from bf_dash_step where household_id = ?")
+                    .param(now.householdId()).query((rs, n) -> {
+                        String processKey = rs.getString(1);
+                        String taskKey = rs.getString(2);
+                        LocalDate dueOn = rs.getObject(3, LocalDate.class);
+                        deltas.add(waiting(processKey, taskKey, before.get().streetId(), before.get().teamId(), dueOn, -1));
+                        return deltas.add(waiting(processKey, taskKey, now.streetId(), now.teamId(), dueOn, 1));
+                    }).list();
             jdbc.sql("update bf_dash_step set street_id = ?, team_id = ? where household_id = ?")
                     .params(now.streetId(), now.teamId(), now.householdId()).update();
         }
+        counters.add(deltas);
     }
 
     @EventListener
@@ -74,17 +84,27 @@ class DashboardModel {
 
     @EventListener
     void on(StepOpened step) {
-        standing(step.householdId()).ifPresent(household -> jdbc.sql("""
-                insert into bf_dash_step (task_id, process_key, task_key, household_id, street_id, team_id, created_at,
-                    due_on) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(step.taskId(), step.processKey(), step.taskKey(), step.householdId(), household.streetId(),
-                        household.teamId(), OffsetDateTime.ofInstant(step.createdAt(), ZoneOffset.UTC), step.dueOn())
-                .update());
+        standing(step.householdId()).ifPresent(household -> {
+            jdbc.sql("""
+                    insert into bf_dash_step (task_id, process_key, task_key, household_id, street_id, team_id, created_at,
+                        due_on) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(step.taskId(), step.processKey(), step.taskKey(), step.householdId(), household.streetId(),
+                            household.teamId(), OffsetDateTime.ofInstant(step.createdAt(), ZoneOffset.UTC), step.dueOn())
+                    .update();
+            counters.add(List.of(waiting(step, household, 1)));
+        });
     }
 
     @EventListener
     void on(StepClosed step) {
-        jdbc.sql("delete from bf_dash_step where task_id = ?").param(step.taskId()).update();
+        jdbc.sql("select process_key, task_key, street_id, team_id, due_on from bf_dash_step where task_id = ?")
+                .param(step.taskId())
+                .query((rs, n) -> waiting(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, LocalDate.class), -1))
+                .optional().ifPresent(waiting -> {
+                    jdbc.sql("delete from bf_dash_step where task_id = ?").param(step.taskId()).update();
+                    counters.add(List.of(waiting));
+                });
     }
 
     @EventListener
@@ -94,18 +114,34 @@ class DashboardModel {
 
     // the rules, shared with the rebuild
 
+    /** A move counted on its day and again in its month. */
     List<Delta> flows(HouseholdStageChanged moved) {
         LocalDate day = day(moved.at());
-        long team = Standing.team(moved.teamId());
         List<Delta> deltas = new ArrayList<>();
-        deltas.add(new Delta(Counter.FLOWS, List.of(day, moved.streetId(), team, moved.to().name()), new long[] { 1, 0 }));
-        if (moved.from() != null) {
-            deltas.add(new Delta(Counter.FLOWS, List.of(day, moved.streetId(), team, moved.from().name()),
-                    new long[] { 0, 1 }));
-        }
-        Milestone.of(moved.from(), moved.to()).ifPresent(milestone -> deltas.add(new Delta(Counter.MILESTONES,
-                List.of(day, moved.streetId(), team, milestone.name()), new long[] { 1 })));
+        flows(moved, Counter.FLOWS, Counter.MILESTONES, day, deltas);
+        flows(moved, Counter.FLOWS_BY_MONTH, Counter.MILESTONES_BY_MONTH, day.withDayOfMonth(1), deltas);
         return deltas;
+    }
+
+    private static void flows(HouseholdStageChanged moved, Counter flows, Counter milestones, LocalDate when,
+            List<Delta> deltas) {
+        long team = Standing.team(moved.teamId());
+        deltas.add(new Delta(flows, List.of(when, moved.streetId(), team, moved.to().name()), new long[] { 1, 0 }));
+        if (moved.from() != null) {
+            deltas.add(new Delta(flows, List.of(when, moved.streetId(), team, moved.from().name()), new long[] { 0, 1 }));
+        }
+        Milestone.of(moved.from(), moved.to()).ifPresent(milestone -> deltas.add(new Delta(milestones,
+                List.of(when, moved.streetId(), team, milestone.name()), new long[] { 1 })));
+    }
+
+    /** A step waiting ({@code sign} 1) or no longer ({@code -1}) at a household of this standing. */
+    Delta waiting(StepOpened step, Standing household, int sign) {
+        return waiting(step.processKey(), step.taskKey(), household.streetId(), household.teamId(), step.dueOn(), sign);
+    }
+
+    private static Delta waiting(String processKey, String taskKey, long streetId, long teamId, LocalDate dueOn,
+            int sign) {
+        return new Delta(Counter.STEPS, List.of(processKey, taskKey, streetId, teamId, dueOn), new long[] { sign });
     }
 
     Delta exit(ExitProposed exit) {

@@ -35,7 +35,8 @@ class DashboardRebuild {
     private static final Logger log = LoggerFactory.getLogger(DashboardRebuild.class);
 
     private static final List<String> TABLES = List.of("bf_dash_household", "bf_dash_count", "bf_dash_flow",
-            "bf_dash_milestone", "bf_dash_due", "bf_dash_exit", "bf_dash_step", "bf_dash_money");
+            "bf_dash_milestone", "bf_dash_due", "bf_dash_exit", "bf_dash_step", "bf_dash_money", "bf_dash_step_count",
+            "bf_dash_flow_month", "bf_dash_milestone_month");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -109,6 +110,7 @@ class DashboardRebuild {
         steps.replay(step -> {
             Standing household = standings.get(step.householdId());
             if (household != null) {
+                Counters.sumInto(sums, List.of(model.waiting(step, household, 1)));
                 waiting.add(new Object[] { step.taskId(), step.processKey(), step.taskKey(), step.householdId(),
                         household.streetId(), household.teamId(),
                         OffsetDateTime.ofInstant(step.createdAt(), ZoneOffset.UTC), step.dueOn() });
