@@ -45,7 +45,8 @@ class SignInBrowserIT {
         signIn("team01", "Demo@2019");
         browser.await(By.id("home-view"));
         browser.awaitText(By.id("home-greeting"), "您好，第一帮扶小组成员（演示）");
-        assertThat(navigation()).containsExactly("工作台", "任务清单", "走访", "困难户档案", "资金管理");
+        assertThat(navigation()).containsExactly("工作台", "领导驾驶舱", "流程热力图", "任务清单", "走访", "困难户档案",
+                "资金管理");
         assertThat(browser.bodyText()).contains("帮扶小组成员", "处理本小组的任务清单");
         browser.screenshot("home-team01");
 
@@ -63,8 +64,12 @@ class SignInBrowserIT {
         browser.await(By.id("login-view"));
         signIn("admin", "Demo@2019");
         browser.await(By.id("home-view"));
-        assertThat(navigation()).containsExactly("工作台", "困难户档案", "比对预警", "批量核对", "部门比对数据", "比对规则",
-                "街道与帮扶小组", "代码表", "节假日安排", "流程引擎管理");
+        assertThat(navigation()).containsExactly("工作台", "领导驾驶舱", "流程热力图", "困难户档案", "比对预警", "批量核对",
+                "部门比对数据", "比对规则", "街道与帮扶小组", "代码表", "节假日安排", "流程引擎管理");
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '领导驾驶舱')]"));
+        browser.awaitText(By.id("dash-kpi-households"), "11");
+        browser.click(By.xpath("//vaadin-side-nav-item[contains(., '流程热力图')]"));
+        browser.present(By.cssSelector("#map-diagram .bf-step-figures"));
 
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '街道与帮扶小组')]"));
         browser.await(By.id("organisation-view"));
