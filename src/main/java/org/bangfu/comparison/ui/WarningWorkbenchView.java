@@ -2,7 +2,6 @@ package org.bangfu.comparison.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 
 import org.bangfu.comparison.ComparisonRule;
 import org.bangfu.comparison.ComparisonRules;
@@ -13,6 +12,7 @@ import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
@@ -122,8 +122,8 @@ class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
-        batchId = number(query, "batch").orElse(null);
-        number(query, "street").ifPresent(id -> street.getListDataView().getItems().filter(s -> s.id() == id)
+        batchId = AddressQuery.number(query, "batch").orElse(null);
+        AddressQuery.number(query, "street").ifPresent(id -> street.getListDataView().getItems().filter(s -> s.id() == id)
                 .findFirst().ifPresent(street::setValue));
         query.getSingleParameter("rule").ifPresent(code -> rule.getListDataView().getItems()
                 .filter(r -> r.code().equals(code)).findFirst().ifPresent(rule::setValue));
@@ -133,14 +133,6 @@ class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             batchChip.setVisible(true);
         }
         refresh();
-    }
-
-    private static Optional<Long> number(QueryParameters query, String name) {
-        try {
-            return query.getSingleParameter(name).map(Long::parseLong);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void refresh() {

@@ -25,7 +25,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 
 /**
  * The landing page's part of the dashboard for everyone who has one: first what the reader owes today (their groups'
@@ -67,8 +66,8 @@ class DashboardLanding implements LandingSection {
         };
         landing.add(new OverviewBoard(overview, sections, code -> codes.label(CodeLists.CAUSE, code, UI.getCurrent().getLocale()),
                 null));
-        Anchor more = new Anchor("dashboard", landing.getTranslation("dashboard.landing.more"));
-        more.getElement().setAttribute("router-link", true);
+        Anchor more = OverviewBoard.anchor("dashboard");
+        more.setText(landing.getTranslation("dashboard.landing.more"));
         more.setId("landing-more");
         more.addClassName("bf-dash-action");
         landing.add(more);
@@ -110,15 +109,6 @@ class DashboardLanding implements LandingSection {
     }
 
     private static Component item(Component owner, String id, String value, String labelKey, String href) {
-        Anchor tile = new Anchor(href, "");
-        tile.getElement().setAttribute("router-link", true);
-        tile.setId("landing-" + id);
-        tile.addClassName("bf-dash-kpi");
-        Span figure = new Span(value);
-        figure.addClassName("bf-dash-kpi-value");
-        Span label = new Span(owner.getTranslation(labelKey));
-        label.addClassName("bf-dash-kpi-label");
-        tile.add(figure, label);
-        return tile;
+        return OverviewBoard.tile("landing-" + id, value, owner.getTranslation(labelKey), href);
     }
 }

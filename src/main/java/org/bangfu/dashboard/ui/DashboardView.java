@@ -56,8 +56,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         shown = filters.defaults();
         H2 title = new H2(getTranslation("nav.dashboard"));
         title.addClassName("bf-dash-title");
-        Anchor map = new Anchor("dashboard/map", "");
-        map.getElement().setAttribute("router-link", true);
+        Anchor map = OverviewBoard.anchor("dashboard/map");
         map.add(VaadinIcon.SITEMAP.create(), new Span(getTranslation("nav.processMap")));
         map.setId("dash-open-map");
         map.addClassName("bf-dash-action");

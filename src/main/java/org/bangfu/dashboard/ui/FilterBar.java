@@ -1,7 +1,6 @@
 package org.bangfu.dashboard.ui;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.DateTexts;
 
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -86,11 +86,11 @@ final class FilterBar extends FlexLayout {
     void read(QueryParameters query) {
         reading = true;
         try {
-            date(query, "from").ifPresent(from::setValue);
-            date(query, "to").ifPresent(to::setValue);
-            id(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+            AddressQuery.date(query, "from").ifPresent(from::setValue);
+            AddressQuery.date(query, "to").ifPresent(to::setValue);
+            AddressQuery.number(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
                     .filter(s -> street.isVisible()).ifPresent(street::setValue);
-            id(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
+            AddressQuery.number(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
                     .filter(t -> team.isVisible()).ifPresent(team::setValue);
         } finally {
             reading = false;
@@ -135,17 +135,5 @@ final class FilterBar extends FlexLayout {
         if (!reading) {
             value().ifPresent(changed);
         }
-    }
-
-    private static Optional<LocalDate> date(QueryParameters query, String name) {
-        try {
-            return query.getSingleParameter(name).map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> id(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
     }
 }

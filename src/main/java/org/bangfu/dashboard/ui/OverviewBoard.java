@@ -92,28 +92,33 @@ final class OverviewBoard extends Div {
         figures.addClassName("bf-dash-kpis");
         MoneyFigures money = overview.funds().total();
         figures.add(kpi("households", number(overview.households()), "dashboard.kpi.households",
-                link("households", params())));
+                href("households", params())));
         figures.add(kpi("waiting", number(overview.overdue().waiting()), "dashboard.kpi.waiting",
-                link("tasks", tasks())));
+                href("tasks", tasks())));
         figures.add(kpi("overdue", number(overview.overdue().overdue()), "dashboard.kpi.overdue",
-                link("tasks", overdueTasks())));
+                href("tasks", overdueTasks())));
         figures.add(kpi("arranged", yuan(money.arranged()), "dashboard.kpi.arranged",
-                link("funds", ledger("ARRANGED"))));
-        figures.add(kpi("paid", yuan(money.paid()), "dashboard.kpi.paid", link("funds", ledger("PAID"))));
+                href("funds", ledger("ARRANGED"))));
+        figures.add(kpi("paid", yuan(money.paid()), "dashboard.kpi.paid", href("funds", ledger("PAID"))));
         figures.add(kpi("visits-overdue", number(overview.fieldWork().total().visitsOverdue()),
-                "dashboard.kpi.visitsOverdue", link("visits", visits(null, "overdue"))));
+                "dashboard.kpi.visitsOverdue", href("visits", visits(null, "overdue"))));
         return figures;
     }
 
     private Component kpi(String id, String value, String labelKey, String href) {
+        return tile("dash-kpi-" + id, value, getTranslation(labelKey), href);
+    }
+
+    /** A key figure in a tile that opens its list. */
+    static Component tile(String id, String value, String label, String href) {
         Anchor tile = anchor(href);
-        tile.setId("dash-kpi-" + id);
+        tile.setId(id);
         tile.addClassName("bf-dash-kpi");
         Span figure = new Span(value);
         figure.addClassName("bf-dash-kpi-value");
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("bf-dash-kpi-label");
-        tile.add(figure, label);
+        Span text = new Span(label);
+        text.addClassName("bf-dash-kpi-label");
+        tile.add(figure, text);
         return tile;
     }
 
@@ -509,14 +514,11 @@ final class OverviewBoard extends Div {
         return figure;
     }
 
-    private static Anchor anchor(String href) {
+    /** A link the router follows within the page (no reload), to an address with its query. */
+    static Anchor anchor(String href) {
         Anchor anchor = new Anchor(href, "");
         anchor.getElement().setAttribute("router-link", true);
         return anchor;
-    }
-
-    private static String link(String route, Map<String, String> where) {
-        return href(route, where);
     }
 
     static String href(String route, Map<String, String> where) {

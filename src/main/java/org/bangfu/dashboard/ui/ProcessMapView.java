@@ -139,15 +139,13 @@ class ProcessMapView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             StepLoad load = step.load();
             NativeTableRow row = table.getBody().addRow();
             row.addDataCell().setText(getTranslation("task." + load.taskKey()));
-            Anchor waiting = new Anchor(OverviewBoard.href("tasks", tasks(load.taskKey(), false)),
-                    String.valueOf(load.waiting()));
-            waiting.getElement().setAttribute("router-link", true);
+            Anchor waiting = OverviewBoard.anchor(OverviewBoard.href("tasks", tasks(load.taskKey(), false)));
+            waiting.setText(String.valueOf(load.waiting()));
             waiting.setId("map-waiting-" + load.taskKey());
             row.addDataCell().add(waiting);
             if (load.overdue() > 0) {
-                Anchor late = new Anchor(OverviewBoard.href("tasks", tasks(load.taskKey(), true)),
-                        String.valueOf(load.overdue()));
-                late.getElement().setAttribute("router-link", true);
+                Anchor late = OverviewBoard.anchor(OverviewBoard.href("tasks", tasks(load.taskKey(), true)));
+                late.setText(String.valueOf(load.overdue()));
                 late.addClassName("bf-dash-alert");
                 late.setId("map-overdue-" + load.taskKey());
                 row.addDataCell().add(late);

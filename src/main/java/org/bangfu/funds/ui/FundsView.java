@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.Locale;
 
@@ -25,6 +24,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.UploadTexts;
@@ -130,19 +130,16 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             return;
         }
         tabs.setSelectedTab(ledgerTab);
-        number(query, "year").map(Long::intValue).filter(y -> ledgerYear.getListDataView().contains(y))
+        AddressQuery.number(query, "year").map(Long::intValue).filter(y -> ledgerYear.getListDataView().contains(y))
                 .ifPresent(ledgerYear::setValue);
-        number(query, "street").flatMap(id -> ledgerStreet.getListDataView().getItems().filter(s -> s.id() == id)
+        AddressQuery.number(query, "street").flatMap(id -> ledgerStreet.getListDataView().getItems().filter(s -> s.id() == id)
                 .findFirst()).ifPresent(ledgerStreet::setValue);
-        number(query, "team").flatMap(id -> ledgerTeam.getListDataView().getItems().filter(t -> t.id() == id)
+        AddressQuery.number(query, "team").flatMap(id -> ledgerTeam.getListDataView().getItems().filter(t -> t.id() == id)
                 .findFirst()).ifPresent(ledgerTeam::setValue);
         query.getSingleParameter("kind").flatMap(name -> Stream.of(FundLedger.Kind.values())
                 .filter(k -> k.name().equals(name)).findFirst()).ifPresent(ledgerKind::setValue);
     }
 
-    private static Optional<Long> number(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
-    }
 
     // ---- the district's approval queue ----------------------------------------------------------------
 

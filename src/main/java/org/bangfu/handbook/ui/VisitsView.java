@@ -15,6 +15,7 @@ import org.bangfu.organisation.Team;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
@@ -100,8 +101,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
-        team = query.getSingleParameter("team").filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf)
-                .flatMap(id -> organisation.teams().stream().filter(t -> t.id() == id).findFirst()).orElse(null);
+        team = AddressQuery.number(query, "team").flatMap(id -> organisation.teams().stream().filter(t -> t.id() == id).findFirst()).orElse(null);
         Optional<String> due = query.getSingleParameter("due");
         if (due.filter("overdue"::equals).isPresent()) {
             overdueOnly.setValue(true);

@@ -21,6 +21,7 @@ import org.bangfu.organisation.Village;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
@@ -192,9 +193,9 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle, Befor
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters query = event.getLocation().getQueryParameters();
-        id(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+        AddressQuery.number(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
                 .filter(s -> street.isVisible()).ifPresent(street::setValue);
-        id(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
+        AddressQuery.number(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
                 .filter(t -> team.isVisible()).ifPresent(team::setValue);
         query.getSingleParameter("stage").flatMap(name -> named(List.of(HouseholdStage.values()), name))
                 .ifPresent(stage::setValue);
@@ -202,10 +203,6 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle, Befor
                 .ifPresent(attribute::setValue);
         query.getSingleParameter("cause").flatMap(code -> cause.getListDataView().getItems()
                 .filter(i -> i.code().equals(code)).findFirst()).ifPresent(cause::setValue);
-    }
-
-    private static Optional<Long> id(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
     }
 
     private static <E extends Enum<E>> Optional<E> named(List<E> values, String name) {

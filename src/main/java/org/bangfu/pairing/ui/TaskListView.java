@@ -3,7 +3,6 @@ package org.bangfu.pairing.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.bangfu.pairing.TaskFilter.View;
 import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.DateTexts;
 import org.bangfu.shell.MainLayout;
@@ -364,11 +364,11 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             views.setSelectedIndex(viewOrder.indexOf(view));
         });
         query.getSingleParameter("step").filter(key -> tasks.stepKeys().contains(key)).ifPresent(step::setValue);
-        id(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
+        AddressQuery.number(query, "street").flatMap(id -> street.getListDataView().getItems().filter(s -> s.id() == id).findFirst())
                 .filter(s -> street.isVisible()).ifPresent(street::setValue);
-        id(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
+        AddressQuery.number(query, "team").flatMap(id -> team.getListDataView().getItems().filter(t -> t.id() == id).findFirst())
                 .filter(t -> team.isVisible()).ifPresent(team::setValue);
-        query.getSingleParameter("dueTo").flatMap(TaskListView::date).ifPresent(dueTo::setValue);
+        AddressQuery.date(query, "dueTo").ifPresent(dueTo::setValue);
         refresh();
     }
 
@@ -380,17 +380,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         }
     }
 
-    private static Optional<Long> id(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
-    }
-
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     @Override
     public String getPageTitle() {
