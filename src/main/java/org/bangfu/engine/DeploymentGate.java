@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
@@ -35,6 +37,11 @@ public class DeploymentGate {
         List<GateViolation> violations = new ArrayList<>();
         resources.forEach((name, content) -> violations.addAll(modelCheck().check(name, content)));
         return violations;
+    }
+
+    /** The beans a service task or listener may name as its delegate ({@code ${name}}), for editors to offer. */
+    public Set<String> delegateNames() {
+        return new TreeSet<>(allowList().delegateNames());
     }
 
     /** The refusal the engine answers with: a parse exception with one problem per violation. */

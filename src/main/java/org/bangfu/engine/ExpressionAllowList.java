@@ -96,6 +96,10 @@ final class ExpressionAllowList {
         return delegateClasses.contains(className);
     }
 
+    Set<String> delegateNames() {
+        return delegates;
+    }
+
     Set<String> beanNames() {
         return beans.keySet();
     }

@@ -75,6 +75,8 @@ class DemoData implements SmartInitializingSingleton {
 
         List<NewAccount> demo = new ArrayList<>();
         demo.add(new NewAccount("admin", "系统管理员（演示）", Role.ADMIN, null, null, DEMO_PASSWORD));
+        // a second administrator: a process change one administrator proposes is deployed once the other approves
+        demo.add(new NewAccount("admin2", "系统管理员二（演示）", Role.ADMIN, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("security", "安全管理员（演示）", Role.SECURITY, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("auditor", "审计员（演示）", Role.AUDITOR, null, null, DEMO_PASSWORD));
         demo.add(new NewAccount("district", "区民政局工作人员（演示）", Role.DISTRICT, null, null, DEMO_PASSWORD));
