@@ -49,7 +49,6 @@ final class ModelRules {
     private static final Pattern WORD = Pattern.compile("[A-Z][A-Za-z0-9]*");
     /** What modelers generate: {@code Activity_0x7fk2s}, {@code Flow_1abcdef}. */
     private static final Pattern GENERATED = Pattern.compile(".*_[0-9][0-9a-z]{5,}");
-    private static final Set<String> FLOW_NODES_WITHOUT_NAME = Set.of("parallelGateway");
     private static final Set<String> CALLS_A_DELEGATE = Set.of("serviceTask", "sendTask");
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
@@ -67,6 +66,12 @@ final class ModelRules {
 
     private List<Finding> checkProcess(Element root) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, Integer> outgoing = new java.util.HashMap<>();
+        for (Element element : ModelDocument.descendants(root)) {
+            if (element.getLocalName().equals("sequenceFlow")) {
+                outgoing.merge(element.getAttribute("sourceRef"), 1, Integer::sum);
+            }
+        }
         for (Element element : ModelDocument.descendants(root)) {
             if (ModelDocument.isLayout(element) || !element.hasAttribute("id")) {
                 continue;
@@ -88,7 +93,9 @@ final class ModelRules {
             if (prefixes != null && !hasConventionalId(id, prefixes)) {
                 findings.add(new Finding(id, Source.RULE, "modeler.rule.id", id, String.join(" / ", prefixes)));
             }
-            if (isFlowNode(element) && !FLOW_NODES_WITHOUT_NAME.contains(type)) {
+            // a gateway that only joins asks nothing: it needs no name (as bpmnlint's label-required has it)
+            boolean joinOnly = type.endsWith("Gateway") && outgoing.getOrDefault(id, 0) <= 1;
+            if (isFlowNode(element) && !joinOnly) {
                 checkName(findings, element, id);
             }
             switch (type) {
