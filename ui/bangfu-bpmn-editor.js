@@ -32,6 +32,11 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 
 const MARKS = ['added', 'changed', 'removed'];
 
+// the smallest zoom at which names can still be read; a process fitted smaller (on a phone) starts at its left end
+const READABLE = 0.6;
+// the palette's width on screen, kept clear of the diagram
+const PALETTE = 110;
+
 class BangfuBpmnEditor extends HTMLElement {
   constructor() {
     super();
@@ -121,8 +126,12 @@ class BangfuBpmnEditor extends HTMLElement {
     const element = this._modeler.get('elementRegistry').get(id);
     if (element) {
       this._modeler.get('selection').select(element);
+      const canvas = this._modeler.get('canvas');
       if (element.parent) {
-        this._modeler.get('canvas').scrollToElement(element, { top: 80, bottom: 80, left: 80, right: 80 });
+        if (canvas.zoom() < READABLE) {
+          canvas.zoom(1);
+        }
+        canvas.scrollToElement(element, { top: 80, bottom: 80, left: 120, right: 80 });
       }
     }
   }
@@ -175,7 +184,7 @@ class BangfuBpmnEditor extends HTMLElement {
     this._importing = this._importing.then(async () => {
       try {
         await this._modeler.importXML(xml);
-        this._modeler.get('canvas').zoom('fit-viewport', 'auto');
+        this._fit();
         this.removeAttribute('failed');
         this._decorate();
       } catch (error) {
@@ -184,6 +193,19 @@ class BangfuBpmnEditor extends HTMLElement {
       }
     });
     return this._importing;
+  }
+
+  // the whole process when it fits at a readable size, otherwise a readable size from its start (left)
+  _fit() {
+    const canvas = this._modeler.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    if (canvas.zoom() >= READABLE) {
+      return;
+    }
+    const { inner, outer } = canvas.viewbox();
+    const width = outer.width / READABLE;
+    const height = outer.height / READABLE;
+    canvas.viewbox({ x: inner.x - PALETTE / READABLE, y: inner.y + inner.height / 2 - height / 2, width, height });
   }
 
   // the server's problems (a red badge with the messages, the element outlined) and the marks of a comparison
