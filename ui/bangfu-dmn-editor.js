@@ -74,6 +74,9 @@ class BangfuDmnEditor extends HTMLElement {
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
     await this._importing;
+    if (!this._modeler) {
+      return this._xml;
+    }
     const { xml } = await this._modeler.saveXML({ format: true });
     return xml;
   }
