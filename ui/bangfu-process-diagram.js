@@ -2,7 +2,9 @@
 // the steps already done marked. Properties, set by the server: xml (BPMN 2.0 XML), current and done (arrays of
 // element ids), figures (an object by element id of { badge, alert, detail, load }: a step's figures shown over it,
 // the step coloured by its load between 0 and 1). A click on a step with figures sends `step-click` with
-// detail { id }. Renders in its own light DOM so that diagram-js's stylesheet applies.
+// detail { id }. Property marks (an object by element id of 'added', 'changed' or 'removed') outlines elements in
+// green, amber or red: the differences between two versions of a process. Renders in its own light DOM so that
+// diagram-js's stylesheet applies.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 
@@ -13,6 +15,7 @@ class BangfuProcessDiagram extends HTMLElement {
     this._current = [];
     this._done = [];
     this._figures = {};
+    this._marks = {};
     this._rendered = null;
   }
 
@@ -35,6 +38,8 @@ class BangfuProcessDiagram extends HTMLElement {
   get done() { return this._done; }
   set figures(value) { this._figures = value || {}; this._mark(); }
   get figures() { return this._figures; }
+  set marks(value) { this._marks = value || {}; this._mark(); }
+  get marks() { return this._marks; }
 
   async _render() {
     if (!this._viewer || !this._xml || this._rendered === this._xml) {
@@ -45,7 +50,7 @@ class BangfuProcessDiagram extends HTMLElement {
       await this._viewer.importXML(this._xml);
       this._focus();
       this.removeAttribute('failed');
-      this._marked = { current: [], done: [], heat: [] };
+      this._marked = { current: [], done: [], heat: [], marks: [] };
       this._mark();
       this.dispatchEvent(new CustomEvent('diagram-rendered'));
     } catch (error) {
@@ -90,7 +95,15 @@ class BangfuProcessDiagram extends HTMLElement {
     this._marked.current = this._current.filter(present);
     this._marked.done.forEach((id) => canvas.addMarker(id, 'bf-done'));
     this._marked.current.forEach((id) => canvas.addMarker(id, 'bf-current'));
+    this._showMarks(canvas, registry);
     this._showFigures(canvas, registry);
+  }
+
+  _showMarks(canvas, registry) {
+    this._marked.marks.forEach(([id, mark]) => canvas.removeMarker(id, 'bf-mark-' + mark));
+    this._marked.marks = Object.entries(this._marks)
+      .filter(([id, mark]) => registry.get(id) && ['added', 'changed', 'removed'].includes(mark));
+    this._marked.marks.forEach(([id, mark]) => canvas.addMarker(id, 'bf-mark-' + mark));
   }
 
   // each step's figures in a label over its top edge; the step filled from pale to strong by its load

@@ -18,7 +18,7 @@ import elemental.json.JsonObject;
 /**
  * A read-only BPMN diagram drawn by bpmn-js in the browser ({@code ui/bangfu-process-diagram.js}): the current
  * steps highlighted, the steps already done marked, or each step's figures shown over it and the step coloured by
- * its load.
+ * its load, or the differences to another version of the process outlined.
  */
 @Tag("bangfu-process-diagram")
 @JsModule("./bangfu-process-diagram.js")
@@ -61,6 +61,16 @@ public class ProcessDiagram extends Component {
             all.put(id, f);
         });
         getElement().setPropertyJson("figures", all);
+    }
+
+    /**
+     * Outlines elements by how they differ from another version of the process: "added" green, "changed" amber,
+     * "removed" red, by their element ids.
+     */
+    public void setMarks(Map<String, String> marks) {
+        JsonObject all = Json.createObject();
+        marks.forEach(all::put);
+        getElement().setPropertyJson("marks", all);
     }
 
     /** A click on a step that shows figures, with the step's element id. */
