@@ -91,6 +91,8 @@ export function bangfuLinting(settings = {}) {
     config: {
       extends: ['bpmnlint:recommended', 'plugin:bangfu/recommended'],
       rules: {
+        // Bangfu's names-required says the same, for more elements: one message per unnamed element
+        'label-required': 'off',
         'bangfu/candidate-group-known': ['error', groups],
         'bangfu/delegate-allowed': ['error', delegates],
       },

@@ -1,7 +1,8 @@
 import { is } from './util.mjs';
 
 // Every step the administrator and the case workers see has a name (Chinese is fine): the process and every flow
-// node. Exempt: sequence flows, and parallel gateways that only join (their name would say nothing).
+// node. Exempt: sequence flows, and gateways that only join (they ask nothing; as bpmnlint's label-required has it,
+// and as Bangfu's server-side rules do).
 
 export const PROCESS_MESSAGE = 'Process must have a name';
 export const ELEMENT_MESSAGE = 'Element must have a name';
@@ -15,7 +16,7 @@ export default function namesRequired() {
       }
       return;
     }
-    if (!is(node, 'bpmn:FlowNode') || hasName(node) || isParallelJoin(node)) {
+    if (!is(node, 'bpmn:FlowNode') || hasName(node) || isJoinOnly(node)) {
       return;
     }
     reporter.report(node.id, ELEMENT_MESSAGE, ['name']);
@@ -29,12 +30,10 @@ function hasName(node) {
 }
 
 // counted from the sequence flows of the container: files written by hand often lack <incoming>/<outgoing>
-function isParallelJoin(node) {
-  if (!is(node, 'bpmn:ParallelGateway')) {
+function isJoinOnly(node) {
+  if (!is(node, 'bpmn:Gateway')) {
     return false;
   }
   const flows = (node.$parent && node.$parent.flowElements || []).filter((e) => is(e, 'bpmn:SequenceFlow'));
-  const incoming = flows.filter((flow) => flow.targetRef === node).length;
-  const outgoing = flows.filter((flow) => flow.sourceRef === node).length;
-  return incoming > 1 && outgoing <= 1;
+  return flows.filter((flow) => flow.sourceRef === node).length <= 1;
 }

@@ -82,7 +82,9 @@ verify('names-required', require('../rules/names-required'), {
       <bpmn:parallelGateway id="Gateway_Join"/>
       <bpmn:sequenceFlow id="SequenceFlow_A" sourceRef="StartEvent_A" targetRef="Gateway_Join"/>
       <bpmn:sequenceFlow id="SequenceFlow_B" sourceRef="StartEvent_A" targetRef="Gateway_Join"/>
-      <bpmn:sequenceFlow id="SequenceFlow_C" sourceRef="Gateway_Join" targetRef="EndEvent_A"/>
+      <bpmn:sequenceFlow id="SequenceFlow_C" sourceRef="Gateway_Join" targetRef="Gateway_JoinAgain"/>
+      <bpmn:exclusiveGateway id="Gateway_JoinAgain"/>
+      <bpmn:sequenceFlow id="SequenceFlow_D" sourceRef="Gateway_JoinAgain" targetRef="EndEvent_A"/>
       <bpmn:endEvent id="EndEvent_A" name="结束"/>`) },
   ],
   invalid: [

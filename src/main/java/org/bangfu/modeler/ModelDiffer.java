@@ -119,7 +119,7 @@ final class ModelDiffer {
         }
         String text = ownText(element);
         if (!text.isEmpty()) {
-            properties.put(path.isEmpty() ? "text" : path + "text", text);
+            properties.put(path.isEmpty() ? "text" : path.substring(0, path.length() - 1), text);
         }
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Set<String>> references = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.bangfu.modeler.Draft;
 import org.bangfu.modeler.Draft.Status;
 import org.bangfu.modeler.Finding;
+import org.bangfu.modeler.Migration;
+import org.bangfu.modeler.Migrations;
 import org.bangfu.modeler.ModelChangeRefused;
 import org.bangfu.modeler.ModelDiff;
 import org.bangfu.modeler.ModelKind;
@@ -21,6 +23,7 @@ import org.bangfu.shell.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -50,17 +53,20 @@ import jakarta.annotation.security.RolesAllowed;
 public class ModelEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final Modeler modeler;
+    private final Migrations migrations;
     private Draft draft;
     private BpmnEditor bpmn;
     private DmnEditor dmn;
     private final TextArea reason = new TextArea();
     private final Span lint = new Span();
+    private final Details lintIssues = new Details();
     private final Div findings = new Div();
     private final Div differences = new Div();
     private final FlexLayout actions = new FlexLayout();
 
-    public ModelEditorView(Modeler modeler) {
+    public ModelEditorView(Modeler modeler, Migrations migrations) {
         this.modeler = modeler;
+        this.migrations = migrations;
         setId("model-editor");
         addClassName("bf-page");
     }
@@ -75,7 +81,7 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
         removeAll();
         RouterLink back = new RouterLink(getTranslation("modeler.editor.back"), ProcessLibraryView.class);
         back.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("key", draft.definitionKey()));
-        add(back, new H3(getTranslation("modeler.editor.title", draft.definitionKey(), draft.id())));
+        add(back, new H3(getTranslation("modeler.editor.title", modeler.entry(draft.definitionKey()).name(), draft.id())));
         Paragraph about = new Paragraph(getTranslation("modeler.editor.about",
                 getTranslation("modeler.status." + draft.status().name()), draft.basedOnVersion(), draft.authorName(),
                 ProcessLibraryView.TIME.format(draft.updatedAt())));
@@ -93,7 +99,7 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
             bpmn = new BpmnEditor(ModelerTexts.forLocale(getLocale()));
             bpmn.setXml(draft.content());
             bpmn.setLintConfig(modeler.knownGroups(), modeler.knownDelegates());
-            bpmn.addLintListener(result -> lint.setText(getTranslation("modeler.editor.lint", result.errors(), result.warnings())));
+            bpmn.addLintListener(this::showLint);
             bpmn.addFailureListener(message -> error(getTranslation("modeler.editor.importFailed", message)));
             editor = bpmn;
         } else {
@@ -104,7 +110,10 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
         }
         editor.getElement().getStyle().set("width", "100%");
         lint.setId("lint-summary");
-        add(lint, editor);
+        lintIssues.setId("lint-issues");
+        lintIssues.setSummaryText("");
+        lintIssues.setVisible(false);
+        add(lint, lintIssues, editor);
 
         reason.setId("change-reason");
         reason.setLabel(getTranslation("modeler.editor.reason"));
@@ -147,6 +156,23 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
         add(reason, actions, findings, differences);
     }
 
+    /** The drawing checks' findings as the administrator draws: a count, and each issue to click and find. */
+    private void showLint(BpmnEditor.LintResult result) {
+        lint.setText(getTranslation("modeler.editor.lint", result.errors(), result.warnings()));
+        lintIssues.setVisible(!result.issues().isEmpty());
+        lintIssues.setSummaryText(getTranslation("modeler.editor.lintIssues", result.issues().size()));
+        UnorderedList list = new UnorderedList();
+        for (BpmnEditor.LintIssue issue : result.issues()) {
+            ListItem item = new ListItem((issue.elementName() == null || issue.elementName().isBlank() ? issue.elementId()
+                    : issue.elementName() + "（" + issue.elementId() + "）") + "：" + issue.message());
+            item.getStyle().set("cursor", "pointer");
+            item.addClickListener(e -> bpmn.focusElement(issue.elementId()));
+            list.add(item);
+        }
+        lintIssues.removeAll();
+        lintIssues.add(list);
+    }
+
     private Button button(String action, ButtonVariant variant, Runnable run) {
         Button button = new Button(getTranslation("modeler.editor.action." + action), e -> run.run());
         button.setId("draft-" + action);
@@ -182,9 +208,9 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
 
     private void compare() {
         if (draft.status() == Status.DRAFT) {
-            current(xml -> act(() -> showDifferences(modeler.compareWithLive(draft.id(), xml))));
+            current(xml -> act(() -> showDifferences(modeler.compareWithLive(draft.id(), xml), xml)));
         } else {
-            act(() -> showDifferences(modeler.compareWithLive(draft.id(), draft.content())));
+            act(() -> showDifferences(modeler.compareWithLive(draft.id(), draft.content()), draft.content()));
         }
     }
 
@@ -290,8 +316,19 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
         return message;
     }
 
-    private void showDifferences(ModelDiff diff) {
+    private void showDifferences(ModelDiff diff, String xml) {
         differences.removeAll();
+        if (draft.status().isOpen()) {
+            Migration.Impact impact = migrations.impact(draft.id(), xml);
+            if (!impact.steps().isEmpty()) {
+                UnorderedList steps = new UnorderedList();
+                steps.setId("draft-impact");
+                impact.steps().forEach(s -> steps.add(new ListItem(getTranslation("modeler.impact.step", s.version(),
+                        s.stepName() == null ? s.stepId() : s.stepName(), getTranslation("modeler.diff." + s.kind().name()),
+                        s.cases()))));
+                differences.add(new Paragraph(getTranslation("modeler.impact.intro", impact.cases())), steps);
+            }
+        }
         if (bpmn != null) {
             Map<String, BpmnEditor.Mark> marks = new java.util.LinkedHashMap<>();
             diff.marks().forEach((id, kind) -> marks.put(id, BpmnEditor.Mark.valueOf(kind.name())));

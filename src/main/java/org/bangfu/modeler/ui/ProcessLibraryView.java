@@ -12,6 +12,7 @@ import org.bangfu.modeler.ModelDiff;
 import org.bangfu.modeler.ModelEntry;
 import org.bangfu.modeler.ModelEntry.Version;
 import org.bangfu.modeler.ModelKind;
+import org.bangfu.modeler.Migrations;
 import org.bangfu.modeler.Modeler;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
@@ -54,11 +55,13 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Modeler modeler;
+    private final Migrations migrations;
     private final Grid<ModelEntry> models = new Grid<>();
     private final Div detail = new Div();
 
-    public ProcessLibraryView(Modeler modeler) {
+    public ProcessLibraryView(Modeler modeler, Migrations migrations) {
         this.modeler = modeler;
+        this.migrations = migrations;
         setId("process-library");
         addClassName("bf-page");
         Paragraph intro = new Paragraph(getTranslation(modeler.fourEyes() ? "modeler.library.introFourEyes"
@@ -144,6 +147,26 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
         versions.setItems(entry.versions());
         versions.setAllRowsVisible(true);
         panel.add(versions);
+
+        if (entry.kind() == ModelKind.BPMN) {
+            Div migration = new Div();
+            migration.setWidthFull();
+            for (Version older : entry.versions()) {
+                if (older != entry.live() && older.runningCases() > 0) {
+                    Button plan = new Button(getTranslation("modeler.migration.open"), e -> {
+                        migration.removeAll();
+                        migration.add(new MigrationPanel(migrations, older.definitionId(), entry.live().definitionId()));
+                    });
+                    plan.setId("migrate-" + older.version());
+                    plan.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    HorizontalLayout offer = new HorizontalLayout(new Span(getTranslation("modeler.migration.offer",
+                            older.version(), older.runningCases())), plan);
+                    offer.setAlignItems(Alignment.BASELINE);
+                    panel.add(offer);
+                }
+            }
+            panel.add(migration);
+        }
 
         Div view = new Div();
         view.setWidthFull();
