@@ -32,6 +32,17 @@ final class ModelDiffer {
     /** Elements that only list references: compared as sets. */
     private static final Set<String> REFERENCE_LISTS = Set.of("incoming", "outgoing", "flowNodeRef");
     private static final Set<String> IGNORED_ROOT_ATTRIBUTES = Set.of("exporter", "exporterVersion");
+    /** Attributes a modeler may leave out because the standard defines their value when they are missing. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("hitPolicy", "UNIQUE"),
+            Map.entry("preferredOrientation", "Rule-as-Row"), Map.entry("isInterrupting", "true"),
+            Map.entry("cancelActivity", "true"), Map.entry("isForCompensation", "false"),
+            Map.entry("gatewayDirection", "Unspecified"), Map.entry("parallelMultiple", "false"),
+            Map.entry("instantiate", "false"), Map.entry("eventGatewayType", "Exclusive"),
+            Map.entry("isClosed", "false"), Map.entry("processType", "None"), Map.entry("completionQuantity", "1"),
+            Map.entry("startQuantity", "1"), Map.entry("isSequential", "false"), Map.entry("isCollection", "false"),
+            Map.entry("triggeredByEvent", "false"), Map.entry("isImmediate", "true"),
+            Map.entry("camunda:asyncBefore", "false"), Map.entry("camunda:asyncAfter", "false"),
+            Map.entry("camunda:exclusive", "true"));
     private static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
 
     private ModelDiffer() {
@@ -115,7 +126,9 @@ final class ModelDiffer {
                     || (element.getLocalName().equals("definitions") && IGNORED_ROOT_ATTRIBUTES.contains(name))) {
                 continue;
             }
-            properties.put(path + name, attribute.getValue());
+            if (!attribute.getValue().equals(DEFAULTS.get(name))) {
+                properties.put(path + name, attribute.getValue());
+            }
         }
         String text = ownText(element);
         if (!text.isEmpty()) {
