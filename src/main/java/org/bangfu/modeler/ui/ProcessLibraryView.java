@@ -144,6 +144,7 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
             versions.addColumn(Version::runningCases).setHeader(getTranslation("modeler.library.running"));
         }
         versions.addComponentColumn(v -> actions(entry, v)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        versions.getColumns().forEach(c -> c.setAutoWidth(true));
         versions.setItems(entry.versions());
         versions.setAllRowsVisible(true);
         panel.add(versions);
