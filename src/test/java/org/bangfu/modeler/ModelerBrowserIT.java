@@ -140,7 +140,7 @@ class ModelerBrowserIT {
         new org.openqa.selenium.interactions.Actions(browser.driver()).pause(Duration.ofMillis(300))
                 .sendKeys(Keys.END, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE)
                 .pause(Duration.ofMillis(300)).sendKeys("<8").perform();
-        System.out.println("CELL " + js("return document.activeElement.textContent"));
+        assertThat((Object) js("return document.activeElement.textContent")).isEqualTo("<8");
         browser.click(By.id("draft-compare"));
         browser.awaitText(By.id("difference-list"), "< 10 → <8");
         browser.screenshot("modeler-decision-table");
