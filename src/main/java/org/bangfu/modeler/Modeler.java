@@ -182,14 +182,13 @@ public class Modeler {
     /** A change that starts from a copy of this version (any version, the live one or an earlier one). */
     @Transactional
     public Draft startDraft(String definitionId) {
-        return start(definitionId, Origin.EDIT, versionXml(definitionId), null);
+        return start(definitionId, Origin.EDIT);
     }
 
     /** A change that deploys this earlier version's XML as the newest version, through the same checks and approval. */
     @Transactional
     public Draft startRollback(String definitionId) {
-        Deployed of = deployed(definitionId);
-        return start(definitionId, Origin.ROLLBACK, versionXml(definitionId), String.valueOf(of.version()));
+        return start(definitionId, Origin.ROLLBACK);
     }
 
     @Transactional(readOnly = true)
@@ -342,7 +341,8 @@ public class Modeler {
 
     // ---- inside ----
 
-    private Draft start(String definitionId, Origin origin, String xml, String reason) {
+    private Draft start(String definitionId, Origin origin) {
+        String xml = versionXml(definitionId);
         SignedInUser user = CurrentUser.requireRole(Role.ADMIN);
         Deployed source = deployed(definitionId);
         Deployed live = latest(source.kind(), source.key());
@@ -350,10 +350,10 @@ public class Modeler {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into bf_model_draft (definition_key, kind, resource_name, based_on_id, based_on_version, origin,
-                       content, reason, status, author, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
+                       content, status, author, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
                 .params(source.key(), source.kind().name(), fileName(source.resourceName()), live.id(), live.version(),
-                        origin.name(), xml, reason, user.getUsername(), timestamp(now), timestamp(now))
+                        origin.name(), xml, user.getUsername(), timestamp(now), timestamp(now))
                 .update(keys, "id");
         return draft(keys.getKey().longValue());
     }

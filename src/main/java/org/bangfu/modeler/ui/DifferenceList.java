@@ -36,7 +36,7 @@ class DifferenceList extends Composite<Div> {
             if (!change.properties().isEmpty()) {
                 UnorderedList properties = new UnorderedList();
                 for (PropertyChange p : change.properties()) {
-                    properties.add(new ListItem(root.getTranslation("modeler.diff.property", p.property(),
+                    properties.add(new ListItem(root.getTranslation("modeler.diff.property", readable(p.property()),
                             p.before() == null ? "—" : p.before(), p.after() == null ? "—" : p.after())));
                 }
                 item.add(properties);
@@ -44,5 +44,15 @@ class DifferenceList extends Composite<Div> {
             list.add(item);
         }
         root.add(list);
+    }
+
+    /** A decision table's cells by rule and column ({@code 规则 2 · 输入 1}) rather than as the file's path. */
+    private String readable(String property) {
+        Div root = getContent();
+        return property.replaceFirst("^decisionTable\\[1]/", "").replaceFirst("/text\\[1]$", "")
+                .replaceAll("rule\\[(\\d+)]", root.getTranslation("modeler.diff.rule", "$1"))
+                .replaceAll("inputEntry\\[(\\d+)]", root.getTranslation("modeler.diff.input", "$1"))
+                .replaceAll("outputEntry\\[(\\d+)]", root.getTranslation("modeler.diff.output", "$1"))
+                .replace("/", " · ");
     }
 }
