@@ -108,6 +108,9 @@ public class Modeler {
             running.put(s.getId(), (long) s.getInstances());
         }
         Map<String, Provenance> origins = provenance();
+        // authors and approvers are administrators: their names in one query, not one per version
+        Map<String, String> names = new HashMap<>();
+        accounts.withRole(Role.ADMIN).forEach(a -> names.put(a.username(), a.displayName()));
         Map<String, Instant> deployedAt = new HashMap<>();
         for (Deployment d : repository.createDeploymentQuery().list()) {
             deployedAt.put(d.getId(), d.getDeploymentTime() == null ? null : d.getDeploymentTime().toInstant());
@@ -118,13 +121,13 @@ public class Modeler {
                 .orderByProcessDefinitionVersion().desc().list()) {
             about.putIfAbsent("BPMN:" + d.getKey(), new String[] { d.getName(), fileName(d.getResourceName()) });
             versions.computeIfAbsent("BPMN:" + d.getKey(), k -> new ArrayList<>()).add(version(d.getId(),
-                    d.getVersion(), d.getName(), d.getDeploymentId(), running.getOrDefault(d.getId(), 0L), origins, deployedAt));
+                    d.getVersion(), d.getName(), d.getDeploymentId(), running.getOrDefault(d.getId(), 0L), origins, deployedAt, names));
         }
         for (DecisionDefinition d : repository.createDecisionDefinitionQuery().orderByDecisionDefinitionKey().asc()
                 .orderByDecisionDefinitionVersion().desc().list()) {
             about.putIfAbsent("DMN:" + d.getKey(), new String[] { d.getName(), fileName(d.getResourceName()) });
             versions.computeIfAbsent("DMN:" + d.getKey(), k -> new ArrayList<>()).add(version(d.getId(),
-                    d.getVersion(), d.getName(), d.getDeploymentId(), 0L, origins, deployedAt));
+                    d.getVersion(), d.getName(), d.getDeploymentId(), 0L, origins, deployedAt, names));
         }
         Map<String, List<Draft>> open = new HashMap<>();
         for (Draft draft : jdbc.sql(SELECT_DRAFT + " where status in ('DRAFT', 'PROPOSED') order by id")
@@ -205,16 +208,14 @@ public class Modeler {
         Draft draft = draft(id);
         requireStatus(draft, Status.DRAFT);
         requireXml(xml);
+        // whoever saves last is the draft's author: another administrator's draft changes hands
         int updated = jdbc.sql("""
-                update bf_model_draft set content = ?, reason = ?, updated_at = ?, row_version = row_version + 1
+                update bf_model_draft set content = ?, reason = ?, author = ?, updated_at = ?,
+                       row_version = row_version + 1
                  where id = ? and row_version = ? and status = 'DRAFT'""")
-                .params(xml, trimReason(reason), timestamp(now()), id, rowVersion).update();
+                .params(xml, trimReason(reason), user.getUsername(), timestamp(now()), id, rowVersion).update();
         if (updated == 0) {
             throw new StaleDraft();
-        }
-        if (!draft.author().equals(user.getUsername())) {
-            // another administrator's draft changed hands: the record shows who last wrote it
-            jdbc.sql("update bf_model_draft set author = ? where id = ?").params(user.getUsername(), id).update();
         }
         return draft(id);
     }
@@ -569,15 +570,16 @@ public class Modeler {
     }
 
     private Version version(String id, int number, String name, String deploymentId, long running,
-            Map<String, Provenance> origins, Map<String, Instant> deployedAt) {
+            Map<String, Provenance> origins, Map<String, Instant> deployedAt, Map<String, String> names) {
         Provenance origin = origins.get(deploymentId);
         Instant at = deployedAt.get(deploymentId);
         if (origin == null) {
             return new Version(id, number, name, deploymentId, at, Source.SHIPPED, null, null, null, running, null);
         }
         return new Version(id, number, name, deploymentId, at, Source.valueOf(origin.source()),
-                origin.author() == null ? null : nameOf(origin.author()),
-                origin.approver() == null ? null : nameOf(origin.approver()), origin.reason(), running,
+                origin.author() == null ? null : names.computeIfAbsent(origin.author(), this::nameOf),
+                origin.approver() == null ? null : names.computeIfAbsent(origin.approver(), this::nameOf),
+                origin.reason(), running,
                 origin.draftId());
     }
 
