@@ -95,7 +95,7 @@ public class HouseholdExcel {
             int r = 0;
             row(guide, r++, "每户一行填在“困难户”表，每位家庭成员一行填在“家庭成员”表，用“导入编号”把成员和户对应起来。");
             row(guide, r++, "整份文件全部正确才会导入；有任何错误时不导入任何数据，并逐行列出问题。");
-            row(guide, r++, "街道", String.join("、", organisation.streets().stream().map(Street::name).toList()));
+            row(guide, r++, "街道", String.join("、", organisation.activeStreets().stream().map(Street::name).toList()));
             row(guide, r++, "户属性", "一般户、低保户、特困户");
             for (String[] list : new String[][] { { "住房结构", CodeLists.STRUCTURE }, { "危房等级", CodeLists.DILAPIDATION },
                     { "致贫原因", CodeLists.CAUSE }, { "与户主关系", CodeLists.RELATION }, { "文化程度", CodeLists.EDUCATION },
@@ -211,8 +211,8 @@ public class HouseholdExcel {
 
     private Map<String, HouseholdRow> readHouseholds(Sheet sheet, List<ImportProblem> problems) {
         Map<String, Street> streets = new HashMap<>();
-        organisation.streets().forEach(s -> streets.put(s.name(), s));
-        List<Village> villages = organisation.villages();
+        organisation.activeStreets().forEach(s -> streets.put(s.name(), s));
+        List<Village> villages = organisation.activeVillages();
         Map<String, HouseholdRow> rows = new LinkedHashMap<>();
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);

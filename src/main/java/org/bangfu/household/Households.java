@@ -21,6 +21,7 @@ import org.bangfu.household.HouseholdChange.Kind;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.organisation.Organisation;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.IdNumber.Gender;
@@ -53,8 +54,11 @@ public class Households {
     private final AuditLog auditLog;
     private final HouseholdFeed feed;
     private final Clock clock;
+    private final Organisation organisation;
 
-    Households(JdbcClient jdbc, CodeLists codes, AuditLog auditLog, HouseholdFeed feed, Clock clock) {
+    Households(JdbcClient jdbc, CodeLists codes, AuditLog auditLog, HouseholdFeed feed, Clock clock,
+            Organisation organisation) {
+        this.organisation = organisation;
         this.jdbc = jdbc;
         this.codes = codes;
         this.auditLog = auditLog;
@@ -258,6 +262,7 @@ public class Households {
     long open(HouseholdDraft draft) {
         SignedInUser user = CurrentUser.requireRole(Role.STREET, Role.DISTRICT, Role.ADMIN);
         List<FieldError> errors = validate(draft, true);
+        deactivated(errors, draft, null, null);
         if (user.hasRole(Role.STREET) && draft.streetId() != null && !draft.streetId().equals(user.streetId())) {
             errors.add(new FieldError("streetId", "household.street.outOfScope"));
         }
@@ -296,6 +301,7 @@ public class Households {
             throw new AccessDeniedException("read-only");
         }
         List<FieldError> errors = validate(draft, false);
+        deactivated(errors, draft, old.villageId(), old.teamId());
         if (user.hasRole(Role.STREET) && !Objects.equals(draft.streetId(), old.streetId())) {
             errors.add(new FieldError("streetId", "household.street.outOfScope"));
         }
@@ -522,6 +528,21 @@ public class Households {
     }
 
     // ---- rules ---------------------------------------------------------------------------------------
+
+    /**
+     * A deactivated village or team is taken for no household that does not have it already (the organisation keeps
+     * it for history only).
+     */
+    private void deactivated(List<FieldError> errors, HouseholdDraft d, Long keptVillage, Long keptTeam) {
+        if (d.villageId() != null && !d.villageId().equals(keptVillage)
+                && organisation.village(d.villageId()).filter(v -> !v.active()).isPresent()) {
+            errors.add(new FieldError("villageId", "household.village.inactive"));
+        }
+        if (d.teamId() != null && !d.teamId().equals(keptTeam)
+                && organisation.team(d.teamId()).filter(t -> !t.active()).isPresent()) {
+            errors.add(new FieldError("teamId", "household.team.inactive"));
+        }
+    }
 
     private List<FieldError> validate(HouseholdDraft d, boolean creating) {
         List<FieldError> errors = new ArrayList<>();

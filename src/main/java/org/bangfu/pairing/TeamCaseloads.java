@@ -13,7 +13,8 @@ class TeamCaseloads {
             select t.id, t.name, t.street_id,
                    (select count(*) from bf_household h where h.team_id = t.id
                        and h.stage not in ('NOT_ELIGIBLE', 'EXITED')) as caseload
-              from bf_team t""";
+              from bf_team t
+             where t.active = true""";
 
     private final JdbcClient jdbc;
 

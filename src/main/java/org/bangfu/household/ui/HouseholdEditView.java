@@ -1,6 +1,7 @@
 package org.bangfu.household.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdDraft;
@@ -11,6 +12,7 @@ import org.bangfu.household.StaleHousehold;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
+import org.bangfu.organisation.Village;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -44,8 +46,8 @@ class HouseholdEditView extends VerticalLayout implements BeforeEnterObserver, H
 
     private final transient Households households;
     private final transient CodeLists codes;
-    private final List<Street> streets;
-    private final List<Team> teams;
+    private List<Street> streets;
+    private List<Team> teams;
     private final transient Organisation organisation;
     private HouseholdForm form;
     private HouseholdFile file;
@@ -53,8 +55,6 @@ class HouseholdEditView extends VerticalLayout implements BeforeEnterObserver, H
     HouseholdEditView(Households households, Organisation organisation, CodeLists codes) {
         this.households = households;
         this.codes = codes;
-        this.streets = organisation.streets();
-        this.teams = organisation.teams();
         this.organisation = organisation;
         setId("household-edit-view");
         addClassName("bf-page");
@@ -64,7 +64,16 @@ class HouseholdEditView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Long id = event.getRouteParameters().getLong("id").orElse(null);
-        form = new HouseholdForm(codes, streets, organisation.villages(), teams, id != null);
+        file = id == null ? null : households.find(id).filter(HouseholdFile::editable).orElse(null);
+        // deactivated streets, villages and teams are offered for nothing new; a file keeps the ones it has
+        HouseholdDraft current = file == null ? null : HouseholdDraft.of(file);
+        streets = organisation.streets().stream()
+                .filter(s -> s.active() || current != null && Objects.equals(s.id(), current.streetId())).toList();
+        teams = organisation.teams().stream()
+                .filter(t -> t.active() || current != null && Objects.equals(t.id(), current.teamId())).toList();
+        List<Village> villages = organisation.villages().stream()
+                .filter(v -> v.active() || current != null && Objects.equals(v.id(), current.villageId())).toList();
+        form = new HouseholdForm(codes, streets, villages, teams, id != null);
         SignedInUser user = CurrentUser.require();
         boolean district = user.hasRole(Role.DISTRICT) || user.hasRole(Role.ADMIN);
         form.team.setReadOnly(!district);
@@ -73,7 +82,6 @@ class HouseholdEditView extends VerticalLayout implements BeforeEnterObserver, H
             form.street.setValue(streets.stream().filter(s -> s.id() == user.streetId()).findFirst().orElse(null));
         }
         if (id != null) {
-            file = households.find(id).filter(HouseholdFile::editable).orElse(null);
             if (file == null) {
                 add(new Paragraph(getTranslation("household.notFound")));
                 return;

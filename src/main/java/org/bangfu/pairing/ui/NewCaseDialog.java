@@ -30,9 +30,10 @@ class NewCaseDialog extends Dialog {
         setHeaderTitle(getTranslation("case.new.title"));
         setId("new-case-dialog");
         setWidth("min(44rem, 100vw)");
-        List<Street> streets = user.hasRole(Role.DISTRICT) ? organisation.streets()
-                : organisation.streets().stream().filter(s -> s.id() == user.streetId()).toList();
-        NewCaseForm form = new NewCaseForm(streets, organisation.villages(), codes.items(CodeLists.CAUSE));
+        // a new household is filed only in an active street and village
+        List<Street> streets = user.hasRole(Role.DISTRICT) ? organisation.activeStreets()
+                : organisation.activeStreets().stream().filter(s -> s.id() == user.streetId()).toList();
+        NewCaseForm form = new NewCaseForm(streets, organisation.activeVillages(), codes.items(CodeLists.CAUSE));
         add(new Paragraph(getTranslation("case.new.help")), form);
         form.addSubmitListener(e -> {
             try {
