@@ -496,6 +496,34 @@ public class Households {
         }
     }
 
+    /**
+     * Moves a household that a team assists to another team (the district's decision; the pairing module records
+     * it and moves the work that follows). Nothing changes and {@link StaleHousehold} says so when the file was
+     * saved since {@code expectedVersion} (null: not checked) or its team is no longer {@code fromTeamId}. The
+     * history names both teams, with the reason.
+     */
+    @Transactional
+    public void moveTeam(long householdId, Integer expectedVersion, long fromTeamId, long toTeamId, String reason) {
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT);
+        requireVisible(householdId);
+        record Current(Long teamId, int version) {
+        }
+        Current current = jdbc.sql("select team_id, version from bf_household where id = ? for update")
+                .param(householdId).query((rs, n) -> new Current(rs.getObject(1, Long.class), rs.getInt(2))).single();
+        if ((expectedVersion != null && expectedVersion != current.version())
+                || !Objects.equals(current.teamId(), fromTeamId)) {
+            throw new StaleHousehold(fileNo(householdId), current.version());
+        }
+        jdbc.sql("update bf_household set team_id = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(toTeamId, now(), householdId).update();
+        record(householdId, user, Kind.TEAM_MOVED, reason, "teamId", teamName(fromTeamId), teamName(toTeamId));
+        feed.changed(householdId, clock.instant());
+    }
+
+    private String teamName(long teamId) {
+        return jdbc.sql("select name from bf_team where id = ?").param(teamId).query(String.class).single();
+    }
+
     /** Files the household with the bureau (备案): its file becomes the official record under this number. */
     @Transactional
     public void file(long householdId, String filingNo, LocalDate filedOn) {
