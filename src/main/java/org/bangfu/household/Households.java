@@ -47,6 +47,8 @@ public class Households {
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
     private static final BigDecimal MAX_AREA = new BigDecimal("100000");
+    /** Stages in which a team works with the household: its team changes by a move (调整帮扶小组) only. */
+    private static final List<String> TEAM_AT_WORK = List.of(HouseholdStage.PLANNING.name(), HouseholdStage.PAIRED.name());
 
     private final JdbcClient jdbc;
     private final CodeLists codes;
@@ -301,6 +303,10 @@ public class Households {
         }
         if (!Objects.equals(draft.teamId(), old.teamId()) && !mayAssignTeam(user)) {
             errors.add(new FieldError("teamId", "household.team.notAllowed"));
+        } else if (!Objects.equals(draft.teamId(), old.teamId()) && old.teamId() != null && TEAM_AT_WORK.contains(
+                jdbc.sql("select stage from bf_household where id = ?").param(id).query(String.class).single())) {
+            // a team at work has tasks, reviews and money that must follow the household: only a move takes them
+            errors.add(new FieldError("teamId", "household.team.useMove"));
         }
         throwIfAny(errors);
         String phone = draft.phone() == null ? old.phone() : blankToNull(draft.phone());

@@ -185,6 +185,9 @@ public class TeamMoves {
             }
             jdbc.sql("update bf_task set candidate_group = ?, assignee = null where task_id = ?")
                     .params(group, task.taskId()).update();
+            // the old team's notices of the task lead nowhere now; the new team is told as of a new task
+            jdbc.sql("delete from bf_notification where task_id = ? and recipient = ?").params(task.taskId(), task.group())
+                    .update();
             jdbc.sql("""
                     insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
                     values (?, 'NEW_TASK', ?, ?, ?, ?, ?)""")

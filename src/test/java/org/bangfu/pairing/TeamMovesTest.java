@@ -162,6 +162,11 @@ class TeamMovesTest {
                 null, 0, 500)).stream().anyMatch(t -> t.taskId().equals(taskId));
     }
 
+    int notified(String taskId, String group) {
+        return jdbc.sql("select count(*) from bf_notification where task_id = ? and recipient = ?")
+                .params(taskId, group).query(Integer.class).single();
+    }
+
     Balance teamBalance(long team) {
         return as.call("district", () -> ledger.teams(YEAR)).stream().filter(t -> t.teamId() != null && t.teamId() == team)
                 .findFirst().map(FundLedger.TeamBalance::balance)
@@ -204,6 +209,8 @@ class TeamMovesTest {
             assertThat(inGroupList("lead01", approval.id())).isFalse();
             assertThatThrownBy(() -> as.run("lead01", () -> tasks.claim(approval.id())))
                     .isInstanceOf(PairingNotFound.class);
+            assertThat(notified(approval.id(), PairingVariables.teamLeaderGroup(teamB))).isEqualTo(1);
+            assertThat(notified(approval.id(), PairingVariables.teamLeaderGroup(teamA))).isZero();
             fx.approve(release, FundVariables.LEADER_APPROVAL, "lead02");
             assertThat(fx.task(release).key()).isNotEqualTo(FundVariables.LEADER_APPROVAL);
         }
@@ -345,6 +352,19 @@ class TeamMovesTest {
                     .isInstanceOf(StaleHousehold.class);
             assertThat(as.call("district", () -> households.find(household)).orElseThrow().teamId()).isEqualTo(teamB);
             assertThat(as.call("district", () -> moves.ofHousehold(household))).hasSize(1);
+        }
+
+        @Test
+        void editingTheFileDoesNotChangeTheTeamOfAPairedHousehold() {
+            long household = pairedHousehold();
+            var file = as.call("district", () -> households.find(household)).orElseThrow();
+            HouseholdDraft d = HouseholdDraft.of(file);
+            HouseholdDraft otherTeam = new HouseholdDraft(d.headName(), d.streetId(), d.villageId(), d.address(), null,
+                    null, d.attribute(), d.housingArea(), d.housingStructure(), d.dilapidation(), d.landArea(),
+                    d.mainCause(), d.secondaryCauses(), d.needs(), teamB);
+            assertThat(refusal(() -> as.run("district", () -> households.update(household, file.version(), otherTeam))))
+                    .containsExactly("teamId:household.team.useMove");
+            assertThat(as.call("district", () -> households.find(household)).orElseThrow().teamId()).isEqualTo(teamA);
         }
 
         @Test
