@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.bangfu.dashboard.Counters.Delta;
 import org.bangfu.funds.LedgerEntryRecorded;
+import org.bangfu.funds.LedgerMovedTeam;
 import org.bangfu.handbook.ExitProposed;
 import org.bangfu.handbook.FieldWorkChanged;
 import org.bangfu.household.HouseholdChanged;
@@ -110,6 +111,20 @@ class DashboardModel {
     @EventListener
     void on(LedgerEntryRecorded entry) {
         counters.add(List.of(money(entry)));
+    }
+
+    /** A household moved to another team: its money counts under the new team, as the ledger's replay counts it. */
+    @EventListener
+    void on(LedgerMovedTeam moved) {
+        List<Delta> deltas = new ArrayList<>();
+        for (LedgerEntryRecorded entry : moved.entries()) {
+            LocalDate month = day(entry.recordedAt()).withDayOfMonth(1);
+            deltas.add(new Delta(Counter.MONEY, List.of(entry.year(), month, entry.streetId(), moved.fromTeamId(),
+                    entry.kind().name()), new long[] { -entry.amountFen() }));
+            deltas.add(new Delta(Counter.MONEY, List.of(entry.year(), month, entry.streetId(), moved.toTeamId(),
+                    entry.kind().name()), new long[] { entry.amountFen() }));
+        }
+        counters.add(deltas);
     }
 
     // the rules, shared with the rebuild

@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The funds ledger (资金台账): append-only entries per household with its street, team, year and programme; every
- * balance is a sum of entries, never a stored figure.
+ * balance is a sum of entries, never a stored figure. An entry keeps the team of its time, but counts (per-team
+ * balances, the team filter, the replay for read models) under the household's team of now: a household moved to
+ * another team takes its money along.
  */
 @Service
 public class FundLedger {
@@ -136,13 +138,17 @@ public class FundLedger {
                 amountFen, now));
     }
 
-    /** Every entry again, oldest first, for a read model that is rebuilt (the district, an administrator, the system). */
+    /**
+     * Every entry again, oldest first, under the household's team of now, for a read model that is rebuilt (the
+     * district, an administrator, the system).
+     */
     @Transactional(readOnly = true)
     public void replay(Consumer<LedgerEntryRecorded> entries) {
         CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         jdbc.sql("""
-                select household_id, street_id, team_id, budget_year, kind, amount_fen, recorded_at from bf_fund_ledger
-                 order by id""")
+                select l.household_id, l.street_id, h.team_id, l.budget_year, l.kind, l.amount_fen, l.recorded_at
+                  from bf_fund_ledger l join bf_household h on h.id = l.household_id
+                 order by l.id""")
                 .query((rs, n) -> new LedgerEntryRecorded(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
                         rs.getInt(4), Kind.valueOf(rs.getString(5)), rs.getLong(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant()))
@@ -172,7 +178,7 @@ public class FundLedger {
               from bf_fund_ledger l
               join bf_household h on h.id = l.household_id
               join bf_street s on s.id = l.street_id
-              left join bf_team t on t.id = l.team_id
+              left join bf_team t on t.id = h.team_id
              where\s""";
 
     private record Query(String where, List<Object> params) {
@@ -184,7 +190,7 @@ public class FundLedger {
         List<Object> params = new ArrayList<>(scope.parameters());
         condition(where, params, "l.budget_year = ?", filter.year());
         condition(where, params, "l.street_id = ?", filter.streetId());
-        condition(where, params, "l.team_id = ?", filter.teamId());
+        condition(where, params, "h.team_id = ?", filter.teamId());
         condition(where, params, "l.household_id = ?", filter.householdId());
         condition(where, params, "l.kind = ?", filter.kind() == null ? null : filter.kind().name());
         return new Query(where.toString(), params);
@@ -254,10 +260,10 @@ public class FundLedger {
         Map<Long, String[]> names = new HashMap<>();
         Map<Long, Integer> households = new HashMap<>();
         jdbc.sql("""
-                select l.team_id, t.name, s.name, l.kind, sum(l.amount_fen), count(distinct l.household_id)
+                select h.team_id, t.name, s.name, l.kind, sum(l.amount_fen), count(distinct l.household_id)
                   from bf_fund_ledger l join bf_household h on h.id = l.household_id
-                  left join bf_team t on t.id = l.team_id left join bf_street s on s.id = t.street_id
-                 where\s""" + query.where() + " group by l.team_id, t.name, s.name, l.kind order by s.name, t.name")
+                  left join bf_team t on t.id = h.team_id left join bf_street s on s.id = t.street_id
+                 where\s""" + query.where() + " group by h.team_id, t.name, s.name, l.kind order by s.name, t.name")
                 .params(query.params()).query((rs, n) -> {
                     Long team = rs.getObject(1, Long.class);
                     byTeam.computeIfAbsent(team, k -> new EnumMap<>(Kind.class))

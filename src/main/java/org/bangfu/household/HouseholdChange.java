@@ -7,6 +7,6 @@ public record HouseholdChange(long id, Instant occurredAt, String actor, Kind ki
         String oldValue, String newValue) {
 
     public enum Kind {
-        CREATED, UPDATED, MEMBER_ADDED, MEMBER_UPDATED, MEMBER_REMOVED, ATTACHMENT_ADDED, STAGE_CHANGED
+        CREATED, UPDATED, MEMBER_ADDED, MEMBER_UPDATED, MEMBER_REMOVED, ATTACHMENT_ADDED, STAGE_CHANGED, TEAM_MOVED
     }
 }

@@ -48,6 +48,8 @@ public class Households {
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
     private static final BigDecimal MAX_AREA = new BigDecimal("100000");
+    /** Stages in which a team works with the household: its team changes by a move (调整帮扶小组) only. */
+    private static final List<String> TEAM_AT_WORK = List.of(HouseholdStage.PLANNING.name(), HouseholdStage.PAIRED.name());
 
     private final JdbcClient jdbc;
     private final CodeLists codes;
@@ -307,6 +309,10 @@ public class Households {
         }
         if (!Objects.equals(draft.teamId(), old.teamId()) && !mayAssignTeam(user)) {
             errors.add(new FieldError("teamId", "household.team.notAllowed"));
+        } else if (!Objects.equals(draft.teamId(), old.teamId()) && old.teamId() != null && TEAM_AT_WORK.contains(
+                jdbc.sql("select stage from bf_household where id = ?").param(id).query(String.class).single())) {
+            // a team at work has tasks, reviews and money that must follow the household: only a move takes them
+            errors.add(new FieldError("teamId", "household.team.useMove"));
         }
         throwIfAny(errors);
         String phone = draft.phone() == null ? old.phone() : blankToNull(draft.phone());
@@ -500,6 +506,34 @@ public class Households {
             record(householdId, user, Kind.UPDATED, null, "teamId", str(row.teamId()), str(teamId));
             feed.changed(householdId, clock.instant());
         }
+    }
+
+    /**
+     * Moves a household that a team assists to another team (the district's decision; the pairing module records
+     * it and moves the work that follows). Nothing changes and {@link StaleHousehold} says so when the file was
+     * saved since {@code expectedVersion} (null: not checked) or its team is no longer {@code fromTeamId}. The
+     * history names both teams, with the reason.
+     */
+    @Transactional
+    public void moveTeam(long householdId, Integer expectedVersion, long fromTeamId, long toTeamId, String reason) {
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT);
+        requireVisible(householdId);
+        record Current(Long teamId, int version) {
+        }
+        Current current = jdbc.sql("select team_id, version from bf_household where id = ? for update")
+                .param(householdId).query((rs, n) -> new Current(rs.getObject(1, Long.class), rs.getInt(2))).single();
+        if ((expectedVersion != null && expectedVersion != current.version())
+                || !Objects.equals(current.teamId(), fromTeamId)) {
+            throw new StaleHousehold(fileNo(householdId), current.version());
+        }
+        jdbc.sql("update bf_household set team_id = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(toTeamId, now(), householdId).update();
+        record(householdId, user, Kind.TEAM_MOVED, reason, "teamId", teamName(fromTeamId), teamName(toTeamId));
+        feed.changed(householdId, clock.instant());
+    }
+
+    private String teamName(long teamId) {
+        return jdbc.sql("select name from bf_team where id = ?").param(teamId).query(String.class).single();
     }
 
     /** Files the household with the bureau (备案): its file becomes the official record under this number. */

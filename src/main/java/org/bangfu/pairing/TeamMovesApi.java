@@ -1,0 +1,70 @@
+package org.bangfu.pairing;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.bangfu.household.HouseholdNotFound;
+import org.bangfu.household.InvalidInput;
+import org.bangfu.household.StaleHousehold;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Moving a household to another assistance team (district officers): {@code POST /api/households/{id}/team-move}
+ * with {@code {"teamId", "reason", "date": "yyyy-MM-dd", "version"}} (version optional: the file's, 409 when it
+ * changed meanwhile) answers 201 with the move; {@code GET /api/households/{id}/team-moves} lists them, newest first.
+ */
+@RestController
+class TeamMovesApi {
+
+    private final TeamMoves moves;
+    private final MessageSource messages;
+
+    TeamMovesApi(TeamMoves moves, MessageSource messages) {
+        this.moves = moves;
+        this.messages = messages;
+    }
+
+    record MoveRequest(Long teamId, String reason, LocalDate date, Integer version) {
+    }
+
+    @PostMapping(path = "/api/households/{id}/team-move", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TeamMove> move(@PathVariable long id, @RequestBody MoveRequest body) {
+        TeamMove move = moves.move(id, body.teamId(), body.reason(), body.date(), body.version());
+        return ResponseEntity.created(URI.create("/api/households/" + id + "/team-moves")).body(move);
+    }
+
+    @GetMapping("/api/households/{id}/team-moves")
+    List<TeamMove> list(@PathVariable long id) {
+        return moves.ofHousehold(id);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e, Locale locale) {
+        return e.toProblem(messages, locale);
+    }
+
+    @ExceptionHandler(HouseholdNotFound.class)
+    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
+    }
+
+    @ExceptionHandler(StaleHousehold.class)
+    ProblemDetail stale(StaleHousehold e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("teamMove.stale", null, locale));
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+}
