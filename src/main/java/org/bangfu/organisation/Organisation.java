@@ -176,6 +176,7 @@ public class Organisation {
     @Transactional
     public Street deactivateStreet(long id, int version) {
         SignedInUser admin = requireAdmin();
+        lockStreets(List.of(id));
         Street old = street(id).orElseThrow(() -> new OrganisationNotFound("street " + id));
         checkVersion("bf_street", id, version);
         List<String> villages = villages().stream().filter(v -> v.streetId() == id && v.active()).map(Village::name)
@@ -210,6 +211,7 @@ public class Organisation {
         String c = trim(code);
         String n = trim(name);
         List<FieldError> errors = new ArrayList<>();
+        lockStreets(streetId == null ? List.of() : List.of(streetId));
         Street street = streetId == null ? null : street(streetId).orElse(null);
         if (street == null) {
             errors.add(new FieldError("streetId", streetId == null ? "form.required" : "organisation.street.unknown"));
@@ -259,6 +261,7 @@ public class Organisation {
     public Village reactivateVillage(long id, int version) {
         SignedInUser admin = requireAdmin();
         Village old = village(id).orElseThrow(() -> new OrganisationNotFound("village " + id));
+        lockStreets(List.of(old.streetId()));
         checkVersion("bf_village", id, version);
         Street street = street(old.streetId()).orElseThrow();
         if (!street.active() && !old.active()) {
@@ -281,6 +284,7 @@ public class Organisation {
         if (checkName(errors, n) && taken("select count(*) from bf_team where name = ?", n)) {
             errors.add(new FieldError("name", "organisation.team.nameTaken", n));
         }
+        lockStreets(streetIds);
         List<Long> served = checkServed(errors, streetIds, List.of());
         refuse(errors);
         long id = unique(() -> insert("insert into bf_team (code, name, street_id, created_at) values (?, ?, ?, ?)", c, n,
@@ -303,6 +307,7 @@ public class Organisation {
         if (checkName(errors, n) && taken("select count(*) from bf_team where name = ? and id <> ?", n, id)) {
             errors.add(new FieldError("name", "organisation.team.nameTaken", n));
         }
+        lockStreets(streetIds);
         List<Long> served = checkServed(errors, streetIds, old.streetIds());
         if (errors.isEmpty() && old.active() && served.stream().noneMatch(s -> street(s).map(Street::active).orElse(false))) {
             errors.add(new FieldError("streetIds", "organisation.team.noActiveStreet"));
@@ -329,6 +334,7 @@ public class Organisation {
     public Team reactivateTeam(long id, int version) {
         SignedInUser admin = requireAdmin();
         Team old = team(id).orElseThrow(() -> new OrganisationNotFound("team " + id));
+        lockStreets(old.streetIds());
         checkVersion("bf_team", id, version);
         if (!old.active() && old.streetIds().stream().noneMatch(s -> street(s).map(Street::active).orElse(false))) {
             refuse(List.of(new FieldError("active", "organisation.team.noActiveStreet")));
@@ -438,6 +444,18 @@ public class Organisation {
         return activeTeams().stream().filter(t -> t.serves(streetId))
                 .filter(t -> t.streetIds().stream().noneMatch(s -> s != streetId && activeStreets.contains(s)))
                 .map(Team::name).toList();
+    }
+
+    /**
+     * Locks the streets' rows (in id order, so two changes never wait on each other) until the transaction ends: a
+     * street's deactivation and a village or team being added to it run one after the other, each seeing the other.
+     */
+    private void lockStreets(List<Long> streetIds) {
+        if (streetIds == null) {
+            return;
+        }
+        streetIds.stream().filter(Objects::nonNull).distinct().sorted().forEach(id -> jdbc
+                .sql("select id from bf_street where id = ? for update").param(id).query(Long.class).optional());
     }
 
     private boolean taken(String sql, Object... params) {

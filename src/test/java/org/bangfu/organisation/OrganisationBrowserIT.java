@@ -71,8 +71,8 @@ class OrganisationBrowserIT {
         browser.screenshot("organisation-admin-desktop");
 
         // the team still serves only the new street: the street cannot be deactivated yet
-        browser.click(By.cssSelector("#street-S91 > .bf-org-actions .org-deactivate"));
-        browser.click(By.cssSelector("#org-confirm [slot='confirm-button']"));
+        browser.click(By.cssSelector("#street-S91 > .bf-org-head .org-deactivate"));
+        browser.click(By.xpath("//*[@slot='confirm-button']"));
         browser.awaitText(By.tagName("body"), "请先停用它们");
         assertThat(browser.await(By.id("street-S91")).getText()).doesNotContain("已停用");
         browser.close();

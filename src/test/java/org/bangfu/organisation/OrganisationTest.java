@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bangfu.household.Attribute;
+import org.bangfu.household.HouseholdDraft;
+import org.bangfu.household.HouseholdFile;
+import org.bangfu.household.Households;
+import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.InvalidOrganisationInput.FieldError;
 import org.bangfu.organisation.OrganisationExcel.ImportReport;
 import org.bangfu.testsupport.ApiClient;
@@ -281,6 +286,38 @@ class OrganisationTest {
                     .satisfies(e -> assertThat(keys(e)).containsExactly("organisation.team.noActiveStreet"));
             as.call("admin", () -> organisation.reactivateStreet(street.id(), 1));
             assertThat(as.call("admin", () -> organisation.reactivateTeam(team.id(), 1)).active()).isTrue();
+        }
+    }
+
+    @Nested
+    class NewHouseholds {
+
+        @Autowired
+        Households households;
+
+        HouseholdDraft draft(String head, long street, long village, Long team) {
+            return new HouseholdDraft(head, street, village, null, null, null, Attribute.DIBAO, null, null, null, null,
+                    "ILLNESS", List.of(), null, team);
+        }
+
+        @Test
+        void aNewHouseholdIsFiledInNoDeactivatedVillageOrTeamButAFileKeepsItsOwn() {
+            Street street = street();
+            Village village = as.call("admin", () -> organisation.createVillage(street.id(), code("V"), name("村")));
+            Team team = as.call("admin", () -> organisation.createTeam(code("T"), name("小组"), List.of(street.id())));
+            HouseholdFile file = as.call("district",
+                    () -> households.create(draft("停用前户", street.id(), village.id(), team.id())));
+            as.call("admin", () -> organisation.deactivateVillage(village.id(), 0));
+            as.call("admin", () -> organisation.deactivateTeam(team.id(), 0));
+
+            assertThatThrownBy(() -> as.call("district",
+                    () -> households.create(draft("停用后户", street.id(), village.id(), team.id()))))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                            .extracting(InvalidInput.FieldError::messageKey)
+                            .contains("household.village.inactive", "household.team.inactive"));
+            HouseholdFile kept = as.call("district", () -> households.update(file.id(), file.version(),
+                    draft("停用前户改", street.id(), village.id(), team.id())));
+            assertThat(kept.headName()).isEqualTo("停用前户改");
         }
     }
 

@@ -105,13 +105,11 @@ class OrganisationView extends VerticalLayout implements HasDynamicTitle {
         streets.addClassName("bf-org-cards");
         streets.setId("streets");
         for (Street street : all.streets()) {
-            Div card = card("street-" + street.code(), street.code(), street.name(), street.active());
-            if (admin) {
-                card.add(actions(e -> streetDialog(street),
-                        street.active() ? () -> organisation.deactivateStreet(street.id(), street.version())
-                                : () -> organisation.reactivateStreet(street.id(), street.version()),
-                        street.active(), street.name()));
-            }
+            Div card = card("street-" + street.code(), street.code(), street.name(), street.active(),
+                    !admin ? null : actions(e -> streetDialog(street),
+                            street.active() ? () -> organisation.deactivateStreet(street.id(), street.version())
+                                    : () -> organisation.reactivateStreet(street.id(), street.version()),
+                            street.active(), street.name()));
             List<Village> villages = all.villages().stream().filter(v -> v.streetId() == street.id()).toList();
             if (!villages.isEmpty()) {
                 Div list = new Div();
@@ -140,27 +138,30 @@ class OrganisationView extends VerticalLayout implements HasDynamicTitle {
         teams.addClassName("bf-org-cards");
         teams.setId("teams");
         for (Team team : all.teams()) {
-            Div card = card("team-" + team.code(), team.code(), team.name(), team.active());
+            Div card = card("team-" + team.code(), team.code(), team.name(), team.active(),
+                    !admin ? null : actions(e -> teamDialog(team),
+                            team.active() ? () -> organisation.deactivateTeam(team.id(), team.version())
+                                    : () -> organisation.reactivateTeam(team.id(), team.version()),
+                            team.active(), team.name()));
             Span served = new Span(getTranslation("organisation.servedStreets") + "："
                     + team.streetIds().stream().map(id -> streetNames.getOrDefault(id, "")).collect(Collectors.joining("、")));
             served.addClassName("bf-org-served");
             card.add(served);
-            if (admin) {
-                card.add(actions(e -> teamDialog(team),
-                        team.active() ? () -> organisation.deactivateTeam(team.id(), team.version())
-                                : () -> organisation.reactivateTeam(team.id(), team.version()),
-                        team.active(), team.name()));
-            }
             teams.add(card);
         }
         content.add(teams);
     }
 
-    private Div card(String id, String code, String name, boolean active) {
-        Div card = new Div();
+    /** A card headed by the code and name, with the administrator's actions beside them (null: none). */
+    private Div card(String id, String code, String name, boolean active, Component actions) {
+        Div head = new Div(label(code, name, active));
+        head.addClassName("bf-org-head");
+        if (actions != null) {
+            head.add(actions);
+        }
+        Div card = new Div(head);
         card.addClassName("bf-org-card");
         card.setId(id);
-        card.add(label(code, name, active));
         return card;
     }
 
