@@ -48,7 +48,7 @@ public class HouseholdFeed {
                 select c.household_id, c.kind, c.field, c.old_value, c.new_value, c.occurred_at, h.street_id, h.team_id
                   from bf_household_change c join bf_household h on h.id = c.household_id
                  where c.kind = 'CREATED' or (c.kind = 'STAGE_CHANGED' and c.field = 'stage')
-                    or (c.kind = 'UPDATED' and c.field in ('streetId', 'teamId'))
+                    or (c.kind in ('UPDATED', 'TEAM_MOVED') and c.field in ('streetId', 'teamId'))
                  order by c.household_id, c.occurred_at, c.id""")
                 .query((rs, n) -> new HistoryLine(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),

@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -198,17 +200,25 @@ public class Households {
                 .list();
     }
 
-    /** The history of a file, newest first. */
+    /** The history of a file, newest first; teams by name (the rows keep their ids, which read models replay). */
     @Transactional(readOnly = true)
     public List<HouseholdChange> history(long householdId) {
         requireVisible(householdId);
+        Map<String, String> teams = new HashMap<>();
+        jdbc.sql("select id, name from bf_team").query((rs, n) -> teams.put(rs.getString(1), rs.getString(2))).list();
         return jdbc.sql("""
                 select id, occurred_at, actor, kind, subject, field, old_value, new_value from bf_household_change
                  where household_id = ? order by occurred_at desc, id desc""")
                 .param(householdId)
-                .query((rs, n) -> new HouseholdChange(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getString(3), Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8)))
+                .query((rs, n) -> {
+                    boolean team = "teamId".equals(rs.getString(6));
+                    String before = rs.getString(7);
+                    String after = rs.getString(8);
+                    return new HouseholdChange(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            team && before != null ? teams.getOrDefault(before, before) : before,
+                            team && after != null ? teams.getOrDefault(after, after) : after);
+                })
                 .list();
     }
 
@@ -512,7 +522,7 @@ public class Households {
      * Moves a household that a team assists to another team (the district's decision; the pairing module records
      * it and moves the work that follows). Nothing changes and {@link StaleHousehold} says so when the file was
      * saved since {@code expectedVersion} (null: not checked) or its team is no longer {@code fromTeamId}. The
-     * history names both teams, with the reason.
+     * history keeps both teams (by id, shown by name) with the reason.
      */
     @Transactional
     public void moveTeam(long householdId, Integer expectedVersion, long fromTeamId, long toTeamId, String reason) {
@@ -528,12 +538,8 @@ public class Households {
         }
         jdbc.sql("update bf_household set team_id = ?, updated_at = ?, version = version + 1 where id = ?")
                 .params(toTeamId, now(), householdId).update();
-        record(householdId, user, Kind.TEAM_MOVED, reason, "teamId", teamName(fromTeamId), teamName(toTeamId));
+        record(householdId, user, Kind.TEAM_MOVED, reason, "teamId", str(fromTeamId), str(toTeamId));
         feed.changed(householdId, clock.instant());
-    }
-
-    private String teamName(long teamId) {
-        return jdbc.sql("select name from bf_team where id = ?").param(teamId).query(String.class).single();
     }
 
     /** Files the household with the bureau (备案): its file becomes the official record under this number. */

@@ -80,7 +80,6 @@ class TeamMoveBrowserIT {
         browser.signIn("district");
         browser.open("/households/" + household);
         browser.click(By.id("household-team-move"));
-        browser.await(By.id("team-move-dialog"));
         browser.await(By.cssSelector("#team-move-team input")).sendKeys(to);
         browser.click(By.xpath("//vaadin-combo-box-item[contains(., '" + to + "')]"));
         browser.click(By.id("team-move-save"));

@@ -265,6 +265,12 @@ class TeamMovesTest {
             assertThat(dashboardArranged(teamA)).isEqualTo(plus(dashA, -10_000));
             assertThat(dashboardHouseholds(teamB)).isEqualTo(householdsB + 1);
             assertThat(dashboardHouseholds(teamA)).isEqualTo(householdsA - 1);
+
+            // rebuilt from the modules' records, the dashboard counts the same
+            as.run("district", () -> dashboard.rebuild());
+            assertThat(dashboardArranged(teamB)).isEqualTo(plus(dashB, 10_000));
+            assertThat(dashboardArranged(teamA)).isEqualTo(plus(dashA, -10_000));
+            assertThat(dashboardHouseholds(teamB)).isEqualTo(householdsB + 1);
         }
 
         @Test
