@@ -21,6 +21,8 @@ import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -62,9 +64,11 @@ public class AccountAdministration {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ObjectProvider<OpenWork> openWork;
+    private final Environment environment;
 
     AccountAdministration(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-            Clock clock, ObjectProvider<OpenWork> openWork) {
+            Clock clock, ObjectProvider<OpenWork> openWork, Environment environment) {
+        this.environment = environment;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -324,7 +328,10 @@ public class AccountAdministration {
         return find(id);
     }
 
-    /** Enables a disabled account again, unlocked; a retired demo account stays retired. */
+    /**
+     * Enables a disabled account again, unlocked. Outside the demo profile a demo account stays retired (production
+     * refuses to start while one is enabled).
+     */
     @Transactional
     public UserAccount reactivate(long id) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
@@ -332,7 +339,8 @@ public class AccountAdministration {
         if (account.enabled()) {
             return account;
         }
-        if (jdbc.sql("select demo from bf_user_account where id = ?").param(id).query(Boolean.class).single()) {
+        if (!environment.acceptsProfiles(Profiles.of("demo"))
+                && jdbc.sql("select demo from bf_user_account where id = ?").param(id).query(Boolean.class).single()) {
             throw new InvalidAccount("enabled", "accounts.reactivate.demo");
         }
         jdbc.sql("""
