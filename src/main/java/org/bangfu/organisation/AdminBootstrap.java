@@ -20,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Production profile: no demo account and no default password. Refuses to start while an enabled account is a
  * demo account or has the published demo password (a database the demo profile seeded): BANGFU_RETIRE_DEMO_ACCOUNTS
- * retires them. The first administrator comes from BANGFU_ADMIN_USERNAME and BANGFU_ADMIN_PASSWORD; without them
- * (or with a weak password) the application refuses to start while no administrator exists. Runs before the web
+ * retires them. The first administrator comes from BANGFU_ADMIN_USERNAME and BANGFU_ADMIN_PASSWORD, the first security
+ * administrator (who creates every other account) from BANGFU_SECURITY_USERNAME and BANGFU_SECURITY_PASSWORD; without
+ * them (or with a weak password) the application refuses to start while no account of that role exists, and once one
+ * exists they are ignored with a warning. Both are created in one transaction, or neither. Their passwords come from
+ * the operator, not from another person, so they need not be changed at the first sign-in. Runs before the web
  * server accepts requests.
  */
 @Component
@@ -34,22 +37,38 @@ class AdminBootstrap implements SmartInitializingSingleton {
     private final AuditLog auditLog;
     private final Environment environment;
     private final TransactionTemplate tx;
-    private final String username;
-    private final String password;
-    private final String displayName;
+    private final FirstAccount admin;
+    private final FirstAccount security;
     private final boolean retireDemoAccounts;
+
+    /** The first account of a role, as the environment names it. */
+    private record FirstAccount(Role role, String variable, String username, String password, String displayName,
+            AuditAction audited) {
+
+        String passwordVariable() {
+            return variable.replace("_USERNAME", "_PASSWORD");
+        }
+
+        String what() {
+            return role == Role.ADMIN ? "administrator" : "security administrator";
+        }
+    }
 
     AdminBootstrap(UserAccounts accounts, AuditLog auditLog, Environment environment, TransactionTemplate tx,
             @Value("${bangfu.admin.username:}") String username, @Value("${bangfu.admin.password:}") String password,
             @Value("${bangfu.admin.display-name:系统管理员}") String displayName,
+            @Value("${bangfu.security-admin.username:}") String securityUsername,
+            @Value("${bangfu.security-admin.password:}") String securityPassword,
+            @Value("${bangfu.security-admin.display-name:安全管理员}") String securityDisplayName,
             @Value("${bangfu.retire-demo-accounts:false}") boolean retireDemoAccounts) {
         this.accounts = accounts;
         this.auditLog = auditLog;
         this.environment = environment;
         this.tx = tx;
-        this.username = username.trim();
-        this.password = password;
-        this.displayName = displayName;
+        this.admin = new FirstAccount(Role.ADMIN, "BANGFU_ADMIN_USERNAME", username.trim(), password, displayName,
+                AuditAction.ADMIN_BOOTSTRAPPED);
+        this.security = new FirstAccount(Role.SECURITY, "BANGFU_SECURITY_USERNAME", securityUsername.trim(),
+                securityPassword, securityDisplayName, AuditAction.SECURITY_ADMIN_BOOTSTRAPPED);
         this.retireDemoAccounts = retireDemoAccounts;
     }
 
@@ -65,7 +84,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
                     checked);
         }
         // one transaction: a retirement that would leave Bangfu without an administrator does not happen
-        List<String> retired = tx.execute(status -> retireDemoAccountsAndCreateTheFirstAdministrator());
+        List<String> retired = tx.execute(status -> retireDemoAccountsAndCreateTheFirstAccounts());
         if (!retired.isEmpty()) {
             log.warn("Retired {} demo accounts (disabled, passwords unusable, kept in the history): {}",
                     retired.size(), String.join(", ", retired));
@@ -76,7 +95,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
     }
 
     /** Answers the demo accounts it retired. */
-    private List<String> retireDemoAccountsAndCreateTheFirstAdministrator() {
+    private List<String> retireDemoAccountsAndCreateTheFirstAccounts() {
         List<String> retired = retireDemoAccounts ? accounts.retireDemoAccounts() : List.of();
         List<String> demoAccounts = accounts.enabledDemoAccounts();
         if (!demoAccounts.isEmpty()) {
@@ -85,38 +104,50 @@ class AdminBootstrap implements SmartInitializingSingleton {
                     + String.join(", ", demoAccounts) + ". Bangfu does not start in production with them. Retire them "
                     + "by starting once with BANGFU_RETIRE_DEMO_ACCOUNTS=true (--bangfu.retire-demo-accounts=true): "
                     + "they are disabled and their passwords made unusable, their names stay in the history, and "
-                    + "BANGFU_ADMIN_USERNAME and BANGFU_ADMIN_PASSWORD then create the first real administrator.");
+                    + "BANGFU_ADMIN_USERNAME and BANGFU_ADMIN_PASSWORD (BANGFU_SECURITY_USERNAME and "
+                    + "BANGFU_SECURITY_PASSWORD) then create the first real administrator (security administrator).");
         }
-        if (accounts.anyWithRole(Role.ADMIN)) {
-            String administrators = String.join(", ",
-                    accounts.withRole(Role.ADMIN).stream().map(UserAccount::username).toList());
-            if (!username.isBlank()) {
-                log.warn("BANGFU_ADMIN_USERNAME is ignored: an administrator exists ({}) and it names the first one "
-                        + "only. Remove it from the environment.", administrators);
+        if (!admin.username().isBlank() && admin.username().equals(security.username())) {
+            throw new IllegalStateException("BANGFU_ADMIN_USERNAME and BANGFU_SECURITY_USERNAME name the same account '"
+                    + admin.username() + "': administrator and security administrator are separate people "
+                    + "(separation of duties), give each their own name.");
+        }
+        createIfNoneExists(admin);
+        createIfNoneExists(security);
+        return retired;
+    }
+
+    private void createIfNoneExists(FirstAccount first) {
+        if (accounts.anyWithRole(first.role())) {
+            String existing = String.join(", ",
+                    accounts.withRole(first.role()).stream().map(UserAccount::username).toList());
+            if (!first.username().isBlank()) {
+                log.warn("{} is ignored: a {} exists ({}) and it names the first one only. Remove it from the "
+                        + "environment.", first.variable(), first.what(), existing);
             }
-            if (!password.isBlank()) {
-                log.warn("BANGFU_ADMIN_PASSWORD is ignored: an administrator exists ({}) and it sets the first one's "
-                        + "password only. Remove it from the environment.", administrators);
+            if (!first.password().isBlank()) {
+                log.warn("{} is ignored: a {} exists ({}) and it sets the first one's password only. Remove it from "
+                        + "the environment.", first.passwordVariable(), first.what(), existing);
             }
-            return retired;
+            return;
         }
-        if (username.isBlank() || password.isBlank()) {
-            throw new IllegalStateException("No administrator exists. Set BANGFU_ADMIN_USERNAME and "
-                    + "BANGFU_ADMIN_PASSWORD to create the first one (Bangfu has no default password).");
+        if (first.username().isBlank() || first.password().isBlank()) {
+            throw new IllegalStateException("No " + first.what() + " exists. Set " + first.variable() + " and "
+                    + first.passwordVariable() + " to create the first one (Bangfu has no default password).");
         }
-        PasswordPolicy.violation(username, password).ifPresent(key -> {
-            throw new IllegalStateException("BANGFU_ADMIN_PASSWORD breaks the password policy (" + key
+        PasswordPolicy.violation(first.username(), first.password()).ifPresent(key -> {
+            throw new IllegalStateException(first.passwordVariable() + " breaks the password policy (" + key
                     + "): at least " + PasswordPolicy.MIN_LENGTH + " characters from at least "
                     + PasswordPolicy.MIN_CLASSES + " of upper case, lower case, digits and symbols, not the "
                     + "account name, not the published demo password.");
         });
-        if (accounts.find(username).isPresent()) {
-            throw new IllegalStateException("BANGFU_ADMIN_USERNAME names the existing account '" + username
-                    + "', which is not an enabled administrator (a retired demo account keeps its name): "
-                    + "choose another name for the first administrator.");
+        if (accounts.find(first.username()).isPresent()) {
+            throw new IllegalStateException(first.variable() + " names the existing account '" + first.username()
+                    + "', which is not an enabled " + first.what() + " (a retired demo account keeps its name): "
+                    + "choose another name for the first " + first.what() + ".");
         }
-        accounts.create(new NewAccount(username, displayName, Role.ADMIN, null, null, password));
-        auditLog.recordWithChange("system", AuditAction.ADMIN_BOOTSTRAPPED, username, Outcome.SUCCESS, null);
-        return retired;
+        accounts.create(new NewAccount(first.username(), first.displayName(), first.role(), null, null,
+                first.password()));
+        auditLog.recordWithChange("system", first.audited(), first.username(), Outcome.SUCCESS, null);
     }
 }

@@ -46,7 +46,7 @@ public class UserAccounts {
 
     private static final String COLUMNS = """
             id, username, display_name, role, street_id, team_id, enabled, failed_attempts,
-            locked_until, last_login_at""";
+            locked_until, last_login_at, phone, must_change_password, version""";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -104,8 +104,8 @@ public class UserAccounts {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into bf_user_account (username, display_name, password_hash, role, street_id, team_id,
-                                             password_changed_at, created_at, demo, password_vetted)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             password_changed_at, created_at, demo, password_vetted, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'system')""")
                 .params(account.username(), account.displayName(), passwordHash, account.role().name(),
                         account.streetId(), account.teamId(), utc(now), utc(now), demo, passwordVetted)
                 .update();
@@ -125,18 +125,14 @@ public class UserAccounts {
                 .param(role.name()).query(UserAccounts::account).list();
     }
 
-    /** Accounts for the security administrator, ordered by name. */
+    /**
+     * Every account, enabled or not, by name: the process engine's read-only view of who exists (its users and their
+     * groups), reached without anyone signed in.
+     */
     @Transactional(readOnly = true)
-    public List<UserAccount> list(int offset, int limit) {
-        CurrentUser.requireRole(Role.SECURITY);
-        return jdbc.sql("select " + COLUMNS + " from bf_user_account order by username offset ? rows fetch next ? rows only")
-                .params(offset, limit).query(UserAccounts::account).list();
-    }
-
-    @Transactional(readOnly = true)
-    public int count() {
-        CurrentUser.requireRole(Role.SECURITY);
-        return jdbc.sql("select count(*) from bf_user_account").query(Integer.class).single();
+    public List<UserAccount> directory() {
+        return jdbc.sql("select " + COLUMNS + " from bf_user_account order by username")
+                .query(UserAccounts::account).list();
     }
 
     /** Lifts a lock. Sessions the lock ended stay ended: the person signs in again. */
@@ -155,12 +151,16 @@ public class UserAccounts {
 
     /**
      * The security administrator sets a new password for someone who forgot theirs; it also unlocks, and ends
-     * every session of the account (whoever knew the old password is signed out).
+     * every session of the account (whoever knew the old password is signed out). It is a one-time password: the
+     * person must change it at their next sign-in. Nobody resets their own (they change it, proving the old one).
      */
     @Transactional
     public void resetPassword(String username, String newPassword) {
         SignedInUser actor = CurrentUser.requireRole(Role.SECURITY);
-        setPassword(username, newPassword);
+        if (actor.getUsername().equals(username)) {
+            throw new AccountRefused("accounts.refused.self");
+        }
+        setPassword(username, newPassword, true);
         auditLog.record(actor.getUsername(), AuditAction.PASSWORD_RESET, username, null, Outcome.SUCCESS, null);
     }
 
@@ -178,13 +178,20 @@ public class UserAccounts {
                     "wrong current password");
             throw new BadCredentialsException("password.change.wrongCurrent");
         }
-        int epoch = setPassword(me.getUsername(), newPassword);
-        CurrentUser.replace(me.withSessionEpoch(epoch));
+        if (passwordEncoder.matches(newPassword, hash)) {
+            // a one-time password kept would be known to whoever set it
+            throw new PasswordPolicyViolation("password.policy.unchanged");
+        }
+        int epoch = setPassword(me.getUsername(), newPassword, false);
+        CurrentUser.replace(me.withOwnPassword(epoch));
         auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.SUCCESS, null);
     }
 
-    /** Sets a password the policy accepts and ends the account's sessions; answers the account's new session epoch. */
-    private int setPassword(String username, String newPassword) {
+    /**
+     * Sets a password the policy accepts and ends the account's sessions; answers the account's new session epoch.
+     * {@code setBySomeoneElse}: the holder must change it at their next sign-in.
+     */
+    private int setPassword(String username, String newPassword, boolean setBySomeoneElse) {
         PasswordPolicy.violation(username, newPassword).ifPresent(key -> {
             throw new PasswordPolicyViolation(key);
         });
@@ -192,9 +199,10 @@ public class UserAccounts {
                 update bf_user_account
                    set password_hash = ?, password_vetted = true, password_changed_at = ?, failed_attempts = 0,
                        locked_until = null, last_failed_login_at = null, session_epoch = session_epoch + 1,
-                       version = version + 1
+                       must_change_password = ?, version = version + 1
                  where username = ?""")
-                .params(passwordEncoder.encode(newPassword), utc(clock.instant()), username).update();
+                .params(passwordEncoder.encode(newPassword), utc(clock.instant()), setBySomeoneElse, username)
+                .update();
         if (rows != 1) {
             throw new IllegalArgumentException("no account " + username);
         }
@@ -217,7 +225,7 @@ public class UserAccounts {
         Instant now = clock.instant();
         return jdbc.sql("""
                 select a.username, a.display_name, a.role, a.street_id, a.team_id, a.password_hash, a.enabled,
-                       a.locked_until, a.session_epoch, f.locked_until
+                       a.locked_until, a.session_epoch, f.locked_until, a.must_change_password
                   from (select 1 as probe) p
                   left join bf_user_account a on a.username = ?
                   left join bf_login_failure f on f.name_key = ?""")
@@ -231,7 +239,7 @@ public class UserAccounts {
                     boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
                     return new LoginCandidate(new SignedInUser(rs.getString(1), rs.getString(2),
                             Role.valueOf(rs.getString(3)), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
-                            rs.getString(6), rs.getBoolean(7), locked, rs.getInt(9)), locked);
+                            rs.getString(6), rs.getBoolean(7), locked, rs.getInt(9), rs.getBoolean(11)), locked);
                 })
                 .single();
     }
@@ -444,18 +452,18 @@ public class UserAccounts {
         }
     }
 
-    private static UserAccount account(ResultSet rs, int n) throws SQLException {
+    static UserAccount account(ResultSet rs, int n) throws SQLException {
         return new UserAccount(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
                 rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getBoolean(7), rs.getInt(8),
-                instant(rs, 9), instant(rs, 10));
+                instant(rs, 9), instant(rs, 10), rs.getString(11), rs.getBoolean(12), rs.getInt(13));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

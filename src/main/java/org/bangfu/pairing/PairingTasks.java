@@ -112,7 +112,7 @@ public class PairingTasks {
         return groups(user.role(), user.streetId(), user.teamId());
     }
 
-    private static List<String> groups(Role role, Long streetId, Long teamId) {
+    static List<String> groups(Role role, Long streetId, Long teamId) {
         return switch (role) {
             case STREET -> streetId == null ? List.of() : List.of(PairingVariables.streetGroup(streetId));
             case TEAM_MEMBER -> teamId == null ? List.of() : List.of(PairingVariables.teamGroup(teamId));

@@ -12,12 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -26,6 +28,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,9 +64,11 @@ class SecurityConfig {
     /** Camunda's REST API: administrators only. Served by Jersey, so only a path-pattern matcher sees it. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper json) throws Exception {
         return statelessBasic(http, withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.Names.ADMIN))
+                .addFilterAfter(passwordChangeFirst(messages, localeResolver, json), AuthorizationFilter.class)
                 .build();
     }
 
@@ -73,11 +78,24 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper json) throws Exception {
         return statelessBasic(http, new OrRequestMatcher(withDefaults().matcher("/api/**"),
                 withDefaults().matcher("/v3/api-docs"), withDefaults().matcher("/v3/api-docs/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterAfter(passwordChangeFirst(messages, localeResolver, json), AuthorizationFilter.class)
                 .build();
+    }
+
+    /**
+     * Until an account changes the password the security administrator set, its API and Camunda REST calls answer
+     * 403; reading who one is and changing one's password stay open.
+     */
+    private static PasswordChangeFirst passwordChangeFirst(MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper json) {
+        RequestMatcher allowed = new OrRequestMatcher(withDefaults().matcher(HttpMethod.GET, "/api/me"),
+                withDefaults().matcher(HttpMethod.POST, "/api/me/password"));
+        return new PasswordChangeFirst(AnyRequestMatcher.INSTANCE, allowed, messages, localeResolver, json);
     }
 
     /** The firewall Spring Security applies; also applied before anything else reads a request ({@link RefusedRequests}). */
@@ -121,8 +139,8 @@ class SecurityConfig {
     /** Everything else: the Vaadin UI and the Camunda webapps behind the same session. */
     @Bean
     @Order(3)
-    SecurityFilterChain appChain(HttpSecurity http, LoginAudit loginAudit, UserAccounts accounts, AuditLog auditLog)
-            throws Exception {
+    SecurityFilterChain appChain(HttpSecurity http, LoginAudit loginAudit, UserAccounts accounts, AuditLog auditLog,
+            MessageSource messages, LocaleResolver localeResolver, ObjectMapper json) throws Exception {
         RequestMatcher camunda = withDefaults().matcher("/camunda/**");
         http.authorizeHttpRequests(a -> a
                         // error pages carry the status of the original request (401, 403): never redirect them
@@ -140,6 +158,9 @@ class SecurityConfig {
                                 new ContentSecurityPolicyHeaderWriter(APP_CSP))))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterAfter(new SessionAccountCheck(accounts, auditLog), SecurityContextHolderFilter.class)
+                // the UI sends such a person to the password page; Camunda's webapps stay closed until then
+                .addFilterAfter(new PasswordChangeFirst(camunda, request -> false, messages, localeResolver, json),
+                        AuthorizationFilter.class)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class)
                         .addLogoutHandler(loginAudit));

@@ -22,9 +22,19 @@ public final class SignedInUser implements UserDetails {
     private final boolean enabled;
     private final boolean locked;
     private final int sessionEpoch;
+    private final boolean passwordChangeRequired;
 
     public SignedInUser(String username, String displayName, Role role, Long streetId, Long teamId, String passwordHash,
             boolean enabled, boolean locked, int sessionEpoch) {
+        this(username, displayName, role, streetId, teamId, passwordHash, enabled, locked, sessionEpoch, false);
+    }
+
+    /**
+     * @param passwordChangeRequired the password was set by someone else (a new account's initial password, a reset):
+     *                               until the person sets their own they may do nothing else
+     */
+    public SignedInUser(String username, String displayName, Role role, Long streetId, Long teamId, String passwordHash,
+            boolean enabled, boolean locked, int sessionEpoch, boolean passwordChangeRequired) {
         this.username = username;
         this.displayName = displayName;
         this.role = role;
@@ -34,6 +44,7 @@ public final class SignedInUser implements UserDetails {
         this.enabled = enabled;
         this.locked = locked;
         this.sessionEpoch = sessionEpoch;
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 
     /** The account's session epoch when this principal was loaded: a session lives while the account's is the same. */
@@ -43,7 +54,19 @@ public final class SignedInUser implements UserDetails {
 
     /** The same person, for a session that goes on after the account's epoch moved on (own password change). */
     public SignedInUser withSessionEpoch(int epoch) {
-        return new SignedInUser(username, displayName, role, streetId, teamId, passwordHash, enabled, locked, epoch);
+        return new SignedInUser(username, displayName, role, streetId, teamId, passwordHash, enabled, locked, epoch,
+                passwordChangeRequired);
+    }
+
+    /** The same person after they set their own password: the session goes on, with nothing left to change. */
+    public SignedInUser withOwnPassword(int epoch) {
+        return new SignedInUser(username, displayName, role, streetId, teamId, passwordHash, enabled, locked, epoch,
+                false);
+    }
+
+    /** Whether this person must change the password someone else set before doing anything else. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public String displayName() {

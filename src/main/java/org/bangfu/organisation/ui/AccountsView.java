@@ -1,122 +1,200 @@
 package org.bangfu.organisation.ui;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.bangfu.organisation.PasswordPolicyViolation;
-import org.bangfu.organisation.UserAccount;
-import org.bangfu.organisation.UserAccounts;
+import org.bangfu.organisation.AccountAdministration;
+import org.bangfu.organisation.AccountAdministration.AccountFilter;
+import org.bangfu.organisation.AccountAdministration.AccountLine;
+import org.bangfu.organisation.AccountStatus;
+import org.bangfu.organisation.Organisation;
+import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
-/** 账户与锁定: the security administrator sees every account's state, unlocks and resets passwords. */
+/**
+ * 账户管理: the security administrator's list of every account (real name, login, role, street or team, phone,
+ * state, last sign-in in the bureau's time, failed attempts), filtered by role, state and text; a new account; a tap
+ * on an account opens it to edit, move, deactivate, reactivate, reset its password or unlock it. On a phone each
+ * account is one stacked card-like line.
+ */
 @Route(value = "accounts", layout = MainLayout.class)
 @Menu(title = "nav.accounts", order = 70, icon = "vaadin:key")
 @RolesAllowed(Role.Names.SECURITY)
 class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BUREAU);
 
-    private final transient UserAccounts accounts;
-    private final transient Clock clock;
-    private final Grid<UserAccount> grid = new Grid<>();
+    private final transient AccountAdministration administration;
+    private final transient Organisation organisation;
+    private final Grid<AccountLine> grid = new Grid<>();
+    private final Select<Role> role = new Select<>();
+    private final Select<AccountStatus> status = new Select<>();
+    private final TextField text = new TextField();
+    private final Grid.Column<AccountLine> summary;
+    private final List<Grid.Column<AccountLine>> wide = new ArrayList<>();
+    private final String me = CurrentUser.require().getUsername();
+    private Registration resizing;
 
-    AccountsView(UserAccounts accounts, Clock clock) {
-        this.accounts = accounts;
-        this.clock = clock;
+    AccountsView(AccountAdministration administration, Organisation organisation) {
+        this.administration = administration;
+        this.organisation = organisation;
         setId("accounts-view");
         setSizeFull();
         addClassName("bf-page");
 
-        grid.addColumn(UserAccount::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
-        grid.addColumn(UserAccount::displayName).setHeader(getTranslation("accounts.name")).setAutoWidth(true);
-        grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.role"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("accounts.status")).setAutoWidth(true);
-        grid.addColumn(a -> a.lastLoginAt() == null ? "" : TIME.format(a.lastLoginAt()))
-                .setHeader(getTranslation("accounts.lastLogin")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        Button create = new Button(getTranslation("accounts.create"), VaadinIcon.PLUS.create(),
+                e -> new NewAccountDialog(administration, organisation, this::refresh).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-account");
+
+        role.setLabel(getTranslation("accounts.filter.role"));
+        role.setItems(Role.values());
+        role.setEmptySelectionAllowed(true);
+        role.setEmptySelectionCaption(getTranslation("accounts.filter.all"));
+        role.setItemLabelGenerator(r -> r == null ? getTranslation("accounts.filter.all") : getTranslation("role." + r.name()));
+        role.setId("filter-role");
+        status.setLabel(getTranslation("accounts.filter.status"));
+        status.setItems(AccountStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("accounts.filter.all"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("accounts.filter.all")
+                : getTranslation("accounts.status." + s.name()));
+        status.setId("filter-status");
+        text.setLabel(getTranslation("accounts.filter.text"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setId("filter-text");
+        role.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> refresh());
+        FlexLayout filters = new FlexLayout(role, status, text);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassName("bf-filters");
+
+        // on a phone one column says it all: name, role and scope, state, stacked
+        summary = grid.addComponentColumn(this::summary).setHeader(getTranslation("accounts.name")).setFlexGrow(1);
+        summary.setVisible(false);
+        wide.add(grid.addColumn(this::name).setHeader(getTranslation("accounts.name")).setAutoWidth(true));
+        wide.add(grid.addColumn(a -> a.account().username()).setHeader(getTranslation("accounts.username"))
+                .setAutoWidth(true));
+        wide.add(grid.addColumn(a -> getTranslation("role." + a.account().role().name()))
+                .setHeader(getTranslation("accounts.role")).setAutoWidth(true));
+        wide.add(grid.addColumn(AccountsView::scope).setHeader(getTranslation("accounts.scope")).setAutoWidth(true));
+        wide.add(grid.addColumn(a -> a.account().phone() == null ? "" : a.account().phone())
+                .setHeader(getTranslation("accounts.phone")).setAutoWidth(true));
+        wide.add(grid.addComponentColumn(this::status).setHeader(getTranslation("accounts.status")).setAutoWidth(true));
+        wide.add(grid.addColumn(this::lastLogin).setHeader(getTranslation("accounts.lastLogin")).setAutoWidth(true));
+        wide.add(grid.addColumn(a -> a.account().failedAttempts()).setHeader(getTranslation("accounts.failedAttempts"))
+                .setAutoWidth(true));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
-        grid.setItems(q -> accounts.list(q.getOffset(), q.getLimit()).stream(), q -> accounts.count());
-        add(grid);
+        grid.setId("account-grid");
+        grid.addItemClickListener(e -> new AccountDialog(administration, organisation, e.getItem().account().id(),
+                e.getItem().account().username().equals(me), this::refresh).open());
+        grid.setItems(q -> administration.list(filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> administration.count(filter()));
+        add(create, filters, grid);
+        setFlexGrow(1, grid);
     }
 
-    private Span status(UserAccount account) {
-        Span status = new Span();
-        if (account.lockedAt(clock.instant())) {
-            status.setText(getTranslation("accounts.lockedUntil", TIME.format(account.lockedUntil())));
-            status.getElement().getThemeList().add("badge error");
-        } else if (!account.enabled()) {
-            status.setText(getTranslation("accounts.disabled"));
-            status.getElement().getThemeList().add("badge contrast");
-        } else {
-            status.setText(account.failedAttempts() > 0
-                    ? getTranslation("accounts.activeWithFailures", account.failedAttempts())
-                    : getTranslation("accounts.active"));
-            status.getElement().getThemeList().add("badge success");
-        }
-        return status;
+    private AccountFilter filter() {
+        return new AccountFilter(role.getValue(), status.getValue(), text.getValue());
     }
 
-    private HorizontalLayout actions(UserAccount account) {
-        HorizontalLayout actions = new HorizontalLayout();
-        if (account.lockedAt(clock.instant())) {
-            Button unlock = new Button(getTranslation("accounts.unlock"), e -> {
-                accounts.unlock(account.username());
-                Notification.show(getTranslation("accounts.unlocked", account.username()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                grid.getDataProvider().refreshAll();
-            });
-            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            actions.add(unlock);
-        }
-        Button reset = new Button(getTranslation("accounts.resetPassword"), e -> openReset(account));
-        reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        actions.add(reset);
-        return actions;
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
-    private void openReset(UserAccount account) {
-        Dialog dialog = new Dialog(getTranslation("accounts.resetPasswordFor", account.username()));
-        PasswordField password = new PasswordField(getTranslation("password.new"));
-        password.setHelperText(getTranslation("password.policy.help"));
-        password.setWidthFull();
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                accounts.resetPassword(account.username(), password.getValue());
-                dialog.close();
-                Notification.show(getTranslation("accounts.passwordReset", account.username()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                grid.getDataProvider().refreshAll();
-            } catch (PasswordPolicyViolation violation) {
-                password.setErrorMessage(getTranslation(violation.messageKey()));
-                password.setInvalid(true);
-            }
+    private String name(AccountLine line) {
+        return line.account().displayName()
+                + (line.account().username().equals(me) ? " " + getTranslation("accounts.self") : "");
+    }
+
+    static String scope(AccountLine line) {
+        return line.streetName() != null ? line.streetName() : line.teamName() != null ? line.teamName() : "";
+    }
+
+    private String lastLogin(AccountLine line) {
+        return line.account().lastLoginAt() == null ? getTranslation("accounts.neverSignedIn")
+                : TIME.format(line.account().lastLoginAt());
+    }
+
+    private Span status(AccountLine line) {
+        return badge(line.status(), line);
+    }
+
+    private Span badge(AccountStatus state, AccountLine line) {
+        Span badge = new Span(state == AccountStatus.LOCKED
+                ? getTranslation("accounts.lockedUntil", TIME.format(line.account().lockedUntil()))
+                : getTranslation("accounts.status." + state.name()));
+        badge.getElement().getThemeList().add(switch (state) {
+            case ACTIVE -> "badge success";
+            case LOCKED -> "badge error";
+            case DISABLED -> "badge contrast";
+            case MUST_CHANGE_PASSWORD -> "badge";
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(password);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        badge.addClassName("bf-account-status");
+        return badge;
+    }
+
+    private Component summary(AccountLine line) {
+        Span head = new Span(name(line));
+        head.addClassName("bf-summary-head");
+        String scope = scope(line);
+        Span where = new Span(getTranslation("role." + line.account().role().name()) + (scope.isEmpty() ? "" : " · " + scope)
+                + " · " + line.account().username());
+        where.addClassName("bf-summary-where");
+        Span contact = new Span((line.account().phone() == null ? "" : line.account().phone() + " · ")
+                + getTranslation("accounts.lastLogin") + " " + lastLogin(line));
+        contact.addClassName("bf-summary-where");
+        Div summary = new Div(head, where, contact, new Div(badge(line.status(), line)));
+        summary.addClassName("bf-summary");
+        return summary;
+    }
+
+    /** A phone's narrow window shows the stacked summary; a desktop's the columns. */
+    private void compact(boolean narrow) {
+        summary.setVisible(narrow);
+        wide.forEach(column -> column.setVisible(!narrow));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < 640));
+        resizing = event.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < 640));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizing != null) {
+            resizing.remove();
+        }
     }
 
     @Override

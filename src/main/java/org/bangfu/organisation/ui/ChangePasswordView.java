@@ -2,12 +2,15 @@ package org.bangfu.organisation.ui;
 
 import org.bangfu.organisation.PasswordPolicyViolation;
 import org.bangfu.organisation.UserAccounts;
+import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.MainLayout;
 import org.springframework.security.authentication.BadCredentialsException;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,7 +20,10 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
-/** 修改密码: everyone changes their own password, proving the current one; the policy applies. */
+/**
+ * 修改密码: everyone changes their own password, proving the current one; the policy applies. Someone whose password
+ * the security administrator set is held here until they change it, then goes on to the start page.
+ */
 @Route(value = "account/password", layout = MainLayout.class)
 @PermitAll
 class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
@@ -42,6 +48,12 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         save.setId("save-password");
         FormLayout form = new FormLayout(current, fresh, repeat);
         form.setMaxWidth("28rem");
+        if (mustChange()) {
+            Paragraph notice = new Paragraph(getTranslation("password.mustChange"));
+            notice.setId("password-must-change");
+            notice.addClassName("bf-notice");
+            add(notice);
+        }
         add(form, save);
     }
 
@@ -55,7 +67,13 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
+            boolean wasRequired = mustChange();
             accounts.changeOwnPassword(current.getValue(), fresh.getValue());
+            if (wasRequired) {
+                Notification.show(getTranslation("password.changed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                getUI().ifPresent(ui -> ui.navigate(""));
+                return;
+            }
             current.clear();
             fresh.clear();
             repeat.clear();
@@ -67,6 +85,10 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
             fresh.setErrorMessage(getTranslation(violation.messageKey()));
             fresh.setInvalid(true);
         }
+    }
+
+    private static boolean mustChange() {
+        return CurrentUser.get().map(SignedInUser::passwordChangeRequired).orElse(false);
     }
 
     @Override

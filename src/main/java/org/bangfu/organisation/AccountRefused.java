@@ -1,0 +1,21 @@
+package org.bangfu.organisation;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A change of accounts that separation of duties forbids (三员分立): managing one's own account. The REST API
+ * answers 403 with the message of {@link #messageKey()}.
+ */
+public class AccountRefused extends AccessDeniedException {
+
+    private final String messageKey;
+
+    AccountRefused(String messageKey) {
+        super(messageKey);
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+}
