@@ -18,7 +18,6 @@ import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,15 +43,14 @@ public class FundBudgets {
     private final Households households;
     private final FundLedger ledger;
     private final Clock clock;
-    private final Money maxArrangement;
+    private final FundSettings settings;
 
-    FundBudgets(JdbcClient jdbc, Households households, FundLedger ledger, Clock clock,
-            @Value("${bangfu.funds.max-arrangement:1000000}") long maxArrangementYuan) {
+    FundBudgets(JdbcClient jdbc, Households households, FundLedger ledger, Clock clock, FundSettings settings) {
         this.jdbc = jdbc;
         this.households = households;
         this.ledger = ledger;
         this.clock = clock;
-        this.maxArrangement = Money.ofYuan(maxArrangementYuan);
+        this.settings = settings;
     }
 
     /**
@@ -77,8 +75,11 @@ public class FundBudgets {
         }
         if (amount == null) {
             errors.add(new FieldError("amount", "money.required"));
-        } else if (maxArrangement.isLessThan(amount)) {
-            errors.add(new FieldError("amount", "funds.arrangement.tooLarge", maxArrangement.format()));
+        } else {
+            Money most = settings.maxArrangement();
+            if (most.isLessThan(amount)) {
+                errors.add(new FieldError("amount", "funds.arrangement.tooLarge", most.format()));
+            }
         }
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {

@@ -1,27 +1,31 @@
 package org.bangfu.funds;
 
+import org.bangfu.settings.Settings;
 import org.bangfu.shared.Money;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The limits of fund requests: the most one request may ask, and above what a second district approval is needed. */
+/**
+ * The limits of funds (系统设置; see {@link FundSettingDefinitions}): the most one request may ask, above what a
+ * second district approval is needed, and the most one arrangement may set aside. Each answer is the value in force.
+ */
 @Component
 class FundSettings {
 
-    private final Money maxRequest;
-    private final Money secondApprovalAbove;
+    private final Settings settings;
 
-    FundSettings(@Value("${bangfu.funds.max-request:100000}") long maxRequestYuan,
-            @Value("${bangfu.funds.second-approval-above:50000}") long secondApprovalAboveYuan) {
-        this.maxRequest = Money.ofYuan(maxRequestYuan);
-        this.secondApprovalAbove = Money.ofYuan(secondApprovalAboveYuan);
+    FundSettings(Settings settings) {
+        this.settings = settings;
     }
 
     Money maxRequest() {
-        return maxRequest;
+        return settings.money(FundSettingDefinitions.MAX_REQUEST);
     }
 
     Money secondApprovalAbove() {
-        return secondApprovalAbove;
+        return settings.money(FundSettingDefinitions.SECOND_APPROVAL_ABOVE);
+    }
+
+    Money maxArrangement() {
+        return settings.money(FundSettingDefinitions.MAX_ARRANGEMENT);
     }
 }

@@ -18,8 +18,8 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
+import org.bangfu.settings.Settings;
 import org.bangfu.shared.PdfDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +43,12 @@ class HandbookDocument {
 
     private final MessageSource messages;
     private final CodeLists codes;
-    private final String issuer;
+    private final Settings settings;
 
-    HandbookDocument(MessageSource messages, CodeLists codes, @Value("${bangfu.handbook.issuer}") String issuer) {
+    HandbookDocument(MessageSource messages, CodeLists codes, Settings settings) {
         this.messages = messages;
         this.codes = codes;
-        this.issuer = issuer;
+        this.settings = settings;
     }
 
     String fileName(HouseholdFile file) {
@@ -126,7 +126,7 @@ class HandbookDocument {
         coverRow(b, text("field.villageId"), f.villageName());
         coverRow(b, text("field.teamId"), f.teamName());
         coverRow(b, text("field.cadre"), cadre == null ? null : cadre.name());
-        b.append("</table><p class=\"issuer\">").append(escape(issuer)).append("<br/>")
+        b.append("</table><p class=\"issuer\">").append(escape(settings.text(HandbookSettingDefinitions.ISSUER))).append("<br/>")
                 .append(escape(text("doc.handbook.printedOn", date(c.printedOn())))).append("</p><div class=\"qr\"><img src=\"")
                 .append(dataUri("image/png", c.qrCode())).append("\" width=\"96\" height=\"96\"/><p>")
                 .append(escape(text("doc.handbook.qr"))).append("</p></div></div>");

@@ -17,9 +17,9 @@ import org.bangfu.funds.FundPayments;
 import org.bangfu.funds.FundRequests;
 import org.bangfu.household.Attachments;
 import org.bangfu.household.HouseholdFile;
+import org.bangfu.settings.Settings;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.PdfDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +47,11 @@ public class HandbookPrints {
     private final PdfDocuments pdf;
     private final AuditLog audit;
     private final Clock clock;
-    private final String publicUrl;
+    private final Settings settings;
 
     HandbookPrints(HandbookRules rules, Visits visits, Measures measures, Results results, Attachments attachments,
             FundRequests fundRequests, FundPayments fundPayments, FundLedger ledger, HandbookDocument document,
-            PdfDocuments pdf, AuditLog audit, Clock clock, @Value("${bangfu.public-url}") String publicUrl) {
+            PdfDocuments pdf, AuditLog audit, Clock clock, Settings settings) {
         this.rules = rules;
         this.visits = visits;
         this.measures = measures;
@@ -64,7 +64,7 @@ public class HandbookPrints {
         this.pdf = pdf;
         this.audit = audit;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.settings = settings;
     }
 
     /** A printed handbook and the name it is saved under (帮扶手册-BF000003.pdf). */
@@ -94,7 +94,12 @@ public class HandbookPrints {
         int year = LocalDate.now(clock).getYear();
         return new HandbookDocument.Contents(file, visitList, measures.ofHousehold(id), resultList,
                 fundRequests.ofHousehold(id), fundPayments.ofHousehold(id), year, ledger.totals(id, year).balance(),
-                images, QrCodes.png(publicUrl + "/households/" + id), LocalDate.now(clock));
+                images, QrCodes.png(householdAddress(id)), LocalDate.now(clock));
+    }
+
+    /** Where the handbook's QR code leads: the household's page at the public address in force. */
+    String householdAddress(long householdId) {
+        return settings.text(HandbookSettingDefinitions.PUBLIC_URL) + "/households/" + householdId;
     }
 
     private Optional<byte[]> thumbnail(long householdId, long attachmentId, int width) {

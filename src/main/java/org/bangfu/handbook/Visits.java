@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 import org.bangfu.household.InvalidInput;
 import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.settings.Settings;
 import org.bangfu.shared.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,20 +42,19 @@ public class Visits {
     private final HandbookRules rules;
     private final FieldWorkFeed feed;
     private final Clock clock;
-    private final int backdateDays;
+    private final Settings settings;
 
-    Visits(JdbcClient jdbc, HandbookRules rules, FieldWorkFeed feed, Clock clock,
-            @Value("${bangfu.handbook.visit-backdate-days:7}") int backdateDays) {
+    Visits(JdbcClient jdbc, HandbookRules rules, FieldWorkFeed feed, Clock clock, Settings settings) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.feed = feed;
         this.clock = clock;
-        this.backdateDays = backdateDays;
+        this.settings = settings;
     }
 
     /** How many days back a visit may be dated when it is recorded. */
     public int backdateDays() {
-        return backdateDays;
+        return settings.integer(HandbookSettingDefinitions.VISIT_BACKDATE_DAYS);
     }
 
     /** The household's visits as last saved, newest first. */
@@ -164,8 +163,8 @@ public class Visits {
             errors.add(new FieldError("visitedOn", "form.required"));
         } else if (d.visitedOn().isAfter(today)) {
             errors.add(new FieldError("visitedOn", "handbook.visit.future"));
-        } else if (d.visitedOn().isBefore(today.minusDays(backdateDays)) && !d.visitedOn().equals(savedDate)) {
-            errors.add(new FieldError("visitedOn", "handbook.visit.backdated", backdateDays));
+        } else if (d.visitedOn().isBefore(today.minusDays(backdateDays())) && !d.visitedOn().equals(savedDate)) {
+            errors.add(new FieldError("visitedOn", "handbook.visit.backdated", backdateDays()));
         }
         if (d.kind() == null) {
             errors.add(new FieldError("kind", "form.required"));

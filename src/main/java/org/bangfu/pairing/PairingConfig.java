@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The procedure's settings, and the scheduler that watches due dates. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PairingSettings.class)
+@EnableConfigurationProperties(PairingDefaults.class)
 @EnableScheduling
 class PairingConfig {
 }

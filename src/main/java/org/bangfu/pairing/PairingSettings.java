@@ -1,16 +1,35 @@
 package org.bangfu.pairing;
 
-import java.util.Map;
+import java.util.Set;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.bangfu.settings.Fraction;
+import org.bangfu.settings.Settings;
+import org.springframework.stereotype.Component;
 
 /**
- * What the bureau configures about the procedure ({@code bangfu.pairing.*}): notice periods per level and
- * due dates per step in working days, the quorum and majority of each review, and where objections go.
+ * What the bureau sets about the procedure: notice periods per level and due dates per step in working days, the
+ * quorum and majority of each review, and where objections go. Each answer is the value in force now (系统设置),
+ * so a change applies to the next notice, task or review without a restart.
  */
-@ConfigurationProperties("bangfu.pairing")
-public record PairingSettings(Map<String, Integer> noticeDays, Map<String, Integer> dueDays, int defaultDueDays,
-        Map<String, Quorum> reviews, String objectionOffice, String objectionPhone) {
+@Component
+public class PairingSettings {
+
+    static final String NOTICE_DAYS = "pairing.notice-days.";
+    static final String DUE_DAYS = "pairing.due-days.";
+    static final String DEFAULT_DUE_DAYS = "pairing.default-due-days";
+    static final String REVIEWS = "pairing.reviews.";
+    static final String OBJECTION_OFFICE = "pairing.objection-office";
+    static final String OBJECTION_PHONE = "pairing.objection-phone";
+
+    private final Settings settings;
+    private final Set<String> levels;
+    private final Set<String> stepsWithDueDays;
+
+    PairingSettings(Settings settings, PairingDefaults defaults) {
+        this.settings = settings;
+        this.levels = Set.copyOf(defaults.noticeDays().keySet());
+        this.stepsWithDueDays = Set.copyOf(defaults.dueDays().keySet());
+    }
 
     /**
      * A review's rule: at least {@code presentNumerator/presentDenominator} of the members present, and the
@@ -32,15 +51,33 @@ public record PairingSettings(Map<String, Integer> noticeDays, Map<String, Integ
         }
     }
 
+    /** The notice period of a level (VILLAGE, STREET) in working days. */
     public int noticeDays(String level) {
-        return noticeDays.getOrDefault(level, 5);
+        return levels.contains(level) ? settings.integer(NOTICE_DAYS + level) : 5;
     }
 
+    /** The working days a step is due in: its own setting, or the default for steps without one. */
     public int dueDays(String taskKey) {
-        return dueDays.getOrDefault(taskKey, defaultDueDays);
+        return stepsWithDueDays.contains(taskKey) ? settings.integer(DUE_DAYS + taskKey) : defaultDueDays();
     }
 
+    public int defaultDueDays() {
+        return settings.integer(DEFAULT_DUE_DAYS);
+    }
+
+    /** The rule of a review (FIRST, SECOND). */
     public Quorum review(String kind) {
-        return reviews.get(kind);
+        Fraction present = settings.fraction(REVIEWS + kind + ".quorum");
+        Fraction majority = settings.fraction(REVIEWS + kind + ".majority");
+        return new Quorum(present.numerator(), present.denominator(), majority.numerator(), majority.denominator());
+    }
+
+    /** Printed on every notice: where objections go. */
+    public String objectionOffice() {
+        return settings.text(OBJECTION_OFFICE);
+    }
+
+    public String objectionPhone() {
+        return settings.text(OBJECTION_PHONE);
     }
 }

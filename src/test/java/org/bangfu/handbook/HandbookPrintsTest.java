@@ -11,6 +11,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.bangfu.household.Attachments;
+import org.bangfu.settings.Settings;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.RunAs;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,9 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
@@ -55,6 +59,9 @@ class HandbookPrintsTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Settings settings;
 
     RunAs as;
     long household;
@@ -112,6 +119,47 @@ class HandbookPrintsTest {
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
         assertThat(decoded).isEqualTo("http://localhost:8080/households/" + household);
+    }
+
+    @Test
+    void aHandbookPrintedAfterTheSettingsChangeShowsTheNewIssuerAndItsQrCodeLeadsToTheNewAddress() throws Exception {
+        as.run("admin", () -> settings.change("public-url", "https://bangfu.yjq.example.gov.cn/", "正式域名启用",
+                settings.find("public-url").version()));
+        as.run("admin", () -> settings.change("handbook.issuer", "芜湖市弋江区民政局帮扶工作办公室", "以全称印发",
+                settings.find("handbook.issuer").version()));
+
+        byte[] pdf = as.call("team11", () -> prints.print(household).pdf());
+
+        PdfReader reader = new PdfReader(pdf);
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1).replace(" ", ""))
+                .contains("芜湖市弋江区民政局帮扶工作办公室");
+        assertThat(qrCodeIn(reader)).isEqualTo("https://bangfu.yjq.example.gov.cn/households/" + household);
+    }
+
+    /** The text of the handbook's QR code, read back from the PDF (its only losslessly compressed image). */
+    private static String qrCodeIn(PdfReader reader) throws Exception {
+        for (int i = 0; i < reader.getXrefSize(); i++) {
+            PdfObject object = reader.getPdfObject(i);
+            if (object instanceof PRStream stream && PdfName.IMAGE.equals(stream.get(PdfName.SUBTYPE))
+                    && String.valueOf(stream.get(PdfName.FILTER)).contains("FlateDecode")) {
+                int width = stream.getAsNumber(PdfName.WIDTH).intValue();
+                int height = stream.getAsNumber(PdfName.HEIGHT).intValue();
+                int bits = stream.getAsNumber(PdfName.BITSPERCOMPONENT).intValue();
+                byte[] raw = PdfReader.getStreamBytes(stream);
+                int[] pixels = new int[width * height];
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        boolean light = bits == 1
+                                ? ((raw[y * ((width + 7) / 8) + x / 8] >> (7 - x % 8)) & 1) == 1
+                                : (raw[(y * width + x) * (raw.length / (width * height))] & 0xFF) > 127;
+                        pixels[y * width + x] = light ? 0xFFFFFFFF : 0xFF000000;
+                    }
+                }
+                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(width, height, pixels)))).getText();
+            }
+        }
+        throw new AssertionError("no QR code in the handbook");
     }
 
     private int printed() {

@@ -112,8 +112,33 @@ class ProductionStartTest {
         }
     }
 
+    @Test
+    void refusesToStartWhileWhatIsPrintedOnPaperIsStillTheShippedPlaceholder() throws Exception {
+        List<String> twoOfFour = List.of("--spring.profiles.active=prod", "--bangfu.admin.username=chief",
+                "--bangfu.admin.password=Str0ng#Pass", "--bangfu.pairing.objection-office=芜湖市弋江区民政局社会救助科",
+                "--bangfu.handbook.issuer=芜湖市弋江区民政局");
+        try (AppProcess app = startWith(twoOfFour)) {
+            assertThat(app.isRunning()).as("refused to start").isFalse();
+            assertThat(app.exitCode()).isNotZero();
+            assertThat(app.output()).contains("placeholder", "BANGFU_OBJECTION_PHONE", "pairing.objection-phone",
+                    "BANGFU_PUBLIC_URL", "public-url").doesNotContain("BANGFU_OBJECTION_OFFICE", "BANGFU_HANDBOOK_ISSUER");
+        }
+
+        // a value an administrator changed under 系统设置 counts as set
+        execute("""
+                insert into bf_setting (setting_key, setting_value, version_no, changed_by, changed_at) values
+                ('pairing.objection-phone', '0553-5551234', 1, 'chief', current_timestamp),
+                ('public-url', 'https://bangfu.example.gov.cn', 1, 'chief', current_timestamp)""");
+        try (AppProcess app = startWith(twoOfFour)) {
+            assertThat(app.isRunning()).as(app.output()).isTrue();
+        }
+    }
+
+    /** A production start with what goes on paper set (else it is refused), and {@code args}. */
     private AppProcess start(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=prod"));
+        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=prod",
+                "--bangfu.pairing.objection-office=芜湖市弋江区民政局社会救助科", "--bangfu.pairing.objection-phone=0553-5551234",
+                "--bangfu.public-url=https://bangfu.example.gov.cn", "--bangfu.handbook.issuer=芜湖市弋江区民政局"));
         all.addAll(List.of(args));
         return startWith(all);
     }
