@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 
 import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.WorkingDays;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -45,13 +47,14 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     private final transient WorkingDays workingDays;
     private final Select<Integer> year = new Select<>();
     private final Grid<CalendarDay> grid = new Grid<>();
+    private final Paragraph missing = new Paragraph();
+    private final int thisYear = LocalDate.now().getYear();
 
-    WorkingDaysView(WorkingDays workingDays) {
+    WorkingDaysView(WorkingDays workingDays, CalendarImports imports) {
         this.workingDays = workingDays;
         setId("calendar-view");
         addClassName("bf-page");
         boolean admin = CurrentUser.require().hasRole(Role.ADMIN);
-        int thisYear = LocalDate.now().getYear();
         year.setLabel(getTranslation("calendar.year"));
         year.setItems(IntStream.rangeClosed(thisYear - 1, thisYear + 1).boxed().toList());
         year.setValue(thisYear);
@@ -78,16 +81,20 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("calendar-grid");
 
         add(new Paragraph(getTranslation("calendar.help")));
-        if (workingDays.year(thisYear + 1).isEmpty()) {
-            // notice periods that run into next year would count its holidays as working days
-            Paragraph missing = new Paragraph(getTranslation("calendar.nextYearMissing", thisYear + 1));
-            missing.setId("calendar-next-year-missing");
-            missing.getStyle().set("color", "var(--lumo-error-text-color)");
-            add(missing);
-        }
-        add(counter());
+        // notice periods that run into next year would count its holidays as working days
+        missing.setText(getTranslation("calendar.nextYearMissing", String.valueOf(thisYear + 1)));
+        missing.setId("calendar-next-year-missing");
+        missing.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(missing, counter());
         if (admin) {
-            add(editor());
+            Button importFile = new Button(getTranslation("calendar.import.open"), VaadinIcon.UPLOAD.create(),
+                    e -> new CalendarImportDialog(imports, () -> {
+                        year.setValue(thisYear + 1);
+                        refresh();
+                    }).open());
+            importFile.setId("calendar-import-open");
+            importFile.setMinHeight("44px");
+            add(editor(), importFile);
         }
         add(year, grid);
         refresh();
@@ -168,6 +175,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(workingDays.year(year.getValue()));
+        missing.setVisible(!workingDays.hasEntries(thisYear + 1));
     }
 
     @Override
