@@ -2,6 +2,7 @@ package org.bangfu.calendar.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.bangfu.calendar.CalendarDay;
@@ -36,7 +37,7 @@ class CalendarImportDialog extends Dialog {
     }
 
     private final transient CalendarImports imports;
-    private final transient Runnable afterImport;
+    private final transient Consumer<List<Integer>> afterImport;
     private final Paragraph outcome = new Paragraph();
     private final Div years = new Div();
     private final Grid<Row> rows = new Grid<>();
@@ -45,7 +46,8 @@ class CalendarImportDialog extends Dialog {
     private byte[] content;
     private CalendarImport preview;
 
-    CalendarImportDialog(CalendarImports imports, Runnable afterImport) {
+    /** {@code afterImport} receives the years the import replaced. */
+    CalendarImportDialog(CalendarImports imports, Consumer<List<Integer>> afterImport) {
         this.imports = imports;
         this.afterImport = afterImport;
         setHeaderTitle(getTranslation("calendar.import.title"));
@@ -141,7 +143,7 @@ class CalendarImportDialog extends Dialog {
                     .map(y -> String.valueOf(y.year())).collect(Collectors.joining("、"))))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
-            afterImport.run();
+            afterImport.accept(done.years().stream().map(YearChange::year).toList());
         } catch (StaleCalendar stale) {
             show(null, null);
             outcome.setText(getTranslation("calendar.import.stale"));

@@ -1,7 +1,9 @@
 package org.bangfu.calendar.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.bangfu.calendar.CalendarDay;
@@ -48,10 +50,11 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     private final Select<Integer> year = new Select<>();
     private final Grid<CalendarDay> grid = new Grid<>();
     private final Paragraph missing = new Paragraph();
-    private final int thisYear = LocalDate.now().getYear();
+    private final int thisYear;
 
-    WorkingDaysView(WorkingDays workingDays, CalendarImports imports) {
+    WorkingDaysView(WorkingDays workingDays, CalendarImports imports, Clock clock) {
         this.workingDays = workingDays;
+        this.thisYear = LocalDate.now(clock).getYear();
         setId("calendar-view");
         addClassName("bf-page");
         boolean admin = CurrentUser.require().hasRole(Role.ADMIN);
@@ -88,10 +91,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         add(missing, counter());
         if (admin) {
             Button importFile = new Button(getTranslation("calendar.import.open"), VaadinIcon.UPLOAD.create(),
-                    e -> new CalendarImportDialog(imports, () -> {
-                        year.setValue(thisYear + 1);
-                        refresh();
-                    }).open());
+                    e -> new CalendarImportDialog(imports, this::imported).open());
             importFile.setId("calendar-import-open");
             importFile.setMinHeight("44px");
             add(editor(), importFile);
@@ -171,6 +171,20 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("calendar-save");
         return new FormLayout(day, kind, name, save);
+    }
+
+    /** Shows the first year an import replaced, also one beyond the years offered. */
+    private void imported(List<Integer> years) {
+        int first = years.get(0);
+        if (first < thisYear - 1 || first > thisYear + 1) {
+            year.setItems(IntStream.rangeClosed(Math.min(first, thisYear - 1), Math.max(first, thisYear + 1)).boxed()
+                    .toList());
+        }
+        if (Integer.valueOf(first).equals(year.getValue())) {
+            refresh();
+        } else {
+            year.setValue(first);
+        }
     }
 
     private void refresh() {
