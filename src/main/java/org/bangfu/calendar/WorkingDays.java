@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
@@ -19,6 +21,7 @@ import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +42,14 @@ public class WorkingDays {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile Map<LocalDate, Kind> exceptions;
 
-    WorkingDays(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    WorkingDays(JdbcClient jdbc, AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.events = events;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -85,6 +90,28 @@ public class WorkingDays {
             }
         }
         return count;
+    }
+
+    /** Whether anyone entered the holidays of {@code year}: without them its counts take every weekday as working. */
+    public boolean hasEntries(int year) {
+        return exceptions().keySet().stream().anyMatch(day -> day.getYear() == year);
+    }
+
+    /**
+     * The years from {@code from}'s to {@code to}'s (either order) that have no entries: a period counted across them
+     * may end on a holiday or miss a make-up working day. Empty when the calendar covers the whole range.
+     */
+    public List<Integer> yearsWithoutEntries(LocalDate from, LocalDate to) {
+        int first = Math.min(from.getYear(), to.getYear());
+        int last = Math.max(from.getYear(), to.getYear());
+        Set<Integer> entered = exceptions().keySet().stream().map(LocalDate::getYear).collect(Collectors.toSet());
+        List<Integer> missing = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            if (!entered.contains(year)) {
+                missing.add(year);
+            }
+        }
+        return missing;
     }
 
     /** The holidays and make-up working days of a year, in date order. */
@@ -131,6 +158,7 @@ public class WorkingDays {
                     .params(day, kind.name(), text, now, user.getUsername()).update();
         }
         reloadAfterCommit();
+        events.publishEvent(new CalendarYearEntered(day.getYear()));
         auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
                 kind + " " + text);
         return new CalendarDay(day, kind, text, now, user.getUsername());
@@ -148,7 +176,7 @@ public class WorkingDays {
     }
 
     /** Counts read the change once it is committed (before, another thread could cache the old days again). */
-    private void reloadAfterCommit() {
+    void reloadAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

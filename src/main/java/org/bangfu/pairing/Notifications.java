@@ -49,8 +49,8 @@ public class Notifications {
         return jdbc.sql("""
                 select n.id, n.recipient, n.kind, n.task_id, n.household_id, h.head_name, n.task_key, n.due_on,
                        n.created_at, n.read_at
-                  from bf_notification n join bf_household h on h.id = n.household_id
-                 where n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and " + scope.condition()
+                  from bf_notification n left join bf_household h on h.id = n.household_id
+                 where n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and " + scoped(scope)
                 + (unreadOnly ? " and n.read_at is null" : "") + " order by n.created_at desc, n.id desc"
                 + " fetch first ? rows only")
                 .params(params)
@@ -70,9 +70,14 @@ public class Notifications {
         List<Object> params = new ArrayList<>(recipients);
         params.addAll(scope.parameters());
         return jdbc.sql("""
-                select count(*) from bf_notification n join bf_household h on h.id = n.household_id
+                select count(*) from bf_notification n left join bf_household h on h.id = n.household_id
                  where n.read_at is null and n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and "
-                + scope.condition()).params(params).query(Integer.class).single();
+                + scoped(scope)).params(params).query(Integer.class).single();
+    }
+
+    /** Notifications about a household in the scope, and those about none (the calendar's reminder). */
+    private static String scoped(HouseholdScope scope) {
+        return "(n.household_id is null or " + scope.condition() + ")";
     }
 
     /** A person's own notifications and their groups'. */

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import org.bangfu.calendar.WorkingDays;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdScope;
@@ -83,13 +85,15 @@ public class PairingTasks {
     private final Clock clock;
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final WorkingDays workingDays;
     /** BPMN XML per process definition id: a deployed definition never changes. */
     private final Map<String, String> models = new ConcurrentHashMap<>();
 
     PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, RuntimeService runtime,
             RepositoryService repository, Households households, Comparisons comparisons, Notices notices,
             TeamCaseloads caseloads, StepForms forms, Cases cases, PairingSettings settings, UserAccounts accounts,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.accounts = accounts;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -133,7 +137,7 @@ public class PairingTasks {
         params.add(Math.max(1, Math.min(limit, 500)));
         return jdbc.sql(ROWS + where.sql() + " order by " + (sort == null ? Sort.DUE : sort).orderBy
                 + " offset ? rows fetch next ? rows only")
-                .params(params).query(PairingTasks::row).list();
+                .params(params).query(PairingTasks::row).stream().map(this::dated).toList();
     }
 
     /**
@@ -202,7 +206,7 @@ public class PairingTasks {
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(householdId);
         return jdbc.sql(ROWS + scope.condition() + " and h.id = ? order by t.created_at")
-                .params(params).query(PairingTasks::row).list();
+                .params(params).query(PairingTasks::row).stream().map(this::dated).toList();
     }
 
     /** The steps a task list can be filtered by, in the order a household meets them. */
@@ -229,12 +233,17 @@ public class PairingTasks {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        TaskRow task = row.get();
+        TaskRow task = dated(row.get());
         HouseholdFile household = households.find(task.householdId()).orElseThrow();
         boolean actionable = groups(user).contains(task.candidateGroup())
                 && (task.assignee() == null || task.assignee().equals(user.getUsername()));
+        Map<String, Object> context = context(task);
+        if (context.get("notice") instanceof Notice notice) {
+            task = task.withCalendarMissing(Stream.concat(task.calendarMissing().stream(),
+                    noticeCalendarMissing(notice).stream()).distinct().sorted().toList());
+        }
         return Optional.of(new TaskDetail(task, forms.fields(task.taskKey()), household, cases.steps(task.caseId()),
-                context(task), actionable));
+                context, actionable));
     }
 
     /**
@@ -521,9 +530,25 @@ public class PairingTasks {
                 .params(params).query(Integer.class).single() > 0;
     }
 
+    /** The years without holiday entries the task's due date was counted across, from the day it was created. */
+    private TaskRow dated(TaskRow task) {
+        LocalDate created = LocalDate.ofInstant(task.createdAt(), clock.getZone());
+        return task.withCalendarMissing(workingDays.yearsWithoutEntries(created, task.dueOn()));
+    }
+
+    /** The same for a notice's period: as posted, or, before it is posted, as it would run from today. */
+    private List<Integer> noticeCalendarMissing(Notice notice) {
+        if (notice.postedOn() != null && notice.periodEnd() != null) {
+            return workingDays.yearsWithoutEntries(notice.postedOn(), notice.periodEnd());
+        }
+        LocalDate today = LocalDate.now(clock);
+        return workingDays.yearsWithoutEntries(today, workingDays.plus(today, notice.periodDays()));
+    }
+
     private static TaskRow row(ResultSet rs, int n) throws SQLException {
         return new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                 Households.fileNo(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, LocalDate.class));
+                rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, LocalDate.class),
+                List.of());
     }
 }

@@ -1,11 +1,14 @@
 package org.bangfu.calendar.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.WorkingDays;
 import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
@@ -19,6 +22,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -45,13 +49,15 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     private final transient WorkingDays workingDays;
     private final Select<Integer> year = new Select<>();
     private final Grid<CalendarDay> grid = new Grid<>();
+    private final Paragraph missing = new Paragraph();
+    private final int thisYear;
 
-    WorkingDaysView(WorkingDays workingDays) {
+    WorkingDaysView(WorkingDays workingDays, CalendarImports imports, Clock clock) {
         this.workingDays = workingDays;
+        this.thisYear = LocalDate.now(clock).getYear();
         setId("calendar-view");
         addClassName("bf-page");
         boolean admin = CurrentUser.require().hasRole(Role.ADMIN);
-        int thisYear = LocalDate.now().getYear();
         year.setLabel(getTranslation("calendar.year"));
         year.setItems(IntStream.rangeClosed(thisYear - 1, thisYear + 1).boxed().toList());
         year.setValue(thisYear);
@@ -78,16 +84,17 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("calendar-grid");
 
         add(new Paragraph(getTranslation("calendar.help")));
-        if (workingDays.year(thisYear + 1).isEmpty()) {
-            // notice periods that run into next year would count its holidays as working days
-            Paragraph missing = new Paragraph(getTranslation("calendar.nextYearMissing", thisYear + 1));
-            missing.setId("calendar-next-year-missing");
-            missing.getStyle().set("color", "var(--lumo-error-text-color)");
-            add(missing);
-        }
-        add(counter());
+        // notice periods that run into next year would count its holidays as working days
+        missing.setText(getTranslation("calendar.nextYearMissing", String.valueOf(thisYear + 1)));
+        missing.setId("calendar-next-year-missing");
+        missing.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(missing, counter());
         if (admin) {
-            add(editor());
+            Button importFile = new Button(getTranslation("calendar.import.open"), VaadinIcon.UPLOAD.create(),
+                    e -> new CalendarImportDialog(imports, this::imported).open());
+            importFile.setId("calendar-import-open");
+            importFile.setMinHeight("44px");
+            add(editor(), importFile);
         }
         add(year, grid);
         refresh();
@@ -166,8 +173,23 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         return new FormLayout(day, kind, name, save);
     }
 
+    /** Shows the first year an import replaced, also one beyond the years offered. */
+    private void imported(List<Integer> years) {
+        int first = years.get(0);
+        if (first < thisYear - 1 || first > thisYear + 1) {
+            year.setItems(IntStream.rangeClosed(Math.min(first, thisYear - 1), Math.max(first, thisYear + 1)).boxed()
+                    .toList());
+        }
+        if (Integer.valueOf(first).equals(year.getValue())) {
+            refresh();
+        } else {
+            year.setValue(first);
+        }
+    }
+
     private void refresh() {
         grid.setItems(workingDays.year(year.getValue()));
+        missing.setVisible(!workingDays.hasEntries(thisYear + 1));
     }
 
     @Override

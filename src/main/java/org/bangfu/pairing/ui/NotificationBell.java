@@ -8,6 +8,7 @@ import org.bangfu.pairing.Notification;
 import org.bangfu.pairing.Notifications;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.HeaderWidget;
 
@@ -38,7 +39,9 @@ class NotificationBell implements HeaderWidget {
 
     @Override
     public Component create() {
-        if (CurrentUser.get().isEmpty() || PairingTasks.groups(CurrentUser.require()).isEmpty()) {
+        // administrators work no tasks, but hear from the calendar
+        if (CurrentUser.get().isEmpty() || PairingTasks.groups(CurrentUser.require()).isEmpty()
+                && !CurrentUser.require().hasRole(Role.ADMIN)) {
             return null;
         }
         Button bell = new Button(VaadinIcon.BELL.create());
@@ -49,6 +52,10 @@ class NotificationBell implements HeaderWidget {
         show(bell);
         bell.addClickListener(e -> open(bell));
         return bell;
+    }
+
+    private static boolean calendar(Notification notification) {
+        return notification.kind() == Notification.Kind.CALENDAR_MISSING;
     }
 
     private void show(Button bell) {
@@ -64,10 +71,12 @@ class NotificationBell implements HeaderWidget {
         Grid<Notification> grid = new Grid<>();
         grid.setId("notification-grid");
         grid.addComponentColumn(n -> Badges.of(bell.getTranslation("notification.kind." + n.kind().name()),
-                n.kind() == Notification.Kind.NEW_TASK ? "primary" : n.kind() == Notification.Kind.DUE_SOON ? "warning"
-                        : "error"))
+                n.kind() == Notification.Kind.NEW_TASK ? "primary"
+                        : n.kind() == Notification.Kind.DUE_SOON || calendar(n) ? "warning" : "error"))
                 .setAutoWidth(true);
-        grid.addColumn(n -> n.headName() + " · " + bell.getTranslation("task." + n.taskKey())).setFlexGrow(1);
+        grid.addColumn(n -> calendar(n)
+                ? bell.getTranslation("notification.calendarMissing", String.valueOf(n.dueOn().getYear()))
+                : n.headName() + " · " + bell.getTranslation("task." + n.taskKey())).setFlexGrow(1);
         grid.addComponentColumn(n -> new Span(TIME.format(n.createdAt()))).setAutoWidth(true);
         grid.setItems(items);
         grid.setClassNameGenerator(n -> n.read() ? null : "bf-unread");
@@ -77,7 +86,7 @@ class NotificationBell implements HeaderWidget {
             notifications.markRead(e.getItem().id());
             dialog.close();
             show(bell);
-            bell.getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().taskId()));
+            bell.getUI().ifPresent(ui -> ui.navigate(calendar(e.getItem()) ? "calendar" : "tasks/" + e.getItem().taskId()));
         });
         if (items.isEmpty()) {
             dialog.add(new Span(bell.getTranslation("notification.empty")));

@@ -30,6 +30,7 @@ import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -278,6 +279,15 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private Component due(TaskRow task) {
+        if (task.calendarMissing().isEmpty()) {
+            return dueBadge(task);
+        }
+        Span due = new Span(dueBadge(task), new Text(" "), CalendarChip.of(this, task));
+        due.addClassName("bf-due");
+        return due;
+    }
+
+    private Component dueBadge(TaskRow task) {
         LocalDate today = LocalDate.now();
         if (task.dueOn().isBefore(today)) {
             return Badges.of(getTranslation("task.overdue", task.dueOn().toString()), "error");

@@ -126,6 +126,9 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 Badges.of(getTranslation("task.dueOn", detail.task().dueOn().toString()), "contrast"),
                 Badges.of(detail.task().assignee() == null ? getTranslation("task.unclaimed")
                         : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
+        if (!detail.task().calendarMissing().isEmpty()) {
+            header.add(CalendarChip.of(this, detail.task()));
+        }
         header.setAlignItems(Alignment.CENTER);
         header.setWrap(true);
         if (detail.actionable()) {
