@@ -89,7 +89,7 @@ public class TeamMoves {
             errors.add(new FieldError("teamId", "teamMove.team.required"));
         } else if (teamId.equals(file.teamId())) {
             errors.add(new FieldError("teamId", "teamMove.team.same"));
-        } else if (!teams.containsKey(teamId)) {
+        } else if (!teams.containsKey(teamId) || !teams.get(teamId).active()) {
             errors.add(new FieldError("teamId", "teamMove.team.unknown"));
         }
         if (reason == null || reason.isBlank()) {
@@ -141,10 +141,11 @@ public class TeamMoves {
                 .list();
     }
 
-    /** The teams a household may be moved to: every team but its own, by name. */
+    /** The teams a household may be moved to: every active team but its own, by name. */
     @Transactional(readOnly = true)
     public List<Team> choices(HouseholdFile file) {
-        return organisation.teams().stream().filter(t -> file.teamId() == null || t.id() != file.teamId()).toList();
+        return organisation.activeTeams().stream().filter(t -> file.teamId() == null || t.id() != file.teamId())
+                .toList();
     }
 
     private Map<Long, Team> teams() {

@@ -84,6 +84,9 @@ class TeamMovesTest {
     TeamMoves moves;
 
     @Autowired
+    org.bangfu.organisation.Organisation organisation;
+
+    @Autowired
     Reviews reviews;
 
     @Autowired
@@ -346,6 +349,22 @@ class TeamMovesTest {
             assertThat(refusal(() -> as.run("district", () -> moves.move(household, 999_999L, " ", today().plusDays(1),
                     null)))).containsExactly("teamId:teamMove.team.unknown", "reason:teamMove.reason.required",
                             "date:teamMove.date.future");
+            unchanged(household, teamA);
+        }
+
+        @Test
+        void refusesADeactivatedTeamAndOffersItNot() {
+            long household = pairedHousehold();
+            long street = jdbc.sql("select street_id from bf_team where id = ?").param(teamA).query(Long.class).single();
+            org.bangfu.organisation.Team closed = as.call("admin", () -> {
+                org.bangfu.organisation.Team created = organisation.createTeam("TM-CLOSED", "已撤并帮扶小组",
+                        List.of(street));
+                return organisation.deactivateTeam(created.id(), created.version());
+            });
+            assertThat(refusal(() -> as.run("district", () -> moves.move(household, closed.id(), "原因", today(), null))))
+                    .containsExactly("teamId:teamMove.team.unknown");
+            assertThat(as.call("district", () -> moves.choices(households.find(household).orElseThrow())))
+                    .extracting(org.bangfu.organisation.Team::id).doesNotContain(closed.id(), teamA).contains(teamB);
             unchanged(household, teamA);
         }
 
