@@ -37,14 +37,14 @@ class AccountsBrowserIT {
             security.signIn("security");
             security.open("/accounts");
             security.await(By.id("accounts-view"));
-            security.awaitContent(By.id("account-grid"), "第一帮扶小组成员（演示）");
+            security.awaitContent(By.id("account-grid"), "系统管理员（演示）");
             assertThat(pageWidth(security)).isLessThanOrEqualTo(width);
             security.screenshot("accounts-" + tag);
 
             security.click(By.id("create-account"));
-            security.await(By.id("new-account-dialog"));
+            security.await(By.id("account-username"));
             security.click(By.id("save-account"));
-            security.awaitContent(By.id("new-account-dialog"), "必填");
+            security.awaitContent(By.id("account-username"), "必填");
             security.await(By.cssSelector("#account-username input")).sendKeys(username);
             security.await(By.cssSelector("#account-display-name input")).sendKeys(name);
             security.await(By.cssSelector("#account-phone input")).sendKeys("13955301234");
@@ -55,7 +55,7 @@ class AccountsBrowserIT {
             assertThat(pageWidth(security)).isLessThanOrEqualTo(width);
             security.screenshot("accounts-new-" + tag);
             security.click(By.id("save-account"));
-            security.awaitGone(By.id("new-account-dialog"));
+            security.awaitGone(By.id("account-username"));
 
             security.await(By.cssSelector("#filter-text input")).sendKeys(name, Keys.ENTER);
             security.awaitContent(By.id("account-grid"), "待修改初始密码");
