@@ -2,6 +2,7 @@ package org.bangfu.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,8 +15,14 @@ import org.bangfu.testsupport.TestPostgres;
 import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.Test;
 
-/** The production profile: no demo account, no default password, the first administrator from the environment. */
+/**
+ * The production profile: no demo account, no default password, the first administrator and the first security
+ * administrator from the environment.
+ */
 class ProductionStartTest {
+
+    private static final String[] FIRST_SECURITY_ADMINISTRATOR = { "--bangfu.security-admin.username=guard",
+            "--bangfu.security-admin.password=Keep#Watch9" };
 
     private final TestPostgres.Database db = TestPostgres.newDatabase();
 
@@ -28,10 +35,26 @@ class ProductionStartTest {
     }
 
     @Test
-    void refusesAWeakFirstPassword() throws Exception {
-        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=password")) {
+    void refusesToStartWithoutTheFirstSecurityAdministrator() throws Exception {
+        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass")) {
             assertThat(app.exitCode()).isNotZero();
-            assertThat(app.output()).contains("password policy");
+            assertThat(app.output()).contains("No security administrator exists", "BANGFU_SECURITY_USERNAME");
+        }
+        // neither is created without the other
+        assertThat(rows("select username from bf_user_account")).isEmpty();
+    }
+
+    @Test
+    void refusesAWeakFirstPassword() throws Exception {
+        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=password",
+                FIRST_SECURITY_ADMINISTRATOR[0], FIRST_SECURITY_ADMINISTRATOR[1])) {
+            assertThat(app.exitCode()).isNotZero();
+            assertThat(app.output()).contains("BANGFU_ADMIN_PASSWORD breaks the password policy");
+        }
+        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass",
+                "--bangfu.security-admin.username=guard", "--bangfu.security-admin.password=guard123")) {
+            assertThat(app.exitCode()).isNotZero();
+            assertThat(app.output()).contains("BANGFU_SECURITY_PASSWORD breaks the password policy");
         }
     }
 
@@ -44,22 +67,39 @@ class ProductionStartTest {
     }
 
     @Test
-    void createsOnlyTheAdministratorFromTheEnvironmentThenNeedsItNoMore() throws Exception {
-        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass")) {
+    void createsOnlyTheAdministratorAndTheSecurityAdministratorFromTheEnvironmentThenNeedsThemNoMore()
+            throws Exception {
+        try (AppProcess app = start("--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass",
+                FIRST_SECURITY_ADMINISTRATOR[0], FIRST_SECURITY_ADMINISTRATOR[1],
+                "--bangfu.security-admin.display-name=陈安全")) {
             assertThat(app.isRunning()).as(app.output()).isTrue();
             WebSession web = new WebSession(app.port());
             assertThat(web.get("/api/me", "Authorization", WebSession.basic("chief", "Str0ng#Pass")).statusCode())
                     .isEqualTo(200);
             assertThat(web.get("/api/me", "Authorization", WebSession.basic("admin", "Demo@2019")).statusCode())
                     .isEqualTo(401);
+            // the operator set these passwords: no change is forced, the security administrator manages accounts at once
+            HttpResponse<String> accounts = web.get("/api/accounts", "Authorization",
+                    WebSession.basic("guard", "Keep#Watch9"));
+            assertThat(accounts.statusCode()).isEqualTo(200);
+            assertThat(accounts.body()).contains("\"displayName\":\"陈安全\"", "\"status\":\"ACTIVE\"");
         }
-        assertThat(rows("select username || ':' || role from bf_user_account")).containsExactly("chief:ADMIN");
+        assertThat(rows("select username || ':' || role from bf_user_account order by id"))
+                .containsExactly("chief:ADMIN", "guard:SECURITY");
         assertThat(rows("select code from bf_street")).isEmpty();
-        assertThat(rows("select action from bf_audit_log where action = 'ADMIN_BOOTSTRAPPED'")).hasSize(1);
+        assertThat(rows("select action from bf_audit_log where action in ('ADMIN_BOOTSTRAPPED', "
+                + "'SECURITY_ADMIN_BOOTSTRAPPED') order by action"))
+                .containsExactly("ADMIN_BOOTSTRAPPED", "SECURITY_ADMIN_BOOTSTRAPPED");
 
         try (AppProcess app = start()) {
             assertThat(app.isRunning()).as(app.output()).isTrue();
         }
+        // an operator who leaves them set is told they do nothing any more
+        try (AppProcess app = start(FIRST_SECURITY_ADMINISTRATOR)) {
+            assertThat(app.isRunning()).as(app.output()).isTrue();
+            assertThat(app.output()).contains("BANGFU_SECURITY_USERNAME is ignored", "BANGFU_SECURITY_PASSWORD is ignored");
+        }
+        assertThat(rows("select username from bf_user_account")).hasSize(2);
     }
 
     @Test
@@ -67,7 +107,8 @@ class ProductionStartTest {
         try (AppProcess demo = startWithProfiles("demo")) {
             assertThat(demo.isRunning()).as(demo.output()).isTrue();
         }
-        String[] firstAdministrator = { "--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass" };
+        String[] firstAdministrator = { "--bangfu.admin.username=chief", "--bangfu.admin.password=Str0ng#Pass",
+                FIRST_SECURITY_ADMINISTRATOR[0], FIRST_SECURITY_ADMINISTRATOR[1] };
 
         try (AppProcess app = start(firstAdministrator)) {
             assertThat(app.isRunning()).as("refused to start").isFalse();
@@ -84,7 +125,8 @@ class ProductionStartTest {
             assertThat(app.output()).contains("demo accounts", "admin", "lead11");
         }
 
-        String[] retiring = { "--bangfu.retire-demo-accounts=true", firstAdministrator[0], firstAdministrator[1] };
+        String[] retiring = { "--bangfu.retire-demo-accounts=true", firstAdministrator[0], firstAdministrator[1],
+                firstAdministrator[2], firstAdministrator[3] };
         try (AppProcess app = start(retiring)) {
             assertThat(app.isRunning()).as(app.output()).isTrue();
             WebSession web = new WebSession(app.port());
@@ -100,7 +142,8 @@ class ProductionStartTest {
                     WebSession.basic("chief", "Str0ng#Pass")).statusCode()).isEqualTo(200);
         }
         // the retired accounts stay, disabled, for the history that names them
-        assertThat(rows("select username from bf_user_account where enabled")).containsExactly("chief");
+        assertThat(rows("select username from bf_user_account where enabled order by username"))
+                .containsExactly("chief", "guard");
         assertThat(rows("select username from bf_user_account where not enabled")).contains("admin", "lead11");
         assertThat(rows("select target from bf_audit_log where action = 'ACCOUNT_DISABLED'"))
                 .containsExactlyInAnyOrderElementsOf(rows("select username from bf_user_account where not enabled"));
@@ -108,7 +151,8 @@ class ProductionStartTest {
         // an operator who leaves the variables set is told what they no longer do
         try (AppProcess app = start(retiring)) {
             assertThat(app.isRunning()).as(app.output()).isTrue();
-            assertThat(app.output()).contains("BANGFU_ADMIN_USERNAME is ignored", "BANGFU_RETIRE_DEMO_ACCOUNTS");
+            assertThat(app.output()).contains("BANGFU_ADMIN_USERNAME is ignored", "BANGFU_SECURITY_USERNAME is ignored",
+                    "BANGFU_RETIRE_DEMO_ACCOUNTS");
         }
     }
 

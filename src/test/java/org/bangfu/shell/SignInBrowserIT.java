@@ -101,7 +101,7 @@ class SignInBrowserIT {
         signIn("security", "Demo@2019");
         browser.await(By.id("home-view"));
         browser.awaitText(By.id("home-greeting"), "Hello,");
-        assertThat(navigation()).containsExactly("Workbench", "Accounts and lockouts");
+        assertThat(navigation()).containsExactly("Workbench", "Accounts");
         signOut("Sign out");
         browser.awaitPath("/login");
     }

@@ -39,6 +39,9 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         fresh.setLabel(getTranslation("password.new"));
         fresh.setHelperText(getTranslation("password.policy.help"));
         repeat.setLabel(getTranslation("password.repeat"));
+        current.setId("password-current");
+        fresh.setId("password-new");
+        repeat.setId("password-repeat");
         for (PasswordField field : new PasswordField[] { current, fresh, repeat }) {
             field.setRequired(true);
             field.setWidthFull();
