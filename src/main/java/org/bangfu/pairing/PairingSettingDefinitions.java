@@ -33,9 +33,15 @@ class PairingSettingDefinitions implements SettingDefinitions {
     @Override
     public List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> list = new ArrayList<>();
-        new TreeMap<>(defaults.noticeDays()).forEach((level, days) -> list.add(SettingDefinition
-                .integer(PairingSettings.NOTICE_DAYS + level, SettingGroup.NOTICES, days, 1, 30)
-                .help("setting.pairing.notice-days.help")));
+        // the village's notice comes first in the procedure
+        Map<String, Integer> noticeDays = new TreeMap<>(defaults.noticeDays());
+        for (String level : List.of(Notice.Level.VILLAGE.name(), Notice.Level.STREET.name())) {
+            Integer days = noticeDays.remove(level);
+            if (days != null) {
+                list.add(noticeDays(level, days));
+            }
+        }
+        noticeDays.forEach((level, days) -> list.add(noticeDays(level, days)));
         list.add(SettingDefinition.text(PairingSettings.OBJECTION_OFFICE, SettingGroup.NOTICES,
                 defaults.objectionOffice(), 50).help("setting.pairing.objection.help")
                 .printedOnPaper("BANGFU_OBJECTION_OFFICE", SHIPPED_OFFICE));
@@ -63,6 +69,11 @@ class PairingSettingDefinitions implements SettingDefinitions {
                     .help("setting.pairing.reviews.majority.help"));
         });
         return list;
+    }
+
+    private static SettingDefinition noticeDays(String level, int days) {
+        return SettingDefinition.integer(PairingSettings.NOTICE_DAYS + level, SettingGroup.NOTICES, days, 1, 30)
+                .help("setting.pairing.notice-days.help");
     }
 
     private static SettingDefinition dueDays(String step, int days) {

@@ -23,6 +23,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
         properties = "camunda.bpm.job-execution.enabled=false")
 class SettingsBrowserIT {
 
+    /** A dialog's content is drawn in its overlay. */
+    private static final By OVERLAY = By.tagName("vaadin-dialog-overlay");
+
     @LocalServerPort
     int port;
 
@@ -69,14 +72,14 @@ class SettingsBrowserIT {
         openEdit("pairing.objection-phone");
         type(By.cssSelector("#settings-value input"), "打电话");
         browser.click(By.id("settings-save"));
-        browser.awaitText(By.id("settings-dialog"), "电话号码只能包含数字和连字符");
-        assertThat(browser.driver().findElement(By.id("settings-dialog")).getText()).contains("请填写修改原因");
+        browser.awaitText(OVERLAY, "电话号码只能包含数字和连字符");
+        assertThat(browser.driver().findElement(OVERLAY).getText()).contains("请填写修改原因");
         assertThat(settings.text("pairing.objection-phone")).isEqualTo("0553-4820000");
 
         type(By.cssSelector("#settings-value input"), "0553-5551234");
         type(By.cssSelector("#settings-reason textarea"), "科室电话变更");
         browser.click(By.id("settings-save"));
-        browser.awaitGone(By.id("settings-dialog"));
+        browser.awaitGone(OVERLAY);
         browser.awaitText(card("pairing.objection-phone"), "0553-5551234");
         assertThat(browser.await(card("pairing.objection-phone")).getText()).contains("系统管理员（演示） 于",
                 "默认值：0553-4820000");
@@ -84,8 +87,8 @@ class SettingsBrowserIT {
 
         browser.click(By.cssSelector("#" + browser.await(card("pairing.objection-phone")).getAttribute("id")
                 + " .bf-setting-history"));
-        browser.awaitText(By.id("settings-history"), "0553-4820000 → 0553-5551234");
-        assertThat(browser.driver().findElement(By.id("settings-history")).getText()).contains("科室电话变更",
+        browser.awaitText(OVERLAY, "0553-4820000 → 0553-5551234");
+        assertThat(browser.driver().findElement(OVERLAY).getText()).contains("科室电话变更",
                 "系统管理员（演示）");
         browser.screenshot("settings-history-1440");
     }
