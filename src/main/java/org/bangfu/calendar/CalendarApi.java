@@ -63,6 +63,7 @@ class CalendarApi {
     CalendarImport importFile(@RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean preview, @RequestParam(required = false) String basis)
             throws IOException {
+        // a file over the limit is not read: the facade (after its access check) refuses any content that long
         byte[] content = file.getSize() > CalendarImports.MAX_BYTES ? new byte[CalendarImports.MAX_BYTES + 1]
                 : file.getBytes();
         if (preview) {

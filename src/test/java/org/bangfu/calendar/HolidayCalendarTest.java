@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -103,6 +105,9 @@ class HolidayCalendarTest {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    MessageSource messages;
 
     RunAs as;
     ApiClient api;
@@ -358,6 +363,8 @@ class HolidayCalendarTest {
             HttpResponse<String> answer = api.get("district", "/api/tasks/" + lateTask);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(json.readTree(answer.body()).at("/task/calendarMissing/0").asInt()).isEqualTo(2035);
+            assertThat(messages.getMessage("task.calendarMissing", new Object[] { "2035" }, Locale.SIMPLIFIED_CHINESE))
+                    .isEqualTo("2035年节假日安排尚未录入，期限可能不准");
 
             // a notice to be posted on 28 December runs five working days: into 2035
             at(LocalDateTime.of(2034, 12, 28, 9, 0));

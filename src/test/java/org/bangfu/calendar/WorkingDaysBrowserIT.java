@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The administrator keeps the holiday calendar in the browser: a make-up day on a weekday is refused; from
@@ -46,6 +48,9 @@ class WorkingDaysBrowserIT {
 
     @Autowired
     CalendarReminders reminders;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
 
@@ -84,6 +89,35 @@ class WorkingDaysBrowserIT {
 
     @Test
     @Order(2)
+    void aTaskDueInAYearWithoutEntriesIsFlaggedInTheListOnADesktopAndOnAPhone() {
+        String task = jdbc.sql("""
+                select t.task_id from bf_task t join bf_user_account a on t.candidate_group = concat('street-', a.street_id)
+                 where a.username = 'street01' order by t.task_id fetch first 1 rows only""").query(String.class).single();
+        LocalDate due = jdbc.sql("select due_on from bf_task where task_id = ?").param(task).query(LocalDate.class).single();
+        jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(LocalDate.of(2027, 1, 5), task).update();
+        try {
+            browser = new Browser(port, 1440, 900);
+            browser.signIn("street01");
+            browser.open("/tasks?view=GROUP");
+            browser.awaitContent(By.id("task-grid"), "2027年节假日安排尚未录入，期限可能不准");
+            browser.screenshot("tasks-calendar-missing-1440");
+            browser.close();
+
+            browser = new Browser(port, 390, 844);
+            browser.signIn("street01");
+            browser.open("/tasks?view=GROUP");
+            browser.awaitContent(By.id("task-grid"), "2027年节假日安排尚未录入，期限可能不准");
+            assertThat(sideways()).isFalse();
+            browser.screenshot("tasks-calendar-missing-390");
+            browser.open("/tasks/" + task);
+            browser.awaitContent(By.id("task-view"), "2027年节假日安排尚未录入，期限可能不准");
+        } finally {
+            jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(due, task).update();
+        }
+    }
+
+    @Test
+    @Order(3)
     void onADesktopTheLandingPageAsksForNextYearAndItsFileIsImportedAfterAPreview(@org.junit.jupiter.api.io.TempDir Path dir)
             throws IOException {
         browser = new Browser(port, 1440, 900);
@@ -134,7 +168,7 @@ class WorkingDaysBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void onAPhoneTheImportFitsTheScreenAndReplacesTheYear(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         browser = new Browser(port, 390, 844);
         browser.signIn("admin");

@@ -282,9 +282,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         if (task.calendarMissing().isEmpty()) {
             return dueBadge(task);
         }
-        Span due = new Span(dueBadge(task), new Text(" "), CalendarChip.of(this, task));
-        due.addClassName("bf-due");
-        return due;
+        return new Span(dueBadge(task), new Text(" "), CalendarChip.of(this, task));
     }
 
     private Component dueBadge(TaskRow task) {

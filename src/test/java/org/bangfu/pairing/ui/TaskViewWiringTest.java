@@ -2,6 +2,7 @@ package org.bangfu.pairing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -113,5 +114,22 @@ class TaskViewWiringTest {
             assertThat(find(list, "tasks-bulk-claim")).isEmpty();
             assertThat(find(list, "tasks-new-case")).isEmpty();
         });
+    }
+    @Test
+    void aDueDateCountedIntoAYearWithoutHolidaysShowsAWarningOnTheTask() {
+        String task = taskOf("陈桂兰");
+        LocalDate due = jdbc.sql("select due_on from bf_task where task_id = ?").param(task).query(LocalDate.class).single();
+        assertThat(descendants(taskView("street01", task))
+                .anyMatch(c -> c.hasClassName("bf-calendar-missing"))).isFalse();
+        jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(LocalDate.of(2027, 1, 5), task).update();
+        try {
+            assertThat(descendants(taskView("street01", task))
+                    .filter(c -> c.hasClassName("bf-calendar-missing"))
+                    .map(c -> c.getElement().getText()).toList())
+                    // no translations without a running Vaadin service: the key stands for the text
+                    .singleElement().asString().contains("task.calendarMissing");
+        } finally {
+            jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(due, task).update();
+        }
     }
 }
