@@ -159,8 +159,8 @@ class ProductionStartTest {
     @Test
     void refusesToStartWhileWhatIsPrintedOnPaperIsStillTheShippedPlaceholder() throws Exception {
         List<String> twoOfFour = List.of("--spring.profiles.active=prod", "--bangfu.admin.username=chief",
-                "--bangfu.admin.password=Str0ng#Pass", "--bangfu.pairing.objection-office=芜湖市弋江区民政局社会救助科",
-                "--bangfu.handbook.issuer=芜湖市弋江区民政局");
+                "--bangfu.admin.password=Str0ng#Pass", FIRST_SECURITY_ADMINISTRATOR[0], FIRST_SECURITY_ADMINISTRATOR[1],
+                "--bangfu.pairing.objection-office=芜湖市弋江区民政局社会救助科", "--bangfu.handbook.issuer=芜湖市弋江区民政局");
         try (AppProcess app = startWith(twoOfFour)) {
             assertThat(app.isRunning()).as("refused to start").isFalse();
             assertThat(app.exitCode()).isNotZero();
