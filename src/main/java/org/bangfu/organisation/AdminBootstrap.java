@@ -52,6 +52,10 @@ class AdminBootstrap implements SmartInitializingSingleton {
         String what() {
             return role == Role.ADMIN ? "administrator" : "security administrator";
         }
+
+        String aWhat() {
+            return (role == Role.ADMIN ? "an " : "a ") + what();
+        }
     }
 
     AdminBootstrap(UserAccounts accounts, AuditLog auditLog, Environment environment, TransactionTemplate tx,
@@ -122,12 +126,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
             String existing = String.join(", ",
                     accounts.withRole(first.role()).stream().map(UserAccount::username).toList());
             if (!first.username().isBlank()) {
-                log.warn("{} is ignored: a {} exists ({}) and it names the first one only. Remove it from the "
-                        + "environment.", first.variable(), first.what(), existing);
+                log.warn("{} is ignored: {} exists ({}) and it names the first one only. Remove it from the "
+                        + "environment.", first.variable(), first.aWhat(), existing);
             }
             if (!first.password().isBlank()) {
-                log.warn("{} is ignored: a {} exists ({}) and it sets the first one's password only. Remove it from "
-                        + "the environment.", first.passwordVariable(), first.what(), existing);
+                log.warn("{} is ignored: {} exists ({}) and it sets the first one's password only. Remove it from "
+                        + "the environment.", first.passwordVariable(), first.aWhat(), existing);
             }
             return;
         }

@@ -106,8 +106,9 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         wide.add(grid.addColumn(a -> getTranslation("role." + a.account().role().name()))
                 .setHeader(getTranslation("accounts.role")).setAutoWidth(true));
         wide.add(grid.addColumn(AccountsView::scope).setHeader(getTranslation("accounts.scope")).setAutoWidth(true));
+        // a fixed width: the widths are measured on the first rows, which may have no phone
         wide.add(grid.addColumn(a -> a.account().phone() == null ? "" : a.account().phone())
-                .setHeader(getTranslation("accounts.phone")).setAutoWidth(true));
+                .setHeader(getTranslation("accounts.phone")).setWidth("9.5em").setFlexGrow(0));
         wide.add(grid.addComponentColumn(this::status).setHeader(getTranslation("accounts.status")).setAutoWidth(true));
         wide.add(grid.addColumn(this::lastLogin).setHeader(getTranslation("accounts.lastLogin")).setAutoWidth(true));
         wide.add(grid.addColumn(a -> a.account().failedAttempts()).setHeader(getTranslation("accounts.failedAttempts"))

@@ -33,6 +33,7 @@ class NewAccountDialog extends Dialog {
         username.setId("account-username");
         form.add(username);
         AccountFields fields = new AccountFields(form, organisation, List.of(Role.values()));
+        fields.phone.setRequiredIndicatorVisible(true);
         PasswordField password = new PasswordField(getTranslation("accounts.initialPassword"));
         password.setHelperText(getTranslation("accounts.initialPassword.help"));
         password.setRequiredIndicatorVisible(true);
