@@ -195,7 +195,7 @@ public class AccountAdministration {
         }
         String displayName = checkName(errors, request.displayName());
         String phone = checkPhone(errors, request.phone(), true);
-        Scope scope = checkScope(errors, request.role(), request.streetId(), request.teamId());
+        Scope scope = checkScope(errors, request.role(), request.streetId(), request.teamId(), new Scope(null, null));
         if (request.initialPassword() == null || request.initialPassword().isEmpty()) {
             errors.add(new FieldError("initialPassword", "form.required"));
         } else if (!username.isEmpty()) {
@@ -241,7 +241,8 @@ public class AccountAdministration {
         if (role != account.role() && (SEPARATED.contains(role) || SEPARATED.contains(account.role()))) {
             errors.add(new FieldError("role", "accounts.role.separated"));
         }
-        Scope scope = checkScope(errors, role, change.streetId(), change.teamId());
+        Scope scope = checkScope(errors, role, change.streetId(), change.teamId(),
+                new Scope(account.streetId(), account.teamId()));
         if (!errors.isEmpty()) {
             throw new InvalidAccount(errors);
         }
@@ -426,8 +427,11 @@ public class AccountAdministration {
     private record Scope(Long streetId, Long teamId) {
     }
 
-    /** The street or team the role needs (an existing one), and nothing the role does not use. */
-    private Scope checkScope(List<FieldError> errors, Role role, Long streetId, Long teamId) {
+    /**
+     * The street or team the role needs (an existing one, active unless the account has it already), and nothing
+     * the role does not use.
+     */
+    private Scope checkScope(List<FieldError> errors, Role role, Long streetId, Long teamId, Scope current) {
         if (role == null) {
             errors.add(new FieldError("role", "form.required"));
             return new Scope(null, null);
@@ -435,18 +439,28 @@ public class AccountAdministration {
         if (role.needsStreet()) {
             if (streetId == null) {
                 errors.add(new FieldError("streetId", "accounts.street.required"));
-            } else if (jdbc.sql("select count(*) from bf_street where id = ?").param(streetId).query(Integer.class)
-                    .single() == 0) {
-                errors.add(new FieldError("streetId", "accounts.street.unknown"));
+            } else {
+                Optional<Boolean> active = jdbc.sql("select active from bf_street where id = ?").param(streetId)
+                        .query(Boolean.class).optional();
+                if (active.isEmpty()) {
+                    errors.add(new FieldError("streetId", "accounts.street.unknown"));
+                } else if (!active.get() && !streetId.equals(current.streetId())) {
+                    errors.add(new FieldError("streetId", "accounts.street.inactive"));
+                }
             }
             return new Scope(streetId, null);
         }
         if (role.needsTeam()) {
             if (teamId == null) {
                 errors.add(new FieldError("teamId", "accounts.team.required"));
-            } else if (jdbc.sql("select count(*) from bf_team where id = ?").param(teamId).query(Integer.class)
-                    .single() == 0) {
-                errors.add(new FieldError("teamId", "accounts.team.unknown"));
+            } else {
+                Optional<Boolean> active = jdbc.sql("select active from bf_team where id = ?").param(teamId)
+                        .query(Boolean.class).optional();
+                if (active.isEmpty()) {
+                    errors.add(new FieldError("teamId", "accounts.team.unknown"));
+                } else if (!active.get() && !teamId.equals(current.teamId())) {
+                    errors.add(new FieldError("teamId", "accounts.team.inactive"));
+                }
             }
             return new Scope(null, teamId);
         }

@@ -294,6 +294,21 @@ class AccountManagementTest {
         }
 
         @Test
+        void aDeactivatedTeamTakesNoNewAccount(@Autowired Organisation organisation) {
+            long street = jdbc.sql("select min(id) from bf_street").query(Long.class).single();
+            Team closed = runAs.call("admin", () -> {
+                Team created = organisation.createTeam("AM-CLOSED", "已撤并小组", List.of(street));
+                return organisation.deactivateTeam(created.id(), created.version());
+            });
+            HttpResponse<String> refused = security("POST", "/api/accounts",
+                    newAccount("closedteam", "TEAM_MEMBER", closed.id()));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"teamId\"", "已停用");
+            assertThat(jdbc.sql("select count(*) from bf_user_account where username = 'closedteam'")
+                    .query(Integer.class).single()).isZero();
+        }
+
+        @Test
         void theListFiltersByRoleStatusAndText() {
             JsonNode teamLeaders = read(security("GET", "/api/accounts?role=TEAM_LEADER&limit=100", null));
             assertThat(teamLeaders.get("total").asInt()).isEqualTo(11);

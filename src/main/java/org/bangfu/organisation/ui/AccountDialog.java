@@ -68,10 +68,19 @@ class AccountDialog extends Dialog {
         if (separated) {
             fields.role.setHelperText(getTranslation("accounts.role.separated"));
         }
+        // a deactivated street or team the account still has stays on offer for it, beside the active ones
         organisation.streets().stream().filter(s -> Objects.equals(s.id(), account.streetId())).findFirst()
-                .ifPresent(fields.street::setValue);
+                .ifPresent(current -> {
+                    fields.street.setItems(java.util.stream.Stream.concat(organisation.activeStreets().stream()
+                            .filter(s -> s.id() != current.id()), java.util.stream.Stream.of(current)).toList());
+                    fields.street.setValue(current);
+                });
         organisation.teams().stream().filter(t -> Objects.equals(t.id(), account.teamId())).findFirst()
-                .ifPresent(fields.team::setValue);
+                .ifPresent(current -> {
+                    fields.team.setItems(java.util.stream.Stream.concat(organisation.activeTeams().stream()
+                            .filter(t -> t.id() != current.id()), java.util.stream.Stream.of(current)).toList());
+                    fields.team.setValue(current);
+                });
 
         // a move hands the open tasks over: shown once the role, street or team differs and there are any
         List<OpenTask> open = administration.openTasks(id);

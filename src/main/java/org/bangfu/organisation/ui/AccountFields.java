@@ -38,11 +38,11 @@ class AccountFields {
         role.setItemLabelGenerator(r -> form.getTranslation("role." + r.name()));
         role.setId("account-role");
         street.setLabel(form.getTranslation("accounts.street"));
-        street.setItems(organisation.streets());
+        street.setItems(organisation.activeStreets());
         street.setItemLabelGenerator(Street::name);
         street.setId("account-street");
         team.setLabel(form.getTranslation("accounts.team"));
-        team.setItems(organisation.teams());
+        team.setItems(organisation.activeTeams());
         team.setItemLabelGenerator(Team::name);
         team.setId("account-team");
         role.addValueChangeListener(e -> showScope());
