@@ -65,7 +65,7 @@ class SignInBrowserIT {
         signIn("admin", "Demo@2019");
         browser.await(By.id("home-view"));
         assertThat(navigation()).containsExactly("工作台", "领导驾驶舱", "流程热力图", "困难户档案", "比对预警", "批量核对",
-                "部门比对数据", "比对规则", "街道与帮扶小组", "代码表", "节假日安排", "流程管理", "流程引擎管理");
+                "部门比对数据", "比对规则", "街道与帮扶小组", "代码表", "节假日安排", "系统设置", "流程管理", "流程引擎管理");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '流程管理')]"));
         browser.awaitText(By.id("model-list"), "帮扶结对流程");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '领导驾驶舱')]"));
@@ -83,7 +83,7 @@ class SignInBrowserIT {
         browser.await(By.id("login-view"));
         signIn("auditor", "Demo@2019");
         browser.await(By.id("home-view"));
-        assertThat(navigation()).containsExactly("工作台", "审计日志");
+        assertThat(navigation()).containsExactly("工作台", "系统设置", "审计日志");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '审计日志')]"));
         browser.await(By.id("audit-view"));
         browser.awaitText(By.id("audit-view"), "admin");
