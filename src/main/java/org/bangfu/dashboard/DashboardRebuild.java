@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DashboardRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardRebuild.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private static final List<String> TABLES = List.of("bf_dash_household", "bf_dash_count", "bf_dash_flow",
             "bf_dash_milestone", "bf_dash_due", "bf_dash_exit", "bf_dash_step", "bf_dash_money", "bf_dash_step_count",
@@ -71,10 +73,24 @@ class DashboardRebuild {
         }
     }
 
-    /** Rebuilds everything; answers how long it took in milliseconds. */
+    /**
+     * Rebuilds everything; answers how long it took in milliseconds. Requests served meanwhile change the same
+     * tables: a deadlock with one of them rolls the rebuild back, and it starts again (a few times).
+     */
     long rebuild() {
         long started = System.nanoTime();
-        Integer households = tx.execute(status -> build());
+        Integer households = null;
+        for (int attempt = 1; households == null; attempt++) {
+            try {
+                households = tx.execute(status -> build());
+            } catch (PessimisticLockingFailureException concurrentChange) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+                log.warn("Dashboard rebuild met a concurrent change ({}); starting again", concurrentChange
+                        .getMostSpecificCause().getMessage());
+            }
+        }
         long took = (System.nanoTime() - started) / 1_000_000;
         tx.executeWithoutResult(status -> {
             jdbc.update("delete from bf_dash_build");
