@@ -88,10 +88,4 @@ class CalendarApi {
         }).toList());
         return problem;
     }
-
-    @ExceptionHandler(StaleCalendar.class)
-    ProblemDetail stale(StaleCalendar e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("calendar.import.stale", null, locale));
-    }
 }

@@ -130,7 +130,7 @@ public class CalendarImports {
         Map<Integer, List<HolidayFile.Line>> byYear = file.lines().stream()
                 .collect(Collectors.groupingBy(l -> l.day().getYear(), TreeMap::new, Collectors.toList()));
         byYear.forEach((year, lines) -> {
-            Map<LocalDate, CalendarDay> now = entries(year).stream()
+            Map<LocalDate, CalendarDay> now = workingDays.year(year).stream()
                     .collect(Collectors.toMap(CalendarDay::day, Function.identity(), (a, b) -> a, TreeMap::new));
             now.values().forEach(d -> state.append(d.day()).append(d.kind()).append(d.name()).append('\n'));
             state.append(year).append('|');
@@ -148,16 +148,6 @@ public class CalendarImports {
                     changed));
         });
         return new CalendarImport(file.charset(), changes, List.of(), digest(state.toString()), false);
-    }
-
-    private List<CalendarDay> entries(int year) {
-        return jdbc.sql("""
-                select calendar_date, kind, name, updated_at, updated_by from bf_calendar_day
-                 where calendar_date >= ? and calendar_date <= ? order by calendar_date""")
-                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
-                .list();
     }
 
     private static String digest(String state) {

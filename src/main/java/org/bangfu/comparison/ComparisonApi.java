@@ -14,8 +14,8 @@ import org.bangfu.comparison.AgencyData.ImportReport;
 import org.bangfu.comparison.AgencyData.Mode;
 import org.bangfu.comparison.Comparisons.ReportFilter;
 import org.bangfu.comparison.Comparisons.ReportSummary;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -210,11 +210,6 @@ class ComparisonApi {
     }
 
     // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
 
     @ExceptionHandler(ComparisonNotFound.class)
     ProblemDetail notFound(Locale locale) {

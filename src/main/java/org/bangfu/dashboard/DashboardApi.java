@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -170,10 +168,5 @@ class DashboardApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(name, StandardCharsets.UTF_8).build()
                         .toString())
                 .body(content);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bangfu.dashboard.Overview.Funds;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.PdfDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;

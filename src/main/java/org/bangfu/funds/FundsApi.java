@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -173,11 +172,6 @@ class FundsApi {
 
     /** The amount in the API's strict form, a JSON string such as {@code "1200.50"} (see {@link Money}). */
     record ArrangementDraft(Integer year, Programme programme, Integer expectedVersion, Money amount, String reason) {
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
     }
 
     @ExceptionHandler(HouseholdNotFound.class)

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -139,11 +138,6 @@ class HandbookApi {
 
     record ResultInput(LocalDate achievedOn, String outcome, Long measureId, Confirmation confirmation,
             Long confirmationId) {
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
     }
 
     @ExceptionHandler(HouseholdNotFound.class)

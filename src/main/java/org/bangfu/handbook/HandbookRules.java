@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.bangfu.household.Attachments;
 import org.bangfu.household.Attachments.AttachmentInfo;
+import org.bangfu.household.Attachments;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

@@ -15,9 +15,9 @@ import java.util.List;
 
 import org.bangfu.funds.FundRequests;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.PersonName;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.settings.Settings;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;

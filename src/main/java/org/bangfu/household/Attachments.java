@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.PhotoField;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,8 @@
 package org.bangfu.household;
 
+import static org.bangfu.shared.ETags.etag;
+import static org.bangfu.shared.ETags.version;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -201,27 +204,7 @@ class HouseholdApi {
     record Page(List<HouseholdSummary> items, int total, int page, int size) {
     }
 
-    private static String etag(int version) {
-        return "\"" + version + "\"";
-    }
-
-    private static int version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequired();
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new PreconditionRequired();
-        }
-    }
-
     // ---- errors: problem details in the caller's language ------------------------------------------------
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
 
     @ExceptionHandler(HouseholdNotFound.class)
     ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
@@ -234,15 +217,5 @@ class HouseholdApi {
                 messages.getMessage("api.stale", null, locale));
         problem.setProperty("currentVersion", e.currentVersion());
         return problem;
-    }
-
-    @ExceptionHandler(PreconditionRequired.class)
-    ProblemDetail preconditionRequired(PreconditionRequired e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-                messages.getMessage("api.ifMatchRequired", null, locale));
-    }
-
-    /** A write without the version it was based on. */
-    static class PreconditionRequired extends RuntimeException {
     }
 }

@@ -1,5 +1,12 @@
 package org.bangfu.household;
 
+import static org.bangfu.shared.Workbooks.blank;
+import static org.bangfu.shared.Workbooks.headerStyle;
+import static org.bangfu.shared.Workbooks.headersMatch;
+import static org.bangfu.shared.Workbooks.row;
+import static org.bangfu.shared.Workbooks.sheet;
+import static org.bangfu.shared.Workbooks.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,21 +22,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Village;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -85,10 +89,10 @@ public class HouseholdExcel {
     public byte[] template() {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = headerStyle(book);
-            Sheet households = sheet(book, HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS, header);
+            Sheet households = sheet(book, HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS, header, 16);
             row(households, 1, "H1", "张三", "中山南路街道", "花津社区", "花津社区 1 号", "13855301234", "", "低保户", "60",
                     "砖混", "非危房", "1.5", "因病", "缺劳力、缺资金", "医疗救助、就业帮扶");
-            Sheet members = sheet(book, MEMBER_SHEET, MEMBER_COLUMNS, header);
+            Sheet members = sheet(book, MEMBER_SHEET, MEMBER_COLUMNS, header, 16);
             row(members, 1, "H1", "张三", "户主", "（18 位身份证号）", "初中", "非在校生", "普通劳动力", "长期慢性病", "", "",
                     "是", "是");
             Sheet guide = book.createSheet(GUIDE_SHEET);
@@ -343,78 +347,6 @@ public class HouseholdExcel {
         };
     }
 
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
-
-    private static String text(Row row, int column) {
-        if (row == null) {
-            return "";
-        }
-        Cell cell = row.getCell(column);
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            // ID numbers and phone numbers typed as numbers: never in scientific notation
-            return new BigDecimal(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return FORMAT.formatCellValue(cell).trim();
-    }
-
-    private static boolean blank(Row row, int columns) {
-        if (row == null) {
-            return true;
-        }
-        for (int c = 0; c < columns; c++) {
-            if (!text(row, c).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean headersMatch(Sheet sheet, String[][] columns) {
-        Row header = sheet.getRow(0);
-        for (int c = 0; c < columns.length; c++) {
-            if (!Objects.equals(text(header, c), columns[c][0])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Sheet sheet(Workbook book, String name, String[][] columns, CellStyle header) {
-        Sheet sheet = book.createSheet(name);
-        Row row = sheet.createRow(0);
-        for (int c = 0; c < columns.length; c++) {
-            Cell cell = row.createCell(c);
-            cell.setCellValue(columns[c][0]);
-            cell.setCellStyle(header);
-            sheet.setColumnWidth(c, 16 * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
-    private static void row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            Object value = values[c];
-            if (value instanceof Number n) {
-                row.createCell(c).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(c).setCellValue(value == null ? "" : value.toString());
-            }
-        }
-    }
-
-    private static CellStyle headerStyle(Workbook book) {
-        CellStyle style = book.createCellStyle();
-        Font bold = book.createFont();
-        bold.setBold(true);
-        style.setFont(bold);
-        return style;
-    }
-
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
@@ -440,5 +372,4 @@ public class HouseholdExcel {
             return problems.isEmpty();
         }
     }
-
 }

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
@@ -22,11 +22,13 @@ import org.bangfu.audit.AuditLog;
 import org.bangfu.household.HouseholdChange.Kind;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.organisation.Organisation;
+import org.bangfu.organisation.Team;
 import org.bangfu.shared.CurrentUser;
-import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.IdNumber.Gender;
+import org.bangfu.shared.IdNumber;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -204,8 +206,8 @@ public class Households {
     @Transactional(readOnly = true)
     public List<HouseholdChange> history(long householdId) {
         requireVisible(householdId);
-        Map<String, String> teams = new HashMap<>();
-        jdbc.sql("select id, name from bf_team").query((rs, n) -> teams.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> teams = organisation.teams().stream()
+                .collect(Collectors.toMap(t -> String.valueOf(t.id()), Team::name));
         return jdbc.sql("""
                 select id, occurred_at, actor, kind, subject, field, old_value, new_value from bf_household_change
                  where household_id = ? order by occurred_at desc, id desc""")

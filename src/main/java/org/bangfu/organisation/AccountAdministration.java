@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
-import org.bangfu.organisation.InvalidAccount.FieldError;
 import org.bangfu.organisation.OpenWork.OpenTask;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -203,7 +204,7 @@ public class AccountAdministration {
                     .ifPresent(key -> errors.add(new FieldError("initialPassword", key)));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidAccount(errors);
+            throw new InvalidInput(errors);
         }
         Instant now = clock.instant();
         jdbc.sql("""
@@ -244,7 +245,7 @@ public class AccountAdministration {
         Scope scope = checkScope(errors, role, change.streetId(), change.teamId(),
                 new Scope(account.streetId(), account.teamId()));
         if (!errors.isEmpty()) {
-            throw new InvalidAccount(errors);
+            throw new InvalidInput(errors);
         }
         if (account.version() != change.version()) {
             throw new StaleAccount(id);
@@ -294,15 +295,15 @@ public class AccountAdministration {
 
     private void handOver(UserAccount account, List<OpenTask> open, String colleague) {
         if (colleague == null) {
-            throw new InvalidAccount("handOverTo", "accounts.handOver.required", open.size());
+            throw new InvalidInput("handOverTo", "accounts.handOver.required", open.size());
         }
         if (colleaguesOf(account).stream().noneMatch(c -> c.username().equals(colleague))) {
-            throw new InvalidAccount("handOverTo", "accounts.handOver.notColleague");
+            throw new InvalidInput("handOverTo", "accounts.handOver.notColleague");
         }
         try {
             openWork.getObject().handOver(account.username(), colleague);
         } catch (OpenWork.CannotTakeOver e) {
-            throw new InvalidAccount("handOverTo", "accounts.handOver.cannotTake", e.taskName());
+            throw new InvalidInput("handOverTo", "accounts.handOver.cannotTake", e.taskName());
         }
     }
 
@@ -319,7 +320,7 @@ public class AccountAdministration {
         }
         if ((account.role() == Role.ADMIN || account.role() == Role.AUDITOR)
                 && accounts.withRole(account.role()).size() <= 1) {
-            throw new InvalidAccount("enabled", "accounts.deactivate.last");
+            throw new InvalidInput("enabled", "accounts.deactivate.last");
         }
         jdbc.sql("""
                 update bf_user_account set enabled = false, session_epoch = session_epoch + 1, version = version + 1
@@ -342,7 +343,7 @@ public class AccountAdministration {
         }
         if (!environment.acceptsProfiles(Profiles.of("demo"))
                 && jdbc.sql("select demo from bf_user_account where id = ?").param(id).query(Boolean.class).single()) {
-            throw new InvalidAccount("enabled", "accounts.reactivate.demo");
+            throw new InvalidInput("enabled", "accounts.reactivate.demo");
         }
         jdbc.sql("""
                 update bf_user_account
@@ -362,7 +363,7 @@ public class AccountAdministration {
         try {
             accounts.resetPassword(account.username(), newPassword == null ? "" : newPassword);
         } catch (PasswordPolicyViolation violation) {
-            throw new InvalidAccount("newPassword", violation.messageKey());
+            throw new InvalidInput("newPassword", violation.messageKey());
         }
         return find(id);
     }

@@ -2,16 +2,14 @@ package org.bangfu.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.bangfu.organisation.InvalidAccount.FieldError;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,21 +54,16 @@ class AccountApi {
             errors.add(new FieldError("newPassword", "form.required"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidAccount(errors);
+            throw new InvalidInput(errors);
         }
         try {
             accounts.changeOwnPassword(change.currentPassword(), change.newPassword());
         } catch (BadCredentialsException wrong) {
-            throw new InvalidAccount("currentPassword", "password.change.wrongCurrent");
+            throw new InvalidInput("currentPassword", "password.change.wrongCurrent");
         } catch (PasswordPolicyViolation violation) {
-            throw new InvalidAccount("newPassword", violation.messageKey());
+            throw new InvalidInput("newPassword", violation.messageKey());
         }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(InvalidAccount.class)
-    ProblemDetail invalid(InvalidAccount e, Locale locale) {
-        return AccountsApi.problem(messages, e, locale);
     }
 
     record Me(String username, String displayName, String role, String street, String team,

@@ -1,9 +1,11 @@
 package org.bangfu.organisation;
 
+import org.bangfu.shared.NotFound;
+
 /** No account has this id (REST: 404). */
-public class AccountNotFound extends RuntimeException {
+public class AccountNotFound extends NotFound {
 
     AccountNotFound(long id) {
-        super("no account " + id);
+        super("account " + id, "accounts.notFound");
     }
 }

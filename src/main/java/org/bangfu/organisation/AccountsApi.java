@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.bangfu.organisation.AccountAdministration.AccountChange;
 import org.bangfu.organisation.AccountAdministration.AccountFilter;
@@ -126,32 +125,6 @@ class AccountsApi {
     }
 
     // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler(InvalidAccount.class)
-    ProblemDetail invalid(InvalidAccount e, Locale locale) {
-        return problem(messages, e, locale);
-    }
-
-    static ProblemDetail problem(MessageSource messages, InvalidAccount e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("api.invalidInput", null, locale));
-        problem.setProperty("errors", e.errors().stream()
-                .map(error -> Map.of("field", error.field(),
-                        "message", messages.getMessage(error.messageKey(), error.arguments(), locale)))
-                .toList());
-        return problem;
-    }
-
-    @ExceptionHandler(StaleAccount.class)
-    ProblemDetail stale(StaleAccount e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("accounts.stale", null, locale));
-    }
-
-    @ExceptionHandler(AccountNotFound.class)
-    ProblemDetail notFound(AccountNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("accounts.notFound", null, locale));
-    }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail refused(AccessDeniedException e, Locale locale) {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
-import org.bangfu.organisation.InvalidOrganisationInput.FieldError;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.dao.DuplicateKeyException;
@@ -464,7 +465,7 @@ public class Organisation {
 
     private static void refuse(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidOrganisationInput(errors);
+            throw new InvalidInput(errors);
         }
     }
 
@@ -522,7 +523,7 @@ public class Organisation {
         try {
             return write.get();
         } catch (DuplicateKeyException e) {
-            throw new InvalidOrganisationInput("code", "organisation.savedMeanwhile");
+            throw new InvalidInput("code", "organisation.savedMeanwhile");
         }
     }
 

@@ -1,5 +1,8 @@
 package org.bangfu.organisation;
 
+import static org.bangfu.shared.ETags.etag;
+import static org.bangfu.shared.ETags.version;
+
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -10,11 +13,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -196,43 +196,5 @@ class OrganisationApi {
 
     private static <T> ResponseEntity<T> versioned(T body, java.util.function.ToIntFunction<T> version) {
         return ResponseEntity.ok().eTag(etag(version.applyAsInt(body))).body(body);
-    }
-
-    private static String etag(int version) {
-        return "\"" + version + "\"";
-    }
-
-    private static int version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequired();
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new PreconditionRequired();
-        }
-    }
-
-    @ExceptionHandler(InvalidOrganisationInput.class)
-    ProblemDetail invalid(InvalidOrganisationInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
-
-    @ExceptionHandler(StaleOrganisation.class)
-    ProblemDetail stale(StaleOrganisation e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("organisation.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
-    }
-
-    @ExceptionHandler(PreconditionRequired.class)
-    ProblemDetail preconditionRequired(PreconditionRequired e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-                messages.getMessage("api.ifMatchRequired", null, locale));
-    }
-
-    /** A change without the version it was based on. */
-    static class PreconditionRequired extends RuntimeException {
     }
 }

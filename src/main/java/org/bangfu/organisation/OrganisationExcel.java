@@ -1,22 +1,22 @@
 package org.bangfu.organisation;
 
+import static org.bangfu.shared.Workbooks.blank;
+import static org.bangfu.shared.Workbooks.headerStyle;
+import static org.bangfu.shared.Workbooks.headersMatch;
+import static org.bangfu.shared.Workbooks.row;
+import static org.bangfu.shared.Workbooks.sheet;
+import static org.bangfu.shared.Workbooks.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -24,8 +24,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
-import org.bangfu.organisation.InvalidOrganisationInput.FieldError;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.springframework.stereotype.Service;
@@ -69,9 +70,9 @@ public class OrganisationExcel {
     public byte[] template() {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = headerStyle(book);
-            row(sheet(book, STREET_SHEET, STREET_COLUMNS, header), 1, "S01", "中山南路街道");
-            row(sheet(book, VILLAGE_SHEET, VILLAGE_COLUMNS, header), 1, "S01", "S01-V1", "花津社区");
-            row(sheet(book, TEAM_SHEET, TEAM_COLUMNS, header), 1, "T01", "第一帮扶小组", "S01、S02");
+            row(sheet(book, STREET_SHEET, STREET_COLUMNS, header, 20), 1, "S01", "中山南路街道");
+            row(sheet(book, VILLAGE_SHEET, VILLAGE_COLUMNS, header, 20), 1, "S01", "S01-V1", "花津社区");
+            row(sheet(book, TEAM_SHEET, TEAM_COLUMNS, header, 20), 1, "T01", "第一帮扶小组", "S01、S02");
             Sheet guide = book.createSheet(GUIDE_SHEET);
             int r = 0;
             row(guide, r++, "每个街道（乡镇）一行填在“街道”表，每个社区或村一行填在“社区村”表，每个帮扶小组一行填在“帮扶小组”表。");
@@ -151,7 +152,7 @@ public class OrganisationExcel {
                 } else {
                     counts[2]++;
                 }
-            } catch (InvalidOrganisationInput invalid) {
+            } catch (InvalidInput invalid) {
                 report(problems, STREET_SHEET, excelRow, STREET_COLUMNS, invalid);
             }
         }
@@ -192,7 +193,7 @@ public class OrganisationExcel {
                 } else {
                     counts[2]++;
                 }
-            } catch (InvalidOrganisationInput invalid) {
+            } catch (InvalidInput invalid) {
                 report(problems, VILLAGE_SHEET, excelRow, VILLAGE_COLUMNS, invalid);
             }
         }
@@ -241,7 +242,7 @@ public class OrganisationExcel {
                 } else {
                     counts[2]++;
                 }
-            } catch (InvalidOrganisationInput invalid) {
+            } catch (InvalidInput invalid) {
                 report(problems, TEAM_SHEET, excelRow, TEAM_COLUMNS, invalid);
             }
         }
@@ -262,7 +263,7 @@ public class OrganisationExcel {
     }
 
     private static void report(List<ImportProblem> problems, String sheet, int row, String[][] columns,
-            InvalidOrganisationInput invalid) {
+            InvalidInput invalid) {
         for (FieldError error : invalid.errors()) {
             String column = Arrays.stream(columns).filter(c -> c[1].equals(error.field())).map(c -> c[0]).findFirst()
                     .orElse(null);
@@ -284,71 +285,5 @@ public class OrganisationExcel {
 
     /** One problem: sheet and row as Excel shows them, the column's header (null: the whole file or row). */
     public record ImportProblem(String sheet, int row, String column, String messageKey, Object... arguments) {
-    }
-
-    // ---- cells ------------------------------------------------------------------------------------------
-
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
-
-    private static String text(Row row, int column) {
-        if (row == null) {
-            return "";
-        }
-        Cell cell = row.getCell(column);
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            // a code such as 101 typed as a number: never 101.0
-            return new BigDecimal(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return FORMAT.formatCellValue(cell).strip();
-    }
-
-    private static boolean blank(Row row, int columns) {
-        for (int c = 0; c < columns; c++) {
-            if (!text(row, c).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean headersMatch(Sheet sheet, String[][] columns) {
-        Row header = sheet.getRow(0);
-        for (int c = 0; c < columns.length; c++) {
-            if (!Objects.equals(text(header, c), columns[c][0])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Sheet sheet(Workbook book, String name, String[][] columns, CellStyle header) {
-        Sheet sheet = book.createSheet(name);
-        Row row = sheet.createRow(0);
-        for (int c = 0; c < columns.length; c++) {
-            Cell cell = row.createCell(c);
-            cell.setCellValue(columns[c][0]);
-            cell.setCellStyle(header);
-            sheet.setColumnWidth(c, 20 * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
-    private static void row(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            row.createCell(c).setCellValue(values[c]);
-        }
-    }
-
-    private static CellStyle headerStyle(Workbook book) {
-        CellStyle style = book.createCellStyle();
-        Font bold = book.createFont();
-        bold.setBold(true);
-        style.setFont(bold);
-        return style;
     }
 }

@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
@@ -133,6 +137,19 @@ public class UserAccounts {
     public List<UserAccount> directory() {
         return jdbc.sql("select " + COLUMNS + " from bf_user_account order by username")
                 .query(UserAccounts::account).list();
+    }
+
+    /** The display names of these logins, in one query; a login no account has stands for itself. */
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> wanted = usernames.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select username, display_name from bf_user_account where username in (:names)")
+                    .param("names", wanted).query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+            wanted.forEach(username -> names.putIfAbsent(username, username));
+        }
+        return names;
     }
 
     /** Lifts a lock. Sessions the lock ended stay ended: the person signs in again. */

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 
 /**

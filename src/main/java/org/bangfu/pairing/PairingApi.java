@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.pairing.TaskFilter.View;
 import org.springframework.context.MessageSource;
@@ -237,11 +236,6 @@ class PairingApi {
     }
 
     // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
 
     @ExceptionHandler({ PairingNotFound.class, HouseholdNotFound.class })
     ProblemDetail notFound(RuntimeException e, Locale locale) {

@@ -20,7 +20,7 @@ public interface TaskForms {
 
     /**
      * Validates and records the form, inside the transaction that completes the task; refused input throws
-     * {@link org.bangfu.household.InvalidInput} after {@link FormInput#throwIfInvalid()} and changes nothing.
+     * {@link org.bangfu.shared.InvalidInput} after {@link FormInput#throwIfInvalid()} and changes nothing.
      */
     StepOutcome submit(TaskStep step, FormInput input);
 }

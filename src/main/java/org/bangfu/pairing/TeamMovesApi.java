@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.household.StaleHousehold;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -48,16 +46,6 @@ class TeamMovesApi {
     @GetMapping("/api/households/{id}/team-moves")
     List<TeamMove> list(@PathVariable long id) {
         return moves.ofHousehold(id);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
-
-    @ExceptionHandler(HouseholdNotFound.class)
-    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
     }
 
     @ExceptionHandler(StaleHousehold.class)

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.bangfu.organisation.UserAccount;
 import org.bangfu.organisation.UserAccounts;
 import org.bangfu.shared.Role;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
@@ -138,9 +139,11 @@ class BangfuIdentityProvider extends AbstractProcessEnginePlugin {
             return new Users();
         }
 
+        /** Bangfu's accounts are no tables of Camunda's, so SQL against them has nothing to run on: a 400 over REST. */
         @Override
         public NativeUserQuery createNativeUserQuery() {
-            throw new UnsupportedOperationException("Bangfu's accounts answer no native queries");
+            throw new BadUserRequestException("Native user queries are not supported: Camunda's users are Bangfu's "
+                    + "accounts; use a user query");
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,11 +15,10 @@ import java.util.Optional;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
-import org.bangfu.organisation.UserAccount;
 import org.bangfu.organisation.UserAccounts;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -99,7 +97,7 @@ public class Settings {
         Map<String, Stored> stored = new HashMap<>();
         jdbc.sql("select setting_key, setting_value, version_no, changed_by, changed_at from bf_setting")
                 .query(Settings::stored).list().forEach(s -> stored.put(s.key(), s));
-        Map<String, String> names = names(stored.values().stream().map(Stored::changedBy).toList());
+        Map<String, String> names = accounts.displayNames(stored.values().stream().map(Stored::changedBy).toList());
         return definitions.values().stream().map(d -> setting(d, stored.get(d.key()), names)).toList();
     }
 
@@ -109,7 +107,8 @@ public class Settings {
         requireReader();
         SettingDefinition definition = definition(key);
         Optional<Stored> stored = stored(key);
-        return setting(definition, stored.orElse(null), names(stored.stream().map(Stored::changedBy).toList()));
+        return setting(definition, stored.orElse(null),
+                accounts.displayNames(stored.stream().map(Stored::changedBy).toList()));
     }
 
     /** Every change of a setting, newest first (the same readers as {@link #list()}). */
@@ -123,7 +122,7 @@ public class Settings {
                 .query((rs, n) -> new SettingChange(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)))
                 .list();
-        Map<String, String> names = names(changes.stream().map(SettingChange::changedBy).toList());
+        Map<String, String> names = accounts.displayNames(changes.stream().map(SettingChange::changedBy).toList());
         return changes.stream().map(c -> new SettingChange(c.key(), c.version(), c.oldValue(), c.newValue(),
                 names.get(c.changedBy()), c.changedAt(), c.reason())).toList();
     }
@@ -228,19 +227,5 @@ public class Settings {
         return stored == null ? new Setting(definition, definition.defaultValue(), 0, null, null)
                 : new Setting(definition, stored.value(), stored.version(), names.get(stored.changedBy()),
                         stored.changedAt());
-    }
-
-    /** Display names of the people who changed settings: the administrators in one query, anyone else by name. */
-    private Map<String, String> names(Collection<String> usernames) {
-        Map<String, String> names = new HashMap<>();
-        if (usernames.isEmpty()) {
-            return names;
-        }
-        accounts.withRole(Role.ADMIN).forEach(a -> names.put(a.username(), a.displayName()));
-        for (String username : usernames) {
-            names.computeIfAbsent(username,
-                    u -> accounts.find(u).map(UserAccount::displayName).orElse(u));
-        }
-        return names;
     }
 }

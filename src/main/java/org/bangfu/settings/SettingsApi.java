@@ -4,11 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -71,18 +68,5 @@ class SettingsApi {
         return new SettingView(d.key(), d.group().name(), d.type().name(), s.value(), d.defaultValue(), s.version(),
                 s.changedBy(), s.changedAt(), d.min(), d.max(), d.printed(),
                 messages.getMessage(d.labelKey(), null, d.key(), locale));
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e, Locale locale) {
-        return e.toProblem(messages, locale);
-    }
-
-    @ExceptionHandler(StaleSetting.class)
-    ProblemDetail stale(StaleSetting e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("setting.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
     }
 }

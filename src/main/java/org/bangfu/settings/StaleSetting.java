@@ -1,16 +1,11 @@
 package org.bangfu.settings;
 
-/** The setting was changed by someone else since the caller read it: nothing was changed. */
-public class StaleSetting extends RuntimeException {
+import org.bangfu.shared.StaleVersion;
 
-    private final int currentVersion;
+/** The setting was changed by someone else since the caller read it: nothing was changed. */
+public class StaleSetting extends StaleVersion {
 
     StaleSetting(String key, int currentVersion) {
-        super("setting " + key + " changed meanwhile; now version " + currentVersion);
-        this.currentVersion = currentVersion;
-    }
-
-    public int currentVersion() {
-        return currentVersion;
+        super("setting " + key, "setting.stale", currentVersion);
     }
 }

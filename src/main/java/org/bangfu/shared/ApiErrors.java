@@ -43,7 +43,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  * {@code Accept-Language}, Chinese by default, that names each field at fault, as a facade's refused input does
  * ({@code detail}, and {@code errors} of {@code field} and {@code message}). A body that is not JSON, a value of the
  * wrong type, an id that is not a number, a missing parameter, an upload that cannot be read: all 400, never an
- * exception's name or trace. What the caller named but may not see answers 404 ({@link NotFound}).
+ * exception's name or trace. A facade's refused input ({@link InvalidInput}) answers 400 the same way; what the caller
+ * named but may not see answers 404 ({@link NotFound}); a write based on an old version 409 ({@link StaleVersion}).
  * <p>
  * Global rather than limited to Bangfu's packages: an upload is read before its handler is known, and its problems
  * would otherwise pass every advice by.
@@ -60,6 +61,25 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** One field the request got wrong, as a message key with its arguments. */
     record FieldProblem(String field, String messageKey, Object... arguments) {
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return e.toProblem(messages, locale());
+    }
+
+    @ExceptionHandler(ETags.PreconditionRequired.class)
+    ProblemDetail preconditionRequired(ETags.PreconditionRequired e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, text("api.ifMatchRequired"));
+    }
+
+    @ExceptionHandler(StaleVersion.class)
+    ProblemDetail stale(StaleVersion e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(e.messageKey()));
+        if (e.currentVersion() != null) {
+            problem.setProperty("currentVersion", e.currentVersion());
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotFound.class)

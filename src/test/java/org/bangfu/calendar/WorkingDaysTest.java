@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.bangfu.calendar.CalendarDay.Kind;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;

@@ -29,7 +29,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.WebSession;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.funds.FundLedger.Kind;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.Multipart;
 import org.bangfu.testsupport.RunAs;

@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;

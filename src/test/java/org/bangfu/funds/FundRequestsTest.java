@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;

@@ -12,12 +12,12 @@ import java.util.Map;
 
 import org.bangfu.household.Attribute;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.pairing.Notices;
 import org.bangfu.pairing.Objection;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.bangfu.handbook.Measure.Status;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;

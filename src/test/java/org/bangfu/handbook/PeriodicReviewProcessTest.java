@@ -12,9 +12,9 @@ import java.util.Map;
 
 import org.bangfu.household.Attribute;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.bangfu.household.Attachments;
 import org.bangfu.household.HouseholdNotFound;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bangfu.household.HouseholdFile.Member;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.shared.IdNumber;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.WebSession;
 

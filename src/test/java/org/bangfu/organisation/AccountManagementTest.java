@@ -446,6 +446,8 @@ class AccountManagementTest {
                     Map.of("id", "elsewhere", "name", "Elsewhere")).statusCode()).isEqualTo(403);
             assertThat(identity.isReadOnly()).isTrue();
             assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+            assertThatThrownBy(identity::createNativeUserQuery)
+                    .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
             assertThat(call("admin", DEMO, "GET", "/engine-rest/user/intruder/profile", null).statusCode())
                     .isEqualTo(404);
             assertThat(call("admin", DEMO, "POST", "/api/me", null).statusCode()).isNotEqualTo(500);

@@ -19,9 +19,9 @@ import org.bangfu.household.Attribute;
 import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.organisation.InvalidOrganisationInput.FieldError;
 import org.bangfu.organisation.OrganisationExcel.ImportReport;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.Multipart;
 import org.bangfu.testsupport.RunAs;
@@ -95,11 +95,11 @@ class OrganisationTest {
     }
 
     static List<String> fields(Throwable e) {
-        return ((InvalidOrganisationInput) e).errors().stream().map(FieldError::field).toList();
+        return ((InvalidInput) e).errors().stream().map(FieldError::field).toList();
     }
 
     static List<String> keys(Throwable e) {
-        return ((InvalidOrganisationInput) e).errors().stream().map(FieldError::messageKey).toList();
+        return ((InvalidInput) e).errors().stream().map(FieldError::messageKey).toList();
     }
 
     @Nested
@@ -161,10 +161,10 @@ class OrganisationTest {
                     () -> organisation.createTeam(code("T"), name("小组"), List.of(street.id(), second.id())));
 
             assertThatThrownBy(() -> as.call("admin", () -> organisation.deactivateStreet(street.id(), 0)))
-                    .isInstanceOf(InvalidOrganisationInput.class)
+                    .isInstanceOf(InvalidInput.class)
                     .satisfies(e -> assertThat(keys(e)).containsExactly("organisation.street.hasActiveVillages",
                             "organisation.street.teamsServeOnlyIt"))
-                    .satisfies(e -> assertThat(((InvalidOrganisationInput) e).errors().get(1).arguments())
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors().get(1).arguments())
                             .containsExactly(only.name()));
             assertThat(organisation.street(street.id()).orElseThrow().active()).isTrue();
 

@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 
 import org.bangfu.household.Attachments;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;

@@ -13,8 +13,8 @@ import java.util.List;
 import org.bangfu.dashboard.Dashboard;
 import org.bangfu.dashboard.Overview;
 import org.bangfu.funds.FundBudgets;
-import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundLedger.Balance;
+import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundPayments;
 import org.bangfu.funds.FundReleases;
 import org.bangfu.funds.FundVariables;
@@ -26,8 +26,8 @@ import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.household.StaleHousehold;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
@@ -424,5 +424,4 @@ class TeamMovesTest {
             unchanged(household, teamA);
         }
     }
-
 }

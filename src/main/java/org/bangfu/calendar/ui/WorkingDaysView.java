@@ -6,12 +6,12 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.WorkingDays;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
@@ -22,8 +22,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;

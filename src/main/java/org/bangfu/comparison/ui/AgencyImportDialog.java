@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyData.ImportReport;
 import org.bangfu.comparison.AgencyData.Mode;
 import org.bangfu.comparison.AgencyData.RowProblem;
+import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;

@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.bangfu.comparison.Batch;
-import org.bangfu.comparison.ComparisonBatches;
 import org.bangfu.comparison.ComparisonBatches.RuleCount;
 import org.bangfu.comparison.ComparisonBatches.StreetCount;
 import org.bangfu.comparison.ComparisonBatches.Summary;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.comparison.ComparisonBatches;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;

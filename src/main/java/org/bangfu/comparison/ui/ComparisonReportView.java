@@ -1,30 +1,19 @@
 package org.bangfu.comparison.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-import org.bangfu.comparison.ComparisonNotFound;
 import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
-import org.bangfu.comparison.StaleComparison;
-import org.bangfu.comparison.Warning;
-import org.bangfu.comparison.Warning.FieldPair;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
-import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;

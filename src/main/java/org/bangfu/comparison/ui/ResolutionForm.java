@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bangfu.comparison.Resolution;
-import org.bangfu.comparison.Warning;
 import org.bangfu.comparison.Warning.Consequence;
+import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

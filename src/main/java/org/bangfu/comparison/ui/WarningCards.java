@@ -9,10 +9,10 @@ import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.Resolution;
 import org.bangfu.comparison.StaleComparison;
-import org.bangfu.comparison.Warning;
 import org.bangfu.comparison.Warning.FieldPair;
+import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.Badges;
 
 import com.vaadin.flow.component.Component;

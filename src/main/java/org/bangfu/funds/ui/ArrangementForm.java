@@ -3,7 +3,7 @@ package org.bangfu.funds.ui;
 import java.util.List;
 
 import org.bangfu.funds.Programme;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 
 import com.vaadin.flow.component.ComponentEvent;

@@ -17,8 +17,8 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 

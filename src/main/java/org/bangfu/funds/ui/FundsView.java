@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundPayments;
@@ -16,11 +16,11 @@ import org.bangfu.funds.PaymentBatch;
 import org.bangfu.funds.PendingApproval;
 import org.bangfu.funds.Reconciliation;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -51,8 +51,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -139,7 +139,6 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         query.getSingleParameter("kind").flatMap(name -> Stream.of(FundLedger.Kind.values())
                 .filter(k -> k.name().equals(name)).findFirst()).ifPresent(ledgerKind::setValue);
     }
-
 
     // ---- the district's approval queue ----------------------------------------------------------------
 

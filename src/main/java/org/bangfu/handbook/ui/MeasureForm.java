@@ -8,15 +8,15 @@ import org.bangfu.funds.FundRequest;
 import org.bangfu.handbook.Measure;
 import org.bangfu.handbook.MeasureDraft;
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 

@@ -6,8 +6,8 @@ import org.bangfu.handbook.StaleHandbookEntry;
 import org.bangfu.handbook.Visit;
 import org.bangfu.handbook.Visits;
 import org.bangfu.household.Attachments;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,8 +1,8 @@
 package org.bangfu.household.ui;
 
-import org.bangfu.household.CodeLists;
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.household.InvalidInput;
+import org.bangfu.household.CodeLists;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 

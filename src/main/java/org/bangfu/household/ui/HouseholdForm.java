@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.bangfu.household.Attribute;
-import org.bangfu.household.CodeLists;
 import org.bangfu.household.CodeLists.CodeItem;
+import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdDraft;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
 import org.bangfu.organisation.Village;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -160,5 +160,4 @@ class HouseholdForm extends FormLayout {
             }
         }
     }
-
 }

@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import org.bangfu.household.CodeLists;
 import org.bangfu.household.CodeLists.CodeItem;
+import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile.Member;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.household.MemberDraft;
 import org.bangfu.shared.IdNumber;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;

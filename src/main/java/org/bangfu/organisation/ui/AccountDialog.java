@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.AccountAdministration.AccountChange;
 import org.bangfu.organisation.AccountAdministration.AccountLine;
 import org.bangfu.organisation.AccountAdministration.Colleague;
+import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.AccountStatus;
-import org.bangfu.organisation.InvalidAccount;
 import org.bangfu.organisation.OpenWork.OpenTask;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.StaleAccount;
 import org.bangfu.organisation.UserAccount;
-import org.bangfu.shared.Role;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -115,7 +114,7 @@ class AccountDialog extends Dialog {
                 administration.update(id, new AccountChange(fields.displayName.getValue(), fields.phone.getValue(),
                         fields.role.getValue(), fields.streetId(), fields.teamId(), account.version(),
                         handOver.getValue() == null ? null : handOver.getValue().username()));
-            } catch (InvalidAccount invalid) {
+            } catch (InvalidInput invalid) {
                 if (!AccountFields.show(invalid, byField, this::getTranslation)) {
                     throw invalid;
                 }
@@ -180,7 +179,7 @@ class AccountDialog extends Dialog {
             changed.run();
         } catch (StaleAccount stale) {
             error(getTranslation("accounts.stale"));
-        } catch (InvalidAccount invalid) {
+        } catch (InvalidInput invalid) {
             error(getTranslation(invalid.errors().get(0).messageKey(), invalid.errors().get(0).arguments()));
         }
     }
@@ -203,7 +202,7 @@ class AccountDialog extends Dialog {
                 Notification.show(getTranslation("accounts.passwordReset", account.displayName()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 changed.run();
-            } catch (InvalidAccount invalid) {
+            } catch (InvalidInput invalid) {
                 password.setErrorMessage(getTranslation(invalid.errors().get(0).messageKey()));
                 password.setInvalid(true);
             }

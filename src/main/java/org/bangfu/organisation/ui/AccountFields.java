@@ -5,16 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.organisation.InvalidAccount;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -69,11 +69,11 @@ class AccountFields {
     }
 
     /** Shows each error on its field; answers whether any field took one. */
-    static boolean show(InvalidAccount invalid, Map<String, ? extends HasValidation> fields,
+    static boolean show(InvalidInput invalid, Map<String, ? extends HasValidation> fields,
             java.util.function.BiFunction<String, Object[], String> translation) {
         fields.values().forEach(f -> f.setInvalid(false));
         boolean shown = false;
-        for (InvalidAccount.FieldError error : invalid.errors()) {
+        for (InvalidInput.FieldError error : invalid.errors()) {
             HasValidation field = fields.get(error.field());
             if (field != null) {
                 field.setErrorMessage(translation.apply(error.messageKey(), error.arguments()));

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.AccountAdministration.NewAccount;
-import org.bangfu.organisation.InvalidAccount;
+import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.Organisation;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 
 import com.vaadin.flow.component.HasValidation;
@@ -60,7 +60,7 @@ class NewAccountDialog extends Dialog {
                 Notification.show(getTranslation("accounts.created", username.getValue().strip()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 saved.run();
-            } catch (InvalidAccount invalid) {
+            } catch (InvalidInput invalid) {
                 AccountFields.show(invalid, byField, this::getTranslation);
             }
         });

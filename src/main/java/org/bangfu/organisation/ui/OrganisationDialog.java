@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.bangfu.organisation.InvalidOrganisationInput;
 import org.bangfu.organisation.OrganisationNotFound;
 import org.bangfu.organisation.StaleOrganisation;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -40,7 +40,7 @@ class OrganisationDialog extends Dialog {
                 Notification.show(getTranslation("organisation.saved"))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 afterSave.run();
-            } catch (InvalidOrganisationInput invalid) {
+            } catch (InvalidInput invalid) {
                 showErrors(invalid);
             } catch (StaleOrganisation | OrganisationNotFound gone) {
                 close();
@@ -61,9 +61,9 @@ class OrganisationDialog extends Dialog {
         return field;
     }
 
-    private void showErrors(InvalidOrganisationInput invalid) {
+    private void showErrors(InvalidInput invalid) {
         StringBuilder unplaced = new StringBuilder();
-        for (InvalidOrganisationInput.FieldError error : invalid.errors()) {
+        for (InvalidInput.FieldError error : invalid.errors()) {
             String message = getTranslation(error.messageKey(), error.arguments());
             HasValidation field = fields.get(error.field());
             if (field != null) {

@@ -9,16 +9,16 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.bangfu.organisation.InvalidOrganisationInput;
 import org.bangfu.organisation.Organisation;
-import org.bangfu.organisation.OrganisationExcel;
 import org.bangfu.organisation.OrganisationExcel.ImportProblem;
 import org.bangfu.organisation.OrganisationExcel.ImportReport;
+import org.bangfu.organisation.OrganisationExcel;
 import org.bangfu.organisation.OrganisationNotFound;
 import org.bangfu.organisation.StaleOrganisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
 import org.bangfu.organisation.Village;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.UploadTexts;
@@ -212,7 +212,7 @@ class OrganisationView extends VerticalLayout implements HasDynamicTitle {
         try {
             change.run();
             Notification.show(getTranslation("organisation.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (InvalidOrganisationInput invalid) {
+        } catch (InvalidInput invalid) {
             warn(invalid.errors().stream().map(e -> getTranslation(e.messageKey(), e.arguments()))
                     .collect(Collectors.joining("\n")));
         } catch (StaleOrganisation stale) {

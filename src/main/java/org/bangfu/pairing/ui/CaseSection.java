@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageSection;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.CaseAlreadyOpen;
 import org.bangfu.pairing.Notice;
 import org.bangfu.pairing.Notices;
@@ -15,6 +14,7 @@ import org.bangfu.pairing.PairingCase;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 

@@ -3,8 +3,8 @@ package org.bangfu.pairing.ui;
 import java.util.Collection;
 import java.util.function.Function;
 
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;

@@ -3,13 +3,13 @@ package org.bangfu.pairing.ui;
 import java.util.List;
 
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingCase;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 

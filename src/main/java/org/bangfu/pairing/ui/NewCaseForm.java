@@ -7,10 +7,10 @@ import java.util.Map;
 import org.bangfu.household.Attribute;
 import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.household.HouseholdDraft;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.household.MemberDraft;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Village;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

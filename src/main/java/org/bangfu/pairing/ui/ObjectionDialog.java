@@ -3,9 +3,9 @@ package org.bangfu.pairing.ui;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.Notice;
 import org.bangfu.pairing.Notices;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

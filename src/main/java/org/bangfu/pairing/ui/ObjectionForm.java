@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.household.InvalidInput;
 import org.bangfu.pairing.Objection;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
@@ -17,11 +16,12 @@ import org.bangfu.pairing.BulkResult;
 import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.TaskConflict;
-import org.bangfu.pairing.TaskFilter;
 import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.pairing.TaskFilter;
 import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
@@ -30,8 +30,8 @@ import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -387,7 +387,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             return Optional.empty();
         }
     }
-
 
     @Override
     public String getPageTitle() {

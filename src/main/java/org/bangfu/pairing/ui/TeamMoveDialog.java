@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.household.HouseholdFile;
-import org.bangfu.household.InvalidInput;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.organisation.Team;
 import org.bangfu.pairing.TeamMove;
 import org.bangfu.pairing.TeamMoves;
+import org.bangfu.shared.InvalidInput;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.bangfu.household.InvalidInput;
 import org.bangfu.settings.Setting;
 import org.bangfu.settings.SettingChange;
 import org.bangfu.settings.SettingDefinition;
@@ -14,6 +13,7 @@ import org.bangfu.settings.SettingType;
 import org.bangfu.settings.Settings;
 import org.bangfu.settings.StaleSetting;
 import org.bangfu.shared.CurrentUser;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
@@ -26,7 +26,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;

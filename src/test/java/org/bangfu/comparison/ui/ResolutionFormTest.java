@@ -8,11 +8,11 @@ import java.util.List;
 import org.bangfu.comparison.AgencyKind;
 import org.bangfu.comparison.Resolution;
 import org.bangfu.comparison.Severity;
-import org.bangfu.comparison.Warning;
 import org.bangfu.comparison.Warning.Consequence;
+import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** The resolution form on its own: what it sends for what was entered, and where the facade's errors land. */

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bangfu.funds.Programme;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.junit.jupiter.api.Test;
 

@@ -8,12 +8,12 @@ import java.util.List;
 
 import org.bangfu.household.Attribute;
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.household.InvalidInput;
-import org.bangfu.household.InvalidInput.FieldError;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Village;
 import org.bangfu.pairing.Colleague;
 import org.bangfu.pairing.Objection;
+import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** The objection form, the new-case form and the hand-over dialog on their own: what they send, where errors land. */

@@ -1,4 +1,4 @@
-package org.bangfu.household;
+package org.bangfu.shared;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** Input that breaks the rules of the file; nothing was saved. Each error names a field and a message key. */
+/**
+ * Input that breaks a rule; nothing was saved. Each error names a field and a message key. Every module refuses input
+ * with it, and the REST API answers it with 400 ({@link ApiErrors}).
+ */
 public class InvalidInput extends RuntimeException {
 
     private final List<FieldError> errors;
@@ -16,6 +19,10 @@ public class InvalidInput extends RuntimeException {
     public InvalidInput(List<FieldError> errors) {
         super(errors.toString());
         this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInput(String field, String messageKey, Object... arguments) {
+        this(List.of(new FieldError(field, messageKey, arguments)));
     }
 
     public List<FieldError> errors() {
