@@ -45,12 +45,13 @@ public class Notifications {
         List<String> recipients = recipients(user);
         List<Object> params = new ArrayList<>(recipients);
         params.addAll(scope.parameters());
+        params.add(user.getUsername());
         params.add(Math.max(1, Math.min(limit, 200)));
         return jdbc.sql("""
                 select n.id, n.recipient, n.kind, n.task_id, n.household_id, h.head_name, n.task_key, n.due_on,
                        n.created_at, n.read_at
                   from bf_notification n left join bf_household h on h.id = n.household_id
-                 where n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and " + scoped(scope)
+                 where """ + addressedTo(recipients, scope)
                 + (unreadOnly ? " and n.read_at is null" : "") + " order by n.created_at desc, n.id desc"
                 + " fetch first ? rows only")
                 .params(params)
@@ -69,15 +70,26 @@ public class Notifications {
         List<String> recipients = recipients(user);
         List<Object> params = new ArrayList<>(recipients);
         params.addAll(scope.parameters());
+        params.add(user.getUsername());
         return jdbc.sql("""
                 select count(*) from bf_notification n left join bf_household h on h.id = n.household_id
-                 where n.read_at is null and n.recipient in (""" + "?, ".repeat(recipients.size() - 1) + "?) and "
-                + scoped(scope)).params(params).query(Integer.class).single();
+                 where n.read_at is null and """ + addressedTo(recipients, scope))
+                .params(params).query(Integer.class).single();
     }
 
-    /** Notifications about a household in the scope, and those about none (the calendar's reminder). */
-    private static String scoped(HouseholdScope scope) {
-        return "(n.household_id is null or " + scope.condition() + ")";
+    /**
+     * The notifications a person sees: to them or their groups, about a household in their scope or about none (the
+     * calendar's reminder), and not about what they did themselves. Parameters: the recipients, the scope's, the
+     * username.
+     */
+    private static String addressedTo(List<String> recipients, HouseholdScope scope) {
+        return " n.recipient in (" + "?, ".repeat(recipients.size() - 1) + "?) and (n.household_id is null or "
+                + scope.condition() + ") and (n.actor is null or n.actor <> ?)";
+    }
+
+    /** Who causes a notification being written now: the signed-in person, none for the system's own work. */
+    static String actor() {
+        return CurrentUser.get().map(SignedInUser::getUsername).orElse(null);
     }
 
     /** A person's own notifications and their groups'. */
@@ -105,6 +117,23 @@ public class Notifications {
         params.addAll(recipients);
         jdbc.sql("update bf_notification set read_at = ? where id = ? and read_at is null and recipient in ("
                 + "?, ".repeat(recipients.size() - 1) + "?)").params(params).update();
+    }
+
+    /** Marks every notification the caller sees read (全部已读); returns how many were unread. */
+    @Transactional
+    public int markAllRead() {
+        SignedInUser user = CurrentUser.require();
+        HouseholdScope scope = HouseholdScope.of(user);
+        List<String> recipients = recipients(user);
+        List<Object> params = new ArrayList<>();
+        params.add(now());
+        params.addAll(recipients);
+        params.addAll(scope.parameters());
+        params.add(user.getUsername());
+        return jdbc.sql("""
+                update bf_notification set read_at = ? where read_at is null and id in (
+                  select n.id from bf_notification n left join bf_household h on h.id = n.household_id
+                   where """ + addressedTo(recipients, scope) + ")").params(params).update();
     }
 
     /** Reminds of tasks due the next working day and escalates overdue ones, each once. Every 15 minutes. */

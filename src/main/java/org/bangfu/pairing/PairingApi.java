@@ -184,6 +184,13 @@ class PairingApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Marks all the caller's notifications read (全部已读). */
+    @PostMapping("/api/notifications/read")
+    ResponseEntity<Void> readAll() {
+        notifications.markAllRead();
+        return ResponseEntity.noContent().build();
+    }
+
     // ---- notices and letters -------------------------------------------------------------------------
 
     @GetMapping("/api/notices/{id}")

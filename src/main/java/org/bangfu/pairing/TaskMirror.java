@@ -86,9 +86,10 @@ class TaskMirror implements TaskListener {
         feed.opened(new StepOpened(task.getId(), processKey, task.getTaskDefinitionKey(), (Long) householdId,
                 now.toInstant(), due));
         jdbc.sql("""
-                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
-                values (?, 'NEW_TASK', ?, ?, ?, ?, ?)""")
-                .params(group, task.getId(), householdId, task.getTaskDefinitionKey(), due, now).update();
+                insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at, actor)
+                values (?, 'NEW_TASK', ?, ?, ?, ?, ?, ?)""")
+                .params(group, task.getId(), householdId, task.getTaskDefinitionKey(), due, now, Notifications.actor())
+                .update();
     }
 
     /** Adds the mirror to every user task the engine parses. */

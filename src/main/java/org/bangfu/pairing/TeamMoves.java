@@ -190,10 +190,11 @@ public class TeamMoves {
             jdbc.sql("delete from bf_notification where task_id = ? and recipient = ?").params(task.taskId(), task.group())
                     .update();
             jdbc.sql("""
-                    insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at)
-                    values (?, 'NEW_TASK', ?, ?, ?, ?, ?)""")
+                    insert into bf_notification (recipient, kind, task_id, household_id, task_key, due_on, created_at,
+                        actor)
+                    values (?, 'NEW_TASK', ?, ?, ?, ?, ?, ?)""")
                     .params(group, task.taskId(), householdId, task.taskKey(), task.dueOn(),
-                            OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                            OffsetDateTime.ofInstant(now, ZoneOffset.UTC), Notifications.actor())
                     .update();
         }
     }

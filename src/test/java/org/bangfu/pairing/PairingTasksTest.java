@@ -441,6 +441,41 @@ class PairingTasksTest {
         }
     }
 
+    @Nested
+    class Bell {
+
+        @Test
+        void nobodyIsToldOfTheStepTheyFinishedThemselvesTheirColleaguesAre() {
+            PairingCase c = fx.start(fx.family());
+            fx.complete(c, PairingVariables.HOME_CHECK);
+            String firstReview = fx.task(c).id();
+            assertThat(fx.worker(fx.task(c))).isEqualTo("street01");
+
+            assertThat(fx.as.call("street01", () -> notifications.mine(false, 200)))
+                    .noneMatch(n -> firstReview.equals(n.taskId()));
+            assertThat(fx.as.call("street01b", () -> notifications.mine(true, 200)))
+                    .anyMatch(n -> firstReview.equals(n.taskId()) && n.kind() == Notification.Kind.NEW_TASK);
+        }
+
+        @Test
+        void markingAllReadEmptiesTheBellAndLeavesOtherGroupsUnread() throws Exception {
+            fx.start(fx.family());
+            fx.start(fx.family());
+            assertThat(fx.as.call("street01b", () -> notifications.unreadCount())).isGreaterThanOrEqualTo(2);
+            int otherStreet = fx.as.call("street02", () -> notifications.unreadCount());
+
+            assertThat(fx.as.call("street01b", () -> notifications.markAllRead())).isGreaterThanOrEqualTo(2);
+            assertThat(fx.as.call("street01b", () -> notifications.unreadCount())).isZero();
+            assertThat(fx.as.call("street01b", () -> notifications.mine(true, 200))).isEmpty();
+            assertThat(fx.as.call("street02", () -> notifications.unreadCount())).isEqualTo(otherStreet);
+
+            // over the API as well
+            fx.start(fx.family());
+            assertThat(post("street01b", "/api/notifications/read", null, null).statusCode()).isEqualTo(204);
+            assertThat(fx.as.call("street01b", () -> notifications.unreadCount())).isZero();
+        }
+    }
+
     @Test
     void overdueTasksAreEscalatedToTheDistrictOnce() {
         Family family = fx.family();
@@ -452,8 +487,12 @@ class PairingTasksTest {
         List<Notification> district = fx.as.call("district", () -> notifications.mine(true, 200));
         assertThat(district).filteredOn(n -> taskId.equals(n.taskId()) && n.kind() == Notification.Kind.ESCALATED)
                 .hasSize(1);
+        // street01 started the case: told the task is overdue, not that it is new; the colleague is told both
         List<Notification> street = fx.as.call("street01", () -> notifications.mine(true, 200));
         assertThat(street).filteredOn(n -> taskId.equals(n.taskId())).extracting(Notification::kind)
+                .containsExactly(Notification.Kind.OVERDUE);
+        assertThat(fx.as.call("street01b", () -> notifications.mine(true, 200)))
+                .filteredOn(n -> taskId.equals(n.taskId())).extracting(Notification::kind)
                 .containsExactlyInAnyOrder(Notification.Kind.NEW_TASK, Notification.Kind.OVERDUE);
         assertThat(fx.as.call("street02", () -> notifications.mine(false, 200)))
                 .noneMatch(n -> taskId.equals(n.taskId()));

@@ -93,7 +93,14 @@ class NotificationBell implements HeaderWidget {
         } else {
             dialog.add(grid);
         }
-        dialog.getFooter().add(new Button(bell.getTranslation("action.close"), e -> dialog.close()));
+        Button readAll = new Button(bell.getTranslation("notification.readAll"), e -> {
+            notifications.markAllRead();
+            dialog.close();
+            show(bell);
+        });
+        readAll.setId("notification-read-all");
+        readAll.setEnabled(items.stream().anyMatch(n -> !n.read()));
+        dialog.getFooter().add(readAll, new Button(bell.getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
     }
 }
