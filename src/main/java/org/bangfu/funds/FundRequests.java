@@ -23,6 +23,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.FormInput;
+import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.StepOutcome;
 import org.bangfu.pairing.TaskStep;
@@ -87,10 +88,10 @@ public class FundRequests {
     /** Requests waiting for the district's approval or second approval, oldest first: the district's queue. */
     @Transactional(readOnly = true)
     public List<PendingApproval> awaitingDistrict() {
-        CurrentUser.requireRole(Role.DISTRICT, Role.LEADER);
+        SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.LEADER);
         return jdbc.sql("""
                 select t.task_id, t.task_key, r.id, r.household_id, h.head_name, tm.name, r.amount_fen, r.purpose,
-                       r.measure, r.round_no, r.requested_by, r.requested_at, t.assignee
+                       r.measure, r.round_no, r.requested_by, r.requested_at, t.assignee, t.candidate_group
                   from bf_task t
                   join ACT_RU_TASK rt on rt.ID_ = t.task_id
                   join bf_fund_request r on r.process_instance_id = rt.PROC_INST_ID_
@@ -101,7 +102,8 @@ public class FundRequests {
                 .query((rs, n) -> new PendingApproval(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         Households.fileNo(rs.getLong(4)), rs.getString(5), rs.getString(6), Money.ofFen(rs.getLong(7)),
                         rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
-                        rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13)))
+                        rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getString(13),
+                        PairingTasks.mayWork(user, rs.getString(14), rs.getString(13))))
                 .list();
     }
 

@@ -219,6 +219,14 @@ public class PairingTasks {
         return groups(user).contains(group);
     }
 
+    /**
+     * Whether the caller may claim and complete a task of this group held by {@code assignee} (none: unclaimed).
+     * Screens offer a task's 办理 only where this holds; to anyone else the task is for reading.
+     */
+    public static boolean mayWork(SignedInUser user, String candidateGroup, String assignee) {
+        return isMember(user, candidateGroup) && (assignee == null || assignee.equals(user.getUsername()));
+    }
+
     // ---- one task ------------------------------------------------------------------------------------
 
     /** A task the caller may see, with its form, its household and what its step needs to show. */
@@ -235,8 +243,7 @@ public class PairingTasks {
         }
         TaskRow task = dated(row.get());
         HouseholdFile household = households.find(task.householdId()).orElseThrow();
-        boolean actionable = groups(user).contains(task.candidateGroup())
-                && (task.assignee() == null || task.assignee().equals(user.getUsername()));
+        boolean actionable = mayWork(user, task.candidateGroup(), task.assignee());
         Map<String, Object> context = context(task);
         if (context.get("notice") instanceof Notice notice) {
             task = task.withCalendarMissing(Stream.concat(task.calendarMissing().stream(),

@@ -108,6 +108,12 @@ class FundsBrowserIT {
         browser.click(By.id("form-submit"));
         browser.awaitPath("/tasks");
 
+        // leadership reads the queue: 查看, no 办理 that leads to "not yours"
+        browser.signIn("leader");
+        browser.open("/funds");
+        browser.awaitText(By.id("funds-approvals"), "12,000.00");
+        assertThat(browser.await(By.id("funds-approvals")).getText()).contains("查看").doesNotContain("办理");
+
         browser.signIn("district");
         browser.open("/funds");
         browser.awaitText(By.id("funds-approvals"), "刘德明");
@@ -118,7 +124,9 @@ class FundsBrowserIT {
         browser.awaitText(By.id("task-fund-levels"), "组长审批（" + leader + " 同意）");
         choose("form-decision", "同意");
         browser.click(By.id("form-submit"));
-        browser.awaitPath("/tasks");
+        // back where the approver came from
+        browser.awaitPath("/funds");
+        browser.await(By.id("funds-view"));
 
         String release = jdbc.sql("""
                 select process_instance_id from bf_fund_request where household_id = ? and amount_fen = 1200000""")
@@ -131,6 +139,11 @@ class FundsBrowserIT {
         browser.awaitText(By.id("funds-queued"), "待生成批次 2 笔，共 17,000.00 元");
         long before = jdbc.sql("select max(id) from bf_payment_batch").query(Long.class).single();
         browser.click(By.id("funds-create-batch"));
+        // asked first, with how many and how much; nothing is made until confirmed
+        browser.awaitText(By.tagName("vaadin-confirm-dialog-overlay"), "将 2 笔待支付款项，共 17,000.00 元");
+        assertThat(jdbc.sql("select max(id) from bf_payment_batch").query(Long.class).single()).isEqualTo(before);
+        browser.screenshot("funds-batch-confirm");
+        browser.click(By.xpath("//vaadin-button[@slot='confirm-button'][contains(., '生成批次')]"));
         browser.await(By.id("funds-download-csv-" + (before + 1)));
         long batch = before + 1;
         assertThat(jdbc.sql("select count(*) from bf_payment where batch_id = ?").param(batch).query(Integer.class)
@@ -148,6 +161,11 @@ class FundsBrowserIT {
         browser.await(By.id("funds-reconcile-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(bad.toString());
         browser.awaitText(By.id("funds-reconcile-outcome"), "支付失败，须写明原因");
+        // refused: an error, and the file leaves the list (no green tick); the corrected one can follow
+        assertThat(browser.await(By.id("funds-reconcile-outcome")).getAttribute("class")).contains("bf-refused");
+        assertThat(((Number) browser.driver().executeScript("return arguments[0].files.length",
+                browser.await(By.id("funds-reconcile-upload")))).intValue()).isZero();
+        browser.screenshot("funds-reconcile-refused");
         assertThat(jdbc.sql("select count(*) from bf_payment where batch_id = ? and status = 'EXPORTED'").param(batch)
                 .query(Integer.class).single()).isEqualTo(2);
         browser.click(By.xpath("//vaadin-button[contains(., '关闭')]"));

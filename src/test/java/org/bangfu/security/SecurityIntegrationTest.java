@@ -101,6 +101,15 @@ class SecurityIntegrationTest {
         }
 
         @Test
+        void theIconEveryPageLinksIsServedWithoutSignIn() {
+            HttpResponse<String> icon = web.get("/favicon.ico");
+            assertThat(icon.statusCode()).isEqualTo(200);
+            assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+            assertThat(icon.headers().firstValue("Location")).isEmpty();
+            assertThat(web.get("/login").body()).containsPattern("<link [^>]*rel=\"icon\"[^>]*href=\"favicon.ico\"");
+        }
+
+        @Test
         void loginPageIsChineseWithSecurityHeaders() {
             HttpResponse<String> response = web.get("/login");
             assertThat(response.statusCode()).isEqualTo(200);

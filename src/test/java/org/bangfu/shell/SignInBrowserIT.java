@@ -102,8 +102,35 @@ class SignInBrowserIT {
         browser.await(By.id("home-view"));
         browser.awaitText(By.id("home-greeting"), "Hello,");
         assertThat(navigation()).containsExactly("Workbench", "Accounts");
+        browser.open("/funds");
+        browser.awaitText(By.id("lost-page"), "Page not found");
+        assertThat(browser.bodyText()).contains("Back to the workbench");
         signOut("Sign out");
         browser.awaitPath("/login");
+    }
+
+    @Test
+    void anUnknownOrForbiddenAddressShowsAChinesePageInsideTheFrameWithTheWayBack() {
+        // not signed in: to the login page first, whatever the address
+        browser.open("/no-such-page");
+        browser.awaitPath("/login");
+
+        browser.signIn("street01");
+        for (String address : List.of("/no-such-page", "/audit")) {
+            browser.open(address);
+            browser.awaitText(By.id("lost-page"), "找不到此页面");
+            assertThat(browser.bodyText()).contains("此页面不存在，或不对您的角色开放", "返回工作台", "返回上一页")
+                    .doesNotContain("Could not navigate");
+            assertThat(navigation()).contains("工作台", "任务清单");
+            assertThat(browser.await(By.cssSelector(".bf-view-title")).getText()).isEqualTo("找不到此页面");
+        }
+        browser.screenshot("lost-page-street01");
+        browser.click(By.id("lost-back"));
+        browser.awaitText(By.id("lost-page"), "找不到此页面");
+        browser.awaitPath("/no-such-page");
+        browser.click(By.id("lost-home"));
+        browser.await(By.id("home-view"));
+        browser.awaitPath("/");
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ReturnTo;
+import org.bangfu.shell.UploadOutcome;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.Component;
@@ -158,8 +160,9 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : p.assignee())
                 .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
         grid.addComponentColumn(p -> {
-            Button open = new Button(getTranslation("funds.approvals.open"),
-                    e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + p.taskId())));
+            // leadership reads the queue: 查看, never a 办理 that leads to a task not theirs
+            Button open = new Button(getTranslation(p.actionable() ? "funds.approvals.open" : "funds.approvals.view"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + p.taskId(), ReturnTo.query("funds"))));
             open.setMinHeight("44px");
             return open;
         });
@@ -189,14 +192,13 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             removeAll();
             boolean officer = CurrentUser.require().hasRole(Role.DISTRICT);
             List<Payment> queued = payments.list(Payment.Status.QUEUED, 0, 500);
-            Span waiting = new Span(getTranslation("funds.payments.queued", queued.size(),
-                    Money.ofFen(queued.stream().mapToLong(p -> p.amount().fen()).sum()).format()));
+            Span waiting = new Span(getTranslation("funds.payments.queued", queued.size(), sum(queued).format()));
             waiting.setId("funds-queued");
             HorizontalLayout head = new HorizontalLayout(waiting);
             head.setAlignItems(Alignment.CENTER);
             if (officer) {
                 Button batch = new Button(getTranslation("funds.batch.create"), VaadinIcon.FILE_ADD.create(),
-                        e -> createBatch());
+                        e -> new BatchConfirmation(queued.size(), sum(queued), this::createBatch).open());
                 batch.setId("funds-create-batch");
                 batch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 batch.setMinHeight("44px");
@@ -278,10 +280,11 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         private void reconcile(PaymentBatch batch) {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("funds.reconcile.title", batch.batchNo()));
-            Paragraph outcome = new Paragraph();
-            outcome.setId("funds-reconcile-outcome");
             UI ui = UI.getCurrent();
-            Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            Upload upload = new Upload();
+            UploadOutcome outcome = new UploadOutcome(upload);
+            outcome.setId("funds-reconcile-outcome");
+            upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
                 try {
                     Reconciliation done = payments.reconcile(batch.id(), bytes);
                     dialog.close();
@@ -290,9 +293,8 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     render();
                 } catch (InvalidInput refused) {
-                    outcome.setText(getTranslation("funds.reconcile.refused") + " " + String.join("；",
+                    outcome.refused(getTranslation("funds.reconcile.refused") + " " + String.join("；",
                             refused.errors().stream().map(e -> getTranslation(e.messageKey(), e.arguments())).toList()));
-                    outcome.getStyle().set("color", "var(--lumo-error-text-color)");
                 }
             })));
             upload.setId("funds-reconcile-upload");
@@ -303,6 +305,10 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
             dialog.open();
         }
+    }
+
+    private static Money sum(List<Payment> payments) {
+        return Money.ofFen(payments.stream().mapToLong(p -> p.amount().fen()).sum());
     }
 
     private Grid<Payment> paymentGrid(List<Payment> list, String id) {

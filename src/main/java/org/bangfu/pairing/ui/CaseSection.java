@@ -59,7 +59,7 @@ class CaseSection implements HouseholdPageSection {
             row.add(new Span(row.getTranslation("case.current", row.getTranslation("task." + task.taskKey()),
                     task.dueOn().toString())));
             Anchor go = new Anchor("tasks/" + task.taskId(), row.getTranslation(
-                    PairingTasks.isMember(user, task.candidateGroup()) ? "case.work" : "case.view"));
+                    PairingTasks.mayWork(user, task.candidateGroup(), task.assignee()) ? "case.work" : "case.view"));
             go.setId("household-case-task");
             row.add(go);
         }
@@ -98,12 +98,17 @@ class CaseSection implements HouseholdPageSection {
                         .reduce((first, second) -> second));
     }
 
-    /** While a notice is posted there is no task: the case line shows the period and takes objections. */
+    /**
+     * While a notice is posted there is no task: the case line shows the period, prints the notice again (one torn
+     * down, a second place to post it) and takes objections.
+     */
     private void noticeLine(HorizontalLayout row, Notice notice, boolean officer) {
         Span period = new Span(row.getTranslation("case.notice", row.getTranslation("task.notice." + notice.level().name(),
                 notice.round()), notice.postedOn().toString(), notice.periodEnd().toString()));
         period.setId("household-case-notice");
-        row.add(period);
+        Anchor print = NoticePrint.of(notices, notice, row.getTranslation("task.notice.print"));
+        print.setId("household-case-notice-print");
+        row.add(period, print);
         if (officer && notice.status() == Notice.Status.POSTED) {
             Button object = new Button(row.getTranslation("objection.record"), VaadinIcon.COMMENT_ELLIPSIS_O.create());
             object.setId("household-case-objection");

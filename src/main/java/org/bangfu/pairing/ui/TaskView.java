@@ -35,6 +35,7 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ProcessDiagram;
+import org.bangfu.shell.ReturnTo;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -82,8 +83,12 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Attachments attachments;
     private final transient Letters letters;
     private final transient List<TaskPanel> panels;
+    private static final String TASK_LIST = "tasks";
+
     private String taskId;
     private String title = "";
+    /** Where the person goes once the task is done or handed over: where they came from, else the task list. */
+    private String origin = TASK_LIST;
 
     TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
             Attachments attachments, Letters letters, List<TaskPanel> panels) {
@@ -101,6 +106,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        origin = ReturnTo.origin(event.getLocation().getQueryParameters()).orElse(TASK_LIST);
         show(event.getRouteParameters().get("taskId").orElse(""));
     }
 
@@ -153,7 +159,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         try {
             tasks.handOver(taskId, colleague);
             Notification.show(getTranslation("task.handOver.done", colleague), 4000, Notification.Position.BOTTOM_START);
-            getUI().ifPresent(ui -> ui.navigate("tasks"));
+            getUI().ifPresent(ui -> ui.navigate(origin));
         } catch (TaskConflict conflict) {
             Notification.show(getTranslation(conflict.messageKey(), conflict.arguments()), 6000,
                     Notification.Position.MIDDLE);
@@ -167,7 +173,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     private Component back() {
-        Button back = new Button(getTranslation("task.backToList"), e -> getUI().ifPresent(ui -> ui.navigate("tasks")));
+        Button back = new Button(getTranslation(TASK_LIST.equals(origin) ? "task.backToList" : "task.back"), e -> getUI().ifPresent(ui -> ui.navigate(origin)));
         back.setMinHeight("44px");
         return back;
     }
@@ -231,9 +237,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (values.get("notice") instanceof Notice notice) {
             String period = notice.postedOn() == null ? getTranslation("task.notice.notPosted", notice.periodDays())
                     : getTranslation("task.notice.period", notice.postedOn().toString(), notice.periodEnd().toString());
-            Anchor print = new Anchor(new StreamResource("notice-" + notice.id() + ".pdf",
-                    () -> new ByteArrayInputStream(notices.pdf(notice.id()))), getTranslation("task.notice.print"));
-            print.setTarget("_blank");
+            Anchor print = NoticePrint.of(notices, notice, getTranslation("task.notice.print"));
             print.setId("task-notice-print");
             HorizontalLayout line = new HorizontalLayout(new Span(getTranslation("task.notice." + notice.level().name(),
                     notice.round()) + " · " + period), print);
@@ -267,11 +271,8 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         papers.setId("task-documents");
         papers.add(new H3(getTranslation("task.documents")));
         for (Notice notice : notices.ofCase(detail.task().caseId())) {
-            Anchor pdf = new Anchor(new StreamResource("notice-" + notice.id() + ".pdf",
-                    () -> new ByteArrayInputStream(notices.pdf(notice.id()))),
-                    getTranslation("task.notice." + notice.level().name(), notice.round()) + " · "
-                            + getTranslation("notice.status." + notice.status().name()));
-            pdf.setTarget("_blank");
+            Anchor pdf = NoticePrint.of(notices, notice, getTranslation("task.notice." + notice.level().name(),
+                    notice.round()) + " · " + getTranslation("notice.status." + notice.status().name()));
             pdf.addClassName("bf-document");
             papers.add(pdf);
         }
@@ -337,7 +338,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             try {
                 tasks.complete(taskId, e.values());
                 Notification.show(getTranslation("task.completed", title), 4000, Notification.Position.BOTTOM_START);
-                getUI().ifPresent(ui -> ui.navigate("tasks"));
+                getUI().ifPresent(ui -> ui.navigate(origin));
             } catch (InvalidInput invalid) {
                 form.showErrors(invalid);
             } catch (TaskConflict conflict) {

@@ -6,7 +6,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.bangfu.household.Households;
+import org.bangfu.pairing.Pairing;
+import org.bangfu.pairing.PairingCase;
+import org.bangfu.pairing.PairingFixture;
+import org.bangfu.pairing.PairingTasks;
+import org.bangfu.pairing.PairingVariables;
 import org.bangfu.shell.PhotoField;
+import org.camunda.bpm.engine.ManagementService;
 import org.bangfu.testsupport.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 
 /**
  * The task views built by Spring as the router builds them, with the real facades and the demo cases, for the
@@ -130,6 +138,26 @@ class TaskViewWiringTest {
                     .singleElement().asString().contains("task.calendarMissing");
         } finally {
             jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(due, task).update();
+        }
+    }
+
+    @Test
+    void whileItsNoticeIsPostedTheHouseholdPageOffersToPrintItAgain(@Autowired Households households,
+            @Autowired Pairing pairing, @Autowired PairingTasks tasks, @Autowired ManagementService management) {
+        PairingFixture fx = new PairingFixture(as, jdbc, households, pairing, tasks, management);
+        PairingFixture.Family family = fx.family();
+        PairingCase c = fx.start(family);
+        fx.walkTo(c, PairingVariables.POST_NOTICE);
+        fx.complete(c, PairingVariables.POST_NOTICE);
+        try {
+            Component section = as.call("street01", () -> context.getBean(CaseSection.class)
+                    .create(households.find(family.id()).orElseThrow()));
+            assertThat(find(section, "household-case-notice")).isPresent();
+            Anchor print = (Anchor) find(section, "household-case-notice-print").orElseThrow();
+            assertThat(print.getHref()).endsWith(".pdf");
+            assertThat(print.getTarget()).hasValue("_blank");
+        } finally {
+            PairingFixture.resetClock();
         }
     }
 }
