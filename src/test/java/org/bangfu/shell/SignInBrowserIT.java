@@ -114,8 +114,9 @@ class SignInBrowserIT {
         // not signed in: to the login page first, whatever the address
         browser.open("/no-such-page");
         browser.awaitPath("/login");
+        signIn("street01", "Demo@2019");
+        browser.await(By.id("main-nav"));
 
-        browser.signIn("street01");
         for (String address : List.of("/no-such-page", "/audit")) {
             browser.open(address);
             browser.awaitText(By.id("lost-page"), "找不到此页面");
