@@ -39,6 +39,8 @@ abstract class LostPage extends VerticalLayout implements HasDynamicTitle {
         Button back = new Button(getTranslation("lost.back"), VaadinIcon.ARROW_BACKWARD.create(),
                 e -> UI.getCurrent().getPage().getHistory().back());
         back.setId("lost-back");
+        home.setMinHeight("44px");
+        back.setMinHeight("44px");
         HorizontalLayout actions = new HorizontalLayout(home, back);
         actions.setWrap(true);
         add(title, explanation, actions);

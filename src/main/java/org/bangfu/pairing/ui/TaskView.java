@@ -70,6 +70,8 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final String TASK_LIST = "tasks";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
@@ -83,8 +85,6 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Attachments attachments;
     private final transient Letters letters;
     private final transient List<TaskPanel> panels;
-    private static final String TASK_LIST = "tasks";
-
     private String taskId;
     private String title = "";
     /** Where the person goes once the task is done or handed over: where they came from, else the task list. */
@@ -173,7 +173,8 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     private Component back() {
-        Button back = new Button(getTranslation(TASK_LIST.equals(origin) ? "task.backToList" : "task.back"), e -> getUI().ifPresent(ui -> ui.navigate(origin)));
+        Button back = new Button(getTranslation(TASK_LIST.equals(origin) ? "task.backToList" : "task.back"),
+                e -> getUI().ifPresent(ui -> ui.navigate(origin)));
         back.setMinHeight("44px");
         return back;
     }
