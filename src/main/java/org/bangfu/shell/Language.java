@@ -26,7 +26,19 @@ public class Language implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(chosen(VaadinRequest.getCurrent())));
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            ui.setLocale(chosen(VaadinRequest.getCurrent()));
+            connectionTexts(ui);
+        });
+    }
+
+    /** What the page says when the network drops and comes back, in the person's language too. */
+    private static void connectionTexts(UI ui) {
+        ui.getPage().executeJs("const indicator = window.Vaadin && window.Vaadin.connectionIndicator;"
+                + "if (indicator) { indicator.onlineText = $0; indicator.reconnectingText = $1;"
+                + " indicator.offlineText = $2; }", ui.getTranslation("connection.online"),
+                ui.getTranslation("connection.reconnecting"), ui.getTranslation("connection.offline"));
     }
 
     /** Switches the current person's UI to a language and reloads the page in it. */

@@ -129,6 +129,18 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
+    /** Errors the page wrote to the browser console since the last look (a failed request lands here too). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Waits until the condition holds on the page. */
+    public <T> T waitUntil(java.util.function.Function<ChromeDriver, T> condition) {
+        return wait.until(d -> condition.apply(driver));
+    }
+
     public void screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
