@@ -13,6 +13,7 @@ import org.bangfu.calendar.WorkingDays;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Keypad;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
 
@@ -107,8 +108,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout counter() {
         DatePicker from = new DatePicker(getTranslation("calendar.check"), LocalDate.now());
-        TextField days = new TextField(getTranslation("calendar.checkDays"));
-        days.setAllowedCharPattern("[0-9]");
+        TextField days = Keypad.numeric(new TextField(getTranslation("calendar.checkDays")));
         days.setMaxLength(3);
         days.setValue("5");
         days.setId("calendar-days");
