@@ -37,7 +37,6 @@ public final class ResponsiveGrid<T> {
     /** The grid with its empty-state sentence ({@code emptyKey} in the bundles). */
     public static <T> ResponsiveGrid<T> of(Grid<T> grid, String emptyKey) {
         grid.setEmptyStateText(grid.getTranslation(emptyKey));
-        grid.addClassName("bf-grid");
         return new ResponsiveGrid<>(grid);
     }
 
