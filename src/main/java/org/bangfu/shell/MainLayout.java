@@ -96,8 +96,12 @@ public class MainLayout extends AppLayout {
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        Div who = new Div(VaadinIcon.USER.create(), new Span(user.displayName()));
+        // on a phone the icon alone, so that the page title keeps its room in the bar
+        Span name = new Span(user.displayName());
+        name.addClassName("bf-user-name");
+        Div who = new Div(VaadinIcon.USER.create(), name);
         who.addClassName("bf-user");
+        who.getElement().setAttribute("title", user.displayName());
         SubMenu items = menu.addItem(who).getSubMenu();
         items.addItem(new Span(getTranslation("role." + user.role().name()))).setEnabled(false);
         items.addItem(getTranslation("layout.changePassword"),

@@ -95,22 +95,78 @@ class HouseholdBrowserIT {
         browser.awaitText(By.id("household-title"), "测试户主");
     }
 
+    /** The household page's tab strip, measured against the window; and the page's own scroll. */
+    /** Scrolls whatever scrolls the household page (the layout's content, the tab's own scroller) to its end. */
+    private static final String SCROLL_TO_END = """
+            const sheet = document.querySelector('vaadin-tabsheet');
+            const scrollers = [sheet.shadowRoot.querySelector('[part=content]')];
+            for (let el = sheet; el; el = el.parentNode || el.host) {
+              if (el.nodeType === 1) scrollers.push(el);
+            }
+            scrollers.push(document.scrollingElement);
+            scrollers.forEach(el => { if (el.scrollHeight > el.clientHeight) el.scrollTop = el.scrollHeight; });""";
+
+    /** Whether the household page's tab strip is inside the window. */
+    private static final String TABS_IN_VIEW = """
+            const tabs = document.querySelector('vaadin-tabsheet').shadowRoot.querySelector('[part=tabs-container]')
+                .getBoundingClientRect();
+            return tabs.top >= 0 && tabs.bottom <= window.innerHeight;""";
+
     @Test
-    void onAPhoneTheListAndTheFileAreUsable() {
+    void onAPhoneEveryListBecomesCardsTheTabsAndTheTitleStayInViewAndAmountsOpenTheNumberKeypad() {
         browser.close();
         browser = new Browser(port, 390, 844);
         browser.signIn("team01");
         browser.open("/households");
         browser.awaitText(By.id("household-grid"), "王建国");
+        browser.await(By.cssSelector("#household-grid[bf-compact]"));
+        assertThat(browser.sideways()).isEmpty();
+        assertThat(browser.barTitle()).isEqualTo("困难户档案");
         browser.screenshot("household-list-phone");
+
         browser.open("/households/" + householdOfTeam(1));
         browser.awaitText(By.id("household-title"), "王建国");
         browser.click(By.xpath("//vaadin-tab[contains(., '家庭成员')]"));
         browser.awaitText(By.id("member-grid"), "李秀英");
+        assertThat(browser.sideways()).isEmpty();
         browser.screenshot("household-members-phone");
-        // nothing wider than the screen: wide tables scroll inside themselves, the page does not
-        assertThat((Long) browser.driver().executeScript("return window.innerWidth")).isEqualTo(390L);
-        assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth"))
-                .isLessThanOrEqualTo(390L);
+        browser.click(By.xpath("//vaadin-tab[contains(., '帮扶手册')]"));
+        browser.present(By.id("handbook-measures"));
+        // scrolled down to the end of the handbook: the tabs are still there to switch
+        browser.driver().executeScript(SCROLL_TO_END);
+        browser.screenshot("household-tabs-phone");
+        assertThat(browser.driver().executeScript(TABS_IN_VIEW)).isEqualTo(true);
+        browser.click(By.xpath("//vaadin-tab[contains(., '变更记录')]"));
+        browser.await(By.cssSelector("#history-grid[bf-compact]"));
+        assertThat(browser.sideways()).isEmpty();
+
+        browser.close();
+        browser = new Browser(port, 390, 844);
+        browser.signIn("district");
+        browser.open("/households/" + householdOfTeam(1));
+        browser.click(By.xpath("//vaadin-tab[contains(., '帮扶资金')]"));
+        browser.await(By.id("arrangement-amount"));
+        assertThat(browser.numberFieldsWithoutKeypad()).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector("#arrangement-amount input")).getAttribute("inputmode"))
+                .isEqualTo("decimal");
+        assertThat(browser.sideways()).isEmpty();
+        browser.open("/funds?tab=ledger");
+        browser.await(By.cssSelector("#funds-ledger[bf-compact]"));
+        assertThat(browser.sideways()).isEmpty();
+        assertThat(browser.barTitle()).isNotBlank();
+        browser.screenshot("funds-ledger-phone");
+        browser.open("/agency-data");
+        browser.await(By.cssSelector("#agency-grid[bf-compact]"));
+        assertThat(browser.sideways()).isEmpty();
+        browser.screenshot("agency-data-phone");
+
+        browser.close();
+        browser = new Browser(port, 390, 844);
+        browser.signIn("auditor");
+        browser.open("/audit");
+        browser.await(By.cssSelector("vaadin-grid[bf-compact]"));
+        assertThat(browser.sideways()).isEmpty();
+        assertThat(browser.barTitle()).isNotBlank();
+        browser.screenshot("audit-log-phone");
     }
 }

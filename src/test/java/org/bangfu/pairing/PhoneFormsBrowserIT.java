@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Every form of the pairing workflow on a phone (390 × 844): the page never scrolls sideways and every field and
- * button of the form is at least 44 px high. One case is walked through every step by the fixture; each step's
+ * Every form of the pairing workflow on a phone (390 × 844): neither the page nor the history of the steps done
+ * scrolls sideways, every field and button of the form is at least 44 px high, and number fields open the number
+ * keypad. One case is walked through every step by the fixture; each step's
  * page is opened by the person who works it, measured and kept as a screenshot ({@code phone-STEP.png}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -146,6 +147,10 @@ class PhoneFormsBrowserIT {
         List<String> small = (List<String>) browser.driver().executeScript(TOO_SMALL);
         assertThat(small).as(task.key()).isEmpty();
         assertThat(pageWidth()).as(task.key()).isLessThanOrEqualTo(390L);
+        // the steps done (办理记录) as cards, votes and amounts with the number keypad, the step named in the bar
+        assertThat(browser.sideways()).as(task.key()).isEmpty();
+        assertThat(browser.numberFieldsWithoutKeypad()).as(task.key()).isEmpty();
+        assertThat(browser.barTitle()).as(task.key()).isNotBlank();
         browser.screenshot("phone-" + task.key());
     }
 

@@ -116,6 +116,66 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> currentPath().equals(path) || currentPath().startsWith(path + "?"));
     }
 
+    /**
+     * What scrolls sideways on this page: the page wider than the window, a grid whose rows are wider than the grid,
+     * or the bar wider than itself. Waits up to ten seconds for a grid to switch to cards; empty when nothing does.
+     */
+    public List<String> sideways() {
+        return settled("""
+                const found = [];
+                const page = document.documentElement.scrollWidth;
+                if (page > window.innerWidth) found.push('page ' + page + ' > ' + window.innerWidth);
+                document.querySelectorAll('vaadin-grid, .bf-navbar').forEach(el => {
+                  if (el.offsetParent === null) return;
+                  const box = (el.$ && el.$.table) || el;
+                  if (box.scrollWidth > box.clientWidth + 1) {
+                    found.push((el.id || el.className || el.tagName) + ' ' + box.scrollWidth + ' > ' + box.clientWidth);
+                  }
+                });
+                return found;""");
+    }
+
+    /**
+     * Fields that take only digits (their allowed characters start with {@code [0-9}) whose input does not open the
+     * phone's number keypad; empty when every such field does.
+     */
+    public List<String> numberFieldsWithoutKeypad() {
+        return settled("""
+                const found = [];
+                document.querySelectorAll('vaadin-text-field').forEach(el => {
+                  if (el.offsetParent === null || !(el.allowedCharPattern || '').startsWith('[0-9')) return;
+                  const mode = el.inputElement && el.inputElement.getAttribute('inputmode');
+                  if (mode !== 'numeric' && mode !== 'decimal') found.push((el.id || el.label) + ' ' + mode);
+                });
+                return found;""");
+    }
+
+    /** The page title in the bar, if it is shown whole-width enough to read and within the window; else null. */
+    public String barTitle() {
+        return (String) driver.executeScript("""
+                const title = document.querySelector('.bf-view-title');
+                if (!title) return null;
+                const box = title.getBoundingClientRect();
+                return box.width >= 40 && box.left >= 0 && box.right <= window.innerWidth ? title.textContent : null;""");
+    }
+
+    /** The script's list once it is empty, or as it is after ten seconds. */
+    @SuppressWarnings("unchecked")
+    private List<String> settled(String script) {
+        long until = System.currentTimeMillis() + 10_000;
+        List<String> found = (List<String>) driver.executeScript(script);
+        while (!found.isEmpty() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+            found = (List<String>) driver.executeScript(script);
+        }
+        return found;
+    }
+
     public String bodyText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -9,6 +9,7 @@ import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditLog.AuditQuery;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -64,6 +65,10 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> getTranslation("audit.outcome." + e.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
         grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
+        ResponsiveGrid.of(grid, "audit.empty").card(e -> ResponsiveGrid.card(
+                ResponsiveGrid.line(getTranslation("audit.action." + e.action()), e.target()),
+                ResponsiveGrid.line(TIME.format(e.occurredAt()), e.actor(), getTranslation("audit.outcome." + e.outcome().name())),
+                e.detail()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         refresh();

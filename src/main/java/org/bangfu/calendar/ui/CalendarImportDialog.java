@@ -11,6 +11,7 @@ import org.bangfu.calendar.CalendarImport.YearChange;
 import org.bangfu.calendar.CalendarImportRefused;
 import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.StaleCalendar;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
@@ -57,8 +58,10 @@ class CalendarImportDialog extends Dialog {
         outcome.setId("calendar-import-outcome");
         years.setId("calendar-import-years");
         rows.setId("calendar-import-rows");
-        rows.addColumn(Row::where).setHeader(getTranslation("calendar.import.line")).setAutoWidth(true).setFlexGrow(0);
-        rows.addColumn(Row::what).setHeader(getTranslation("calendar.import.problem")).setFlexGrow(1);
+        rows.addColumn(Row::where).setHeader(getTranslation("calendar.import.line")).setAutoWidth(true).setFlexGrow(0)
+                .setKey("where");
+        rows.addColumn(Row::what).setHeader(getTranslation("calendar.import.problem")).setFlexGrow(1).setKey("what");
+        ResponsiveGrid.of(rows, "calendar.import.rows.empty").card(r -> ResponsiveGrid.card(r.where(), r.what()));
         rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         rows.setHeight("16rem");
         rows.setVisible(false);
@@ -101,8 +104,8 @@ class CalendarImportDialog extends Dialog {
         }
         if (!valid) {
             outcome.setText(getTranslation("calendar.import.failed", report.problems().size()));
-            rows.getColumns().get(0).setHeader(getTranslation("calendar.import.line"));
-            rows.getColumns().get(1).setHeader(getTranslation("calendar.import.problem"));
+            rows.getColumnByKey("where").setHeader(getTranslation("calendar.import.line"));
+            rows.getColumnByKey("what").setHeader(getTranslation("calendar.import.problem"));
             rows.setItems(report.problems().stream()
                     .map(p -> new Row(p.line() == 0 ? "—" : String.valueOf(p.line()),
                             getTranslation(p.messageKey(), p.arguments())))
@@ -127,8 +130,8 @@ class CalendarImportDialog extends Dialog {
                     getTranslation("calendar.import.change.changed") + "：" + describe(c.before()) + " → "
                             + describe(c.after()))));
         }
-        rows.getColumns().get(0).setHeader(getTranslation("calendar.day"));
-        rows.getColumns().get(1).setHeader(getTranslation("calendar.import.change"));
+        rows.getColumnByKey("where").setHeader(getTranslation("calendar.day"));
+        rows.getColumnByKey("what").setHeader(getTranslation("calendar.import.change"));
         rows.setItems(changes.stream().sorted((a, b) -> a.where().compareTo(b.where())).toList());
     }
 

@@ -13,7 +13,9 @@ import org.bangfu.calendar.WorkingDays;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Keypad;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -69,16 +71,20 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(d -> getTranslation("calendar.kind." + d.kind())).setHeader(getTranslation("calendar.kind"))
                 .setAutoWidth(true);
         grid.addColumn(CalendarDay::name).setHeader(getTranslation("calendar.name")).setFlexGrow(1);
+        ResponsiveGrid<CalendarDay> phone = ResponsiveGrid.of(grid, "calendar.empty");
         if (admin) {
-            grid.addComponentColumn(d -> {
+            phone.keep(grid.addComponentColumn(d -> {
                 Button clear = new Button(getTranslation("calendar.remove"), e -> {
                     workingDays.clear(d.day());
                     refresh();
                 });
                 clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 return clear;
-            }).setAutoWidth(true);
+            }).setAutoWidth(true));
         }
+        phone.card(d -> ResponsiveGrid.card(ResponsiveGrid.line(d.day(),
+                d.day().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale())),
+                ResponsiveGrid.line(getTranslation("calendar.kind." + d.kind()), d.name())));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setId("calendar-grid");
@@ -102,8 +108,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout counter() {
         DatePicker from = new DatePicker(getTranslation("calendar.check"), LocalDate.now());
-        TextField days = new TextField(getTranslation("calendar.checkDays"));
-        days.setAllowedCharPattern("[0-9]");
+        TextField days = Keypad.numeric(new TextField(getTranslation("calendar.checkDays")));
         days.setMaxLength(3);
         days.setValue("5");
         days.setId("calendar-days");

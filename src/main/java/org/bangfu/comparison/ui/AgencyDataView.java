@@ -10,6 +10,7 @@ import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -62,6 +63,10 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(d -> d.importedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
                 .setHeader(getTranslation("agency.importedAt")).setAutoWidth(true);
         grid.addColumn(Dataset::importedBy).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "agency.empty").card(d -> ResponsiveGrid.card(
+                ResponsiveGrid.line(getTranslation("agency.kind." + d.kind()), "v" + d.versionNo(), d.asOf()),
+                d.fileName(), ResponsiveGrid.line(getTranslation("agency.rows") + " " + d.rowCount(),
+                        getTranslation("agency.skipped") + " " + d.skippedCount()), d.importedBy()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.setId("agency-grid");
@@ -86,6 +91,10 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
             records.addColumn(r -> r.values().get(field.key())).setHeader(getTranslation("agency.field." + field.key()))
                     .setAutoWidth(true);
         }
+        ResponsiveGrid.of(records, "agency.records.empty").card(r -> ResponsiveGrid.card(
+                getTranslation("households.import.row") + " " + r.rowNo(), dataset.kind().fields().stream()
+                        .map(field -> getTranslation("agency.field." + field.key()) + " " + r.values().get(field.key()))
+                        .toArray()));
         records.setItems(q -> agencyData.records(dataset.id(), q.getOffset(), q.getLimit()).stream());
         records.addThemeVariants(GridVariant.LUMO_COMPACT);
         records.setHeight("24rem");
@@ -98,6 +107,9 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
             skipped.addColumn(p -> getTranslation(p.messageKey())).setHeader(getTranslation("households.import.problem"))
                     .setFlexGrow(1);
             skipped.addColumn(RowProblem::value).setHeader(getTranslation("agency.import.value")).setAutoWidth(true);
+            ResponsiveGrid.of(skipped, "agency.skipped.empty").card(p -> ResponsiveGrid.card(getTranslation(p.messageKey()),
+                    ResponsiveGrid.line(getTranslation("households.import.row") + " " + p.rowNo(),
+                            getTranslation("agency.field." + p.field()), p.value())));
             skipped.setItems(agencyData.skippedRows(dataset.id()));
             skipped.addThemeVariants(GridVariant.LUMO_COMPACT);
             skipped.setHeight("12rem");

@@ -12,6 +12,7 @@ import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
@@ -97,6 +98,9 @@ class AgencyImportDialog extends Dialog {
         problems.addColumn(p -> getTranslation(p.messageKey())).setHeader(getTranslation("households.import.problem"))
                 .setFlexGrow(1);
         problems.addColumn(RowProblem::value).setHeader(getTranslation("agency.import.value")).setAutoWidth(true);
+        ResponsiveGrid.of(problems, "agency.skipped.empty").card(p -> ResponsiveGrid.card(getTranslation(p.messageKey()),
+                ResponsiveGrid.line(getTranslation("households.import.row") + " " + p.rowNo(),
+                        getTranslation("agency.field." + p.field()), p.value())));
         problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.setHeight("16rem");
         problems.setVisible(false);

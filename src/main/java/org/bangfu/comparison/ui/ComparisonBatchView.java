@@ -16,6 +16,7 @@ import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -85,6 +86,11 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         history.addColumn(Batch::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
         history.addColumn(Batch::warningCount).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
+        ResponsiveGrid.of(history, "comparison.batch.history.empty").card(b -> ResponsiveGrid.card(
+                ResponsiveGrid.line(getTranslation("comparison.batch.id") + " " + b.id(),
+                        getTranslation("comparison.batch.status." + b.status())),
+                ResponsiveGrid.line(getTranslation("comparison.batch.households") + " " + b.households(),
+                        getTranslation("comparison.batch.warnings") + " " + b.warningCount()), b.startedBy()));
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
         history.setId("batch-history");
@@ -162,6 +168,9 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         byRule.addColumn(r -> r.text(getLocale())).setHeader(getTranslation("comparison.export.rule")).setFlexGrow(1);
         byRule.addColumn(RuleCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
         byRule.addColumn(RuleCount::households).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
+        ResponsiveGrid.of(byRule, "comparison.batch.byRule.empty").card(r -> ResponsiveGrid.card(r.text(getLocale()),
+                ResponsiveGrid.line(getTranslation("comparison.batch.warnings") + " " + r.warnings(),
+                        getTranslation("comparison.batch.householdsHit") + " " + r.households())));
         byRule.setItems(shown.byRule());
         byRule.setAllRowsVisible(true);
         byRule.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -175,6 +184,11 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         byStreet.addColumn(StreetCount::people).setHeader(getTranslation("comparison.batch.people")).setAutoWidth(true);
         byStreet.addColumn(StreetCount::householdsHit).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
         byStreet.addColumn(StreetCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
+        ResponsiveGrid.of(byStreet, "comparison.batch.byStreet.empty").card(s -> ResponsiveGrid.card(s.streetName(),
+                ResponsiveGrid.line(getTranslation("comparison.batch.households") + " " + s.households(),
+                        getTranslation("comparison.batch.people") + " " + s.people()),
+                ResponsiveGrid.line(getTranslation("comparison.batch.householdsHit") + " " + s.householdsHit(),
+                        getTranslation("comparison.batch.warnings") + " " + s.warnings())));
         byStreet.setItems(shown.byStreet());
         byStreet.setAllRowsVisible(true);
         byStreet.addThemeVariants(GridVariant.LUMO_COMPACT);

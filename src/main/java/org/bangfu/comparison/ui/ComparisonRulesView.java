@@ -11,6 +11,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -60,6 +61,10 @@ class ComparisonRulesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> getTranslation(r.active() ? "comparison.rule.active" : "comparison.rule.inactive"))
                 .setHeader(getTranslation("comparison.rule.applies")).setAutoWidth(true);
         grid.addColumn(r -> "v" + r.version()).setHeader(getTranslation("agency.version")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "comparison.rules.empty").card(r -> ResponsiveGrid.card(r.text(getLocale()),
+                ResponsiveGrid.line(getTranslation("agency.kind." + r.kind()),
+                        getTranslation(r.active() ? "comparison.rule.active" : "comparison.rule.inactive")),
+                Badges.of(getTranslation("comparison.severity." + r.severity()), Labels.severityTheme(r.severity()))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("rules-grid");

@@ -15,6 +15,7 @@ import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -112,6 +113,11 @@ class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver
                 : Badges.of(getTranslation(r.exclusion() ? "comparison.report.excluded" : "comparison.report.complete"),
                         r.exclusion() ? "error" : "success"))
                 .setHeader(getTranslation("comparison.status")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "comparison.workbench.empty").card(r -> ResponsiveGrid.card(
+                ResponsiveGrid.line(r.headName(), r.fileNo()), ResponsiveGrid.line(r.streetName(), r.villageName()),
+                r.open() > 0 ? Badges.of(getTranslation("comparison.report.open", r.open()), "primary")
+                        : Badges.of(getTranslation(r.exclusion() ? "comparison.report.excluded" : "comparison.report.complete"),
+                                r.exclusion() ? "error" : "success")));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.setId("workbench-grid");

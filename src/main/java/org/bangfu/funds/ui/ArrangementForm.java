@@ -5,6 +5,7 @@ import java.util.List;
 import org.bangfu.funds.Programme;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.Keypad;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -43,6 +44,7 @@ class ArrangementForm extends FormLayout {
         amount.setLabel(getTranslation("funds.amount"));
         amount.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("funds.yuan")));
         amount.setAllowedCharPattern("[0-9.,]");
+        Keypad.decimal(amount);
         amount.setId("arrangement-amount");
         reason.setLabel(getTranslation("funds.reason"));
         reason.setMaxLength(500);

@@ -21,6 +21,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -142,6 +143,9 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(Arrangement::arrangedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(a -> FundsFigures.TIME.format(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
                 .setAutoWidth(true);
+        ResponsiveGrid.of(grid, "funds.arrangements.empty").card(a -> ResponsiveGrid.card(
+                ResponsiveGrid.line(a.year(), owner.getTranslation("funds.programme." + a.programme().name()), a.amount().format()),
+                a.reason(), ResponsiveGrid.line(a.arrangedBy(), FundsFigures.TIME.format(a.arrangedAt()))));
         return compact(grid, arrangements);
     }
 
@@ -160,6 +164,9 @@ class FundsTab implements HouseholdPageTab {
                 .setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
         grid.addColumn(r -> FundsFigures.approvals(owner, r)).setHeader(owner.getTranslation("funds.approvals"))
                 .setFlexGrow(1);
+        ResponsiveGrid.of(grid, "funds.requests.empty").card(r -> ResponsiveGrid.card(
+                ResponsiveGrid.line(r.amount().format(), r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name())),
+                r.purpose(), FundsFigures.status(owner, r.status()), FundsFigures.TIME.format(r.requestedAt())));
         return compact(grid, list);
     }
 
@@ -177,6 +184,9 @@ class FundsTab implements HouseholdPageTab {
                 .setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(p -> p.failureReason() == null ? "" : p.failureReason())
                 .setHeader(owner.getTranslation("funds.failureReason")).setFlexGrow(1);
+        ResponsiveGrid.of(grid, "funds.payments.empty").card(p -> ResponsiveGrid.card(
+                ResponsiveGrid.line(p.amount().format(), p.reference()), FundsFigures.status(owner, p),
+                FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()), p.failureReason()));
         return compact(grid, list);
     }
 

@@ -27,6 +27,7 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.ReturnTo;
 import org.bangfu.shell.UploadOutcome;
 import org.bangfu.shell.UploadTexts;
@@ -159,13 +160,16 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setHeader(getTranslation("funds.requestedBy")).setAutoWidth(true);
         grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : p.assignee())
                 .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
-        grid.addComponentColumn(p -> {
+        Grid.Column<PendingApproval> openColumn = grid.addComponentColumn(p -> {
             // leadership reads the queue: 查看, never a 办理 that leads to a task not theirs
             Button open = new Button(getTranslation(p.actionable() ? "funds.approvals.open" : "funds.approvals.view"),
                     e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + p.taskId(), ReturnTo.query("funds"))));
             open.setMinHeight("44px");
             return open;
         });
+        ResponsiveGrid.of(grid, "funds.approvals.empty").keep(openColumn).card(p -> ResponsiveGrid.card(
+                ResponsiveGrid.line(p.headName(), p.amount().format()), getTranslation("task." + p.taskKey()),
+                ResponsiveGrid.line(p.teamName(), p.requestedBy(), FundsFigures.TIME.format(p.requestedAt()))));
         List<PendingApproval> pending = requests.awaitingDistrict();
         grid.setItems(pending);
         grid.setAllRowsVisible(true);
@@ -247,8 +251,9 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                     ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
                     : Badges.of(getTranslation("funds.batch.settled", b.settled(), b.payments()), "contrast"))
                     .setHeader(getTranslation("funds.status")).setAutoWidth(true);
+            ResponsiveGrid<PaymentBatch> phone = ResponsiveGrid.of(grid, "funds.batches.empty");
             if (officer) {
-                grid.addComponentColumn(b -> {
+                phone.keep(grid.addComponentColumn(b -> {
                     HorizontalLayout actions = new HorizontalLayout(download(b, FundPayments.FileFormat.XLSX),
                             download(b, FundPayments.FileFormat.CSV));
                     if (b.reconciledAt() == null) {
@@ -259,8 +264,11 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                     }
                     actions.setAlignItems(Alignment.CENTER);
                     return actions;
-                }).setAutoWidth(true).setFlexGrow(0);
+                }).setAutoWidth(true).setFlexGrow(0));
             }
+            phone.card(b -> ResponsiveGrid.card(b.batchNo(), b.payments() + " / " + b.total().format(),
+                    b.reconciledAt() != null ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
+                            : Badges.of(getTranslation("funds.batch.settled", b.settled(), b.payments()), "contrast")));
             grid.setItems(payments.batches());
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -321,6 +329,9 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(p -> FundsFigures.TIME.format(p.instructedAt())).setHeader(getTranslation("audit.column.time"))
                 .setAutoWidth(true);
+        ResponsiveGrid.of(grid, "funds.payments.empty").card(p -> ResponsiveGrid.card(
+                ResponsiveGrid.line(p.headName(), p.amount().format()), p.reference(),
+                FundsFigures.TIME.format(p.instructedAt())));
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -375,6 +386,11 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setFlexGrow(1);
         grid.addColumn(FundLedger.Entry::recordedBy).setHeader(getTranslation("funds.ledger.column.recordedBy"))
                 .setAutoWidth(true);
+        ResponsiveGrid.of(grid, "funds.ledger.empty").card(e -> ResponsiveGrid.card(
+                ResponsiveGrid.line(e.headName(), String.format(Locale.ROOT, "%,.2f", new BigDecimal(e.amount()))),
+                ResponsiveGrid.line(getTranslation("funds.kind." + e.kind().name()),
+                        getTranslation("funds.programme." + e.programme().name()), e.teamName()),
+                ResponsiveGrid.line(FundsFigures.TIME.format(e.recordedAt()), e.recordedBy()), e.note()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("60vh");
         Span count = new Span();
@@ -429,6 +445,13 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setHeader(getTranslation("funds.balance.awaitingPayment"));
         grid.addColumn(t -> t.balance().paid().format()).setHeader(getTranslation("funds.balance.paid"));
         grid.addColumn(t -> t.balance().remaining().format()).setHeader(getTranslation("funds.balance.remaining"));
+        ResponsiveGrid.of(grid, "funds.teams.empty").card(t -> ResponsiveGrid.card(
+                ResponsiveGrid.line(t.teamName() == null ? getTranslation("funds.teams.unassigned") : t.teamName(),
+                        t.streetName()),
+                getTranslation("funds.teams.households") + " " + t.households(),
+                getTranslation("funds.balance.arranged") + " " + t.balance().arranged().format(),
+                getTranslation("funds.balance.paid") + " " + t.balance().paid().format(),
+                getTranslation("funds.balance.remaining") + " " + t.balance().remaining().format()));
         grid.setItems(balances.subList(0, balances.size() - 1));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

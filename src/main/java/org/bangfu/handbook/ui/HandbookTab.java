@@ -31,6 +31,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.ResponsiveGrid;
 import org.springframework.core.annotation.Order;
 
 import com.vaadin.flow.component.Component;
@@ -271,6 +272,9 @@ class HandbookTab implements HouseholdPageTab {
         grid.addColumn(v -> v.visitedOn().toString()).setHeader(owner.getTranslation("handbook.visit.visitedOn"))
                 .setAutoWidth(true);
         grid.addColumn(Visit::findings).setHeader(owner.getTranslation("handbook.visit.findings")).setFlexGrow(1);
+        ResponsiveGrid.of(grid, "handbook.visit.versions.empty").card(v -> ResponsiveGrid.card(
+                ResponsiveGrid.line(owner.getTranslation("handbook.version") + " " + v.version(), v.visitedOn()),
+                ResponsiveGrid.line(v.savedBy(), TIME.format(v.savedAt())), v.findings()));
         compact(grid, visits.versions(file.id(), visit.id()));
         Dialog dialog = dialog(owner.getTranslation("handbook.visit.versions", visit.version()));
         dialog.add(grid);
@@ -308,6 +312,11 @@ class HandbookTab implements HouseholdPageTab {
         if (writable) {
             grid.addComponentColumn(m -> measureActions(tab, file, m)).setAutoWidth(true);
         }
+        ResponsiveGrid.of(grid, "handbook.measure.empty").card(m -> ResponsiveGrid.card(
+                ResponsiveGrid.line(codes.label(CodeLists.MEASURE, m.category(), UI.getCurrent().getLocale()),
+                        tab.getTranslation("handbook.measure.status." + m.status().name())),
+                m.content(), ResponsiveGrid.line(m.plannedOn(), m.cost() == null ? null : m.cost().format()),
+                writable ? measureActions(tab, file, m) : null));
         return compact(grid, list);
     }
 
@@ -389,6 +398,9 @@ class HandbookTab implements HouseholdPageTab {
                 owner.getTranslation("handbook.confirmation." + r.confirmation().name()), "2.5rem"))
                 .setHeader(owner.getTranslation("handbook.confirmation")).setAutoWidth(true);
         grid.addColumn(Result::recordedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "handbook.result.empty").card(r -> ResponsiveGrid.card(r.outcome(),
+                ResponsiveGrid.line(r.achievedOn(), r.recordedBy()), picture(file, r.confirmationId(),
+                        owner.getTranslation("handbook.confirmation." + r.confirmation().name()), "2.5rem")));
         return compact(grid, list);
     }
 

@@ -5,6 +5,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,6 +41,8 @@ class CodeListsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CodeItem::code).setHeader(getTranslation("organisation.code")).setAutoWidth(true);
         grid.addColumn(CodeItem::labelZh).setHeader(getTranslation("codes.labelZh")).setAutoWidth(true);
         grid.addColumn(CodeItem::labelEn).setHeader(getTranslation("codes.labelEn")).setFlexGrow(1);
+        ResponsiveGrid.of(grid, "codes.empty").card(i -> ResponsiveGrid.card(ResponsiveGrid.line(i.labelZh(), i.code()),
+                i.labelEn()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         list.addValueChangeListener(e -> grid.setItems(codes.items(e.getValue())));

@@ -23,6 +23,7 @@ import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -117,6 +118,10 @@ class HouseholdListView extends VerticalLayout implements HasDynamicTitle, Befor
         grid.addColumn(h -> codes.label(CodeLists.CAUSE, h.mainCause(), getLocale()))
                 .setHeader(getTranslation("field.mainCause")).setAutoWidth(true);
         grid.addColumn(HouseholdSummary::members).setHeader(getTranslation("field.members")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "households.empty").card(h -> ResponsiveGrid.card(ResponsiveGrid.line(h.headName(), h.fileNo()),
+                ResponsiveGrid.line(h.streetName(), h.villageName(), h.teamName()),
+                ResponsiveGrid.line(getTranslation("stage." + h.stage().name()),
+                        getTranslation("attribute." + h.attribute().name()))));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.setId("household-grid");

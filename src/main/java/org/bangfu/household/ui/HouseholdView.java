@@ -24,6 +24,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.Component;
@@ -188,9 +189,14 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .setHeader(getTranslation("field.health")).setAutoWidth(true);
         grid.addColumn(m -> (m.medicalInsurance() ? "✓" : "—") + " / " + (m.pensionInsurance() ? "✓" : "—"))
                 .setHeader(getTranslation("household.insurance")).setAutoWidth(true);
+        ResponsiveGrid<Member> phone = ResponsiveGrid.of(grid, "household.members.empty");
         if (file.editable()) {
-            grid.addComponentColumn(this::memberActions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true);
+            phone.keep(grid.addComponentColumn(this::memberActions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true));
         }
+        phone.card(m -> ResponsiveGrid.card(ResponsiveGrid.line(m.name(),
+                Labels.code(codes, CodeLists.RELATION, m.relation(), getLocale())),
+                ResponsiveGrid.line(getTranslation("gender." + m.gender().name()), m.birthDate()),
+                sensitive(m.idNumber(), SensitiveField.ID_NUMBER, m.id())));
         grid.setItems(file.members());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -278,6 +284,8 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(Cadre::unit).setHeader(getTranslation("household.cadreUnit")).setAutoWidth(true);
         grid.addColumn(c -> c.from() + " ~ " + (c.to() == null ? getTranslation("household.cadreCurrent") : c.to()))
                 .setHeader(getTranslation("household.cadreTerm")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "household.cadres.empty").card(c -> ResponsiveGrid.card(c.name(), c.unit(),
+                c.from() + " ~ " + (c.to() == null ? getTranslation("household.cadreCurrent") : c.to())));
         grid.setItems(file.cadres());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -307,18 +315,15 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private Component attachmentsTab() {
         Grid<AttachmentInfo> grid = new Grid<>();
         grid.setId("attachment-grid");
-        grid.addComponentColumn(a -> {
-            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> attachments.download(id, a.id())
-                    .map(d -> new DownloadResponse(new ByteArrayInputStream(d.content()), d.originalName(),
-                            d.contentType(), d.content().length))
-                    .orElseGet(() -> DownloadResponse.error(404))), a.originalName());
-            return link;
-        }).setHeader(getTranslation("attachment.name")).setAutoWidth(true);
+        grid.addComponentColumn(this::download).setHeader(getTranslation("attachment.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("attachment.kind." + a.kind().name())).setHeader(getTranslation("attachment.kind"))
                 .setAutoWidth(true);
         grid.addColumn(a -> (a.size() + 1023) / 1024 + " KB").setHeader(getTranslation("attachment.size")).setAutoWidth(true);
         grid.addColumn(AttachmentInfo::uploadedBy).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(a -> TIME.format(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "attachment.list.empty").card(a -> ResponsiveGrid.card(download(a),
+                ResponsiveGrid.line(getTranslation("attachment.kind." + a.kind().name()), (a.size() + 1023) / 1024 + " KB"),
+                ResponsiveGrid.line(a.uploadedBy(), TIME.format(a.uploadedAt()))));
         grid.setItems(attachments.list(id));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -358,6 +363,13 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return UploadTexts.of(this, getTranslation("attachment.tooLarge", attachments.maxSize().toMegabytes()));
     }
 
+    private Anchor download(AttachmentInfo a) {
+        return new Anchor(DownloadHandler.fromInputStream(event -> attachments.download(id, a.id())
+                .map(d -> new DownloadResponse(new ByteArrayInputStream(d.content()), d.originalName(),
+                        d.contentType(), d.content().length))
+                .orElseGet(() -> DownloadResponse.error(404))), a.originalName());
+    }
+
     private Component history() {
         Grid<HouseholdChange> grid = new Grid<>();
         grid.setId("history-grid");
@@ -370,6 +382,12 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .setHeader(getTranslation("household.history.what")).setAutoWidth(true);
         grid.addColumn(c -> nullToEmpty(c.oldValue())).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
         grid.addColumn(c -> nullToEmpty(c.newValue())).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "household.history.empty").card(c -> ResponsiveGrid.card(
+                ResponsiveGrid.line(getTranslation("change." + c.kind().name()), c.field() == null ? c.subject()
+                        : getTranslation("field." + c.field()) + (c.subject() == null ? "" : "（" + c.subject() + "）")),
+                ResponsiveGrid.line(TIME.format(c.occurredAt()), c.actor()),
+                c.oldValue() == null && c.newValue() == null ? null
+                        : nullToEmpty(c.oldValue()) + " → " + nullToEmpty(c.newValue())));
         grid.setItems(households.history(id));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

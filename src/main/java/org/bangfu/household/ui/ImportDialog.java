@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import org.bangfu.household.HouseholdExcel;
 import org.bangfu.household.HouseholdExcel.ImportProblem;
 import org.bangfu.household.HouseholdExcel.ImportReport;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
@@ -40,6 +41,8 @@ class ImportDialog extends Dialog {
         problems.addColumn(ImportProblem::column).setHeader(getTranslation("households.import.column")).setAutoWidth(true);
         problems.addColumn(p -> getTranslation(p.messageKey(), p.arguments()))
                 .setHeader(getTranslation("households.import.problem")).setFlexGrow(1);
+        ResponsiveGrid.of(problems, "households.import.noProblems").card(p -> ResponsiveGrid.card(
+                getTranslation(p.messageKey(), p.arguments()), ResponsiveGrid.line(p.sheet(), p.row(), p.column())));
         problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.setVisible(false);
         problems.setHeight("20rem");

@@ -8,6 +8,7 @@ import org.bangfu.modeler.Migration.Progress;
 import org.bangfu.modeler.Migration.Step;
 import org.bangfu.modeler.Migrations;
 import org.bangfu.modeler.ModelChangeRefused;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -57,6 +58,9 @@ class MigrationPanel extends VerticalLayout {
         steps.addColumn(s -> s.targetStepName() == null ? getTranslation("modeler.migration.nowhere") : s.targetStepName())
                 .setHeader(getTranslation("modeler.migration.to", plan.targetVersion()));
         steps.addColumn(Step::cases).setHeader(getTranslation("modeler.library.running"));
+        ResponsiveGrid.of(steps, "modeler.migration.steps.empty").card(s -> ResponsiveGrid.card(s.sourceStepName(),
+                "→ " + (s.targetStepName() == null ? getTranslation("modeler.migration.nowhere") : s.targetStepName()),
+                getTranslation("modeler.library.running") + " " + s.cases()));
         steps.setItems(plan.steps());
         steps.setAllRowsVisible(true);
         add(steps);
@@ -82,6 +86,8 @@ class MigrationPanel extends VerticalLayout {
         movable.setSelectionMode(Grid.SelectionMode.MULTI);
         movable.addColumn(MigrationPanel::label).setHeader(getTranslation("modeler.migration.case"));
         movable.addColumn(c -> String.join("、", c.steps())).setHeader(getTranslation("modeler.migration.at"));
+        ResponsiveGrid.of(movable, "modeler.migration.noneMovable")
+                .card(c -> ResponsiveGrid.card(label(c), String.join("、", c.steps())));
         movable.setItems(plan.movable());
         movable.setAllRowsVisible(plan.movable().size() <= 20);
         Button run = new Button(getTranslation("modeler.migration.run"), e -> {

@@ -17,6 +17,7 @@ import org.bangfu.modeler.Modeler;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ProcessDiagram;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -76,6 +77,9 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
                 ? String.valueOf(e.versions().stream().mapToLong(Version::runningCases).sum()) : "—")
                 .setHeader(getTranslation("modeler.library.running"));
         models.addComponentColumn(this::state).setHeader(getTranslation("modeler.library.state")).setFlexGrow(2);
+        ResponsiveGrid.of(models, "modeler.library.empty").card(e -> ResponsiveGrid.card(e.name(),
+                ResponsiveGrid.line(getTranslation("modeler.kind." + e.kind().name()),
+                        getTranslation("modeler.version", e.live().version())), state(e)));
         models.setAllRowsVisible(true);
         models.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::show));
         detail.setWidthFull();
@@ -145,6 +149,12 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
         }
         versions.addComponentColumn(v -> actions(entry, v)).setHeader("").setAutoWidth(true).setFlexGrow(0);
         versions.getColumns().forEach(c -> c.setAutoWidth(true));
+        ResponsiveGrid.of(versions, "modeler.library.versions.empty").card(v -> ResponsiveGrid.card(
+                ResponsiveGrid.line(getTranslation("modeler.version", v.version()),
+                        getTranslation("modeler.source." + v.source().name())),
+                ResponsiveGrid.line(v.authorName() == null ? getTranslation("modeler.library.shippedBy") : v.authorName(),
+                        v.deployedAt() == null ? null : TIME.format(v.deployedAt())),
+                v.reason(), actions(entry, v)));
         versions.setItems(entry.versions());
         versions.setAllRowsVisible(true);
         panel.add(versions);

@@ -2,7 +2,6 @@ package org.bangfu.organisation.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bangfu.organisation.AccountAdministration;
@@ -13,15 +12,13 @@ import org.bangfu.organisation.Organisation;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -32,7 +29,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -56,10 +52,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
     private final Select<Role> role = new Select<>();
     private final Select<AccountStatus> status = new Select<>();
     private final TextField text = new TextField();
-    private final Grid.Column<AccountLine> summary;
-    private final List<Grid.Column<AccountLine>> wide = new ArrayList<>();
     private final String me = CurrentUser.require().getUsername();
-    private Registration resizing;
 
     AccountsView(AccountAdministration administration, Organisation organisation) {
         this.administration = administration;
@@ -97,22 +90,21 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("bf-filters");
 
-        // on a phone one column says it all: name, role and scope, state, stacked
-        summary = grid.addComponentColumn(this::summary).setHeader(getTranslation("accounts.name")).setFlexGrow(1);
-        summary.setVisible(false);
-        wide.add(grid.addColumn(this::name).setHeader(getTranslation("accounts.name")).setAutoWidth(true));
-        wide.add(grid.addColumn(a -> a.account().username()).setHeader(getTranslation("accounts.username"))
-                .setAutoWidth(true));
-        wide.add(grid.addColumn(a -> getTranslation("role." + a.account().role().name()))
-                .setHeader(getTranslation("accounts.role")).setAutoWidth(true));
-        wide.add(grid.addColumn(AccountsView::scope).setHeader(getTranslation("accounts.scope")).setAutoWidth(true));
+        grid.addColumn(this::name).setHeader(getTranslation("accounts.name")).setAutoWidth(true);
+        grid.addColumn(a -> a.account().username()).setHeader(getTranslation("accounts.username"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> getTranslation("role." + a.account().role().name()))
+                .setHeader(getTranslation("accounts.role")).setAutoWidth(true);
+        grid.addColumn(AccountsView::scope).setHeader(getTranslation("accounts.scope")).setAutoWidth(true);
         // a fixed width: the widths are measured on the first rows, which may have no phone
-        wide.add(grid.addColumn(a -> a.account().phone() == null ? "" : a.account().phone())
-                .setHeader(getTranslation("accounts.phone")).setWidth("9.5em").setFlexGrow(0));
-        wide.add(grid.addComponentColumn(this::status).setHeader(getTranslation("accounts.status")).setAutoWidth(true));
-        wide.add(grid.addColumn(this::lastLogin).setHeader(getTranslation("accounts.lastLogin")).setAutoWidth(true));
-        wide.add(grid.addColumn(a -> a.account().failedAttempts()).setHeader(getTranslation("accounts.failedAttempts"))
-                .setAutoWidth(true));
+        grid.addColumn(a -> a.account().phone() == null ? "" : a.account().phone())
+                .setHeader(getTranslation("accounts.phone")).setWidth("9.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("accounts.status")).setAutoWidth(true);
+        grid.addColumn(this::lastLogin).setHeader(getTranslation("accounts.lastLogin")).setAutoWidth(true);
+        grid.addColumn(a -> a.account().failedAttempts()).setHeader(getTranslation("accounts.failedAttempts"))
+                .setAutoWidth(true);
+        // on a phone one card says it all: name, role and scope, state, stacked
+        ResponsiveGrid.of(grid, "accounts.empty").card(this::summary);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setId("account-grid");
@@ -165,37 +157,9 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component summary(AccountLine line) {
-        Span head = new Span(name(line));
-        head.addClassName("bf-summary-head");
-        String scope = scope(line);
-        Span where = new Span(getTranslation("role." + line.account().role().name()) + (scope.isEmpty() ? "" : " · " + scope)
-                + " · " + line.account().username());
-        where.addClassName("bf-summary-where");
-        Span contact = new Span((line.account().phone() == null ? "" : line.account().phone() + " · ")
-                + getTranslation("accounts.lastLogin") + " " + lastLogin(line));
-        contact.addClassName("bf-summary-where");
-        Div summary = new Div(head, where, contact, new Div(badge(line.status(), line)));
-        summary.addClassName("bf-summary");
-        return summary;
-    }
-
-    /** A phone's narrow window shows the stacked summary; a desktop's the columns. */
-    private void compact(boolean narrow) {
-        summary.setVisible(narrow);
-        wide.forEach(column -> column.setVisible(!narrow));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < 640));
-        resizing = event.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < 640));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resizing != null) {
-            resizing.remove();
-        }
+        return ResponsiveGrid.card(name(line), ResponsiveGrid.line(getTranslation("role." + line.account().role().name()),
+                scope(line), line.account().username()), ResponsiveGrid.line(line.account().phone(),
+                        getTranslation("accounts.lastLogin") + " " + lastLogin(line)), badge(line.status(), line));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.HeaderWidget;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -78,6 +79,10 @@ class NotificationBell implements HeaderWidget {
                 ? bell.getTranslation("notification.calendarMissing", String.valueOf(n.dueOn().getYear()))
                 : n.headName() + " · " + bell.getTranslation("task." + n.taskKey())).setFlexGrow(1);
         grid.addComponentColumn(n -> new Span(TIME.format(n.createdAt()))).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "notification.empty").card(n -> ResponsiveGrid.card(calendar(n)
+                ? bell.getTranslation("notification.calendarMissing", String.valueOf(n.dueOn().getYear()))
+                : n.headName() + " · " + bell.getTranslation("task." + n.taskKey()),
+                bell.getTranslation("notification.kind." + n.kind().name()), TIME.format(n.createdAt())));
         grid.setItems(items);
         grid.setClassNameGenerator(n -> n.read() ? null : "bf-unread");
         grid.setAllRowsVisible(true);

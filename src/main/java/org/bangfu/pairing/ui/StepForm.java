@@ -14,6 +14,7 @@ import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.Keypad;
 import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.Component;
@@ -103,8 +104,7 @@ public class StepForm extends Composite<VerticalLayout> {
                 yield area;
             }
             case INTEGER -> {
-                TextField number = new TextField(label);
-                number.setAllowedCharPattern("[0-9]");
+                TextField number = Keypad.numeric(new TextField(label));
                 number.setMaxLength(6);
                 yield number;
             }
@@ -132,6 +132,7 @@ public class StepForm extends Composite<VerticalLayout> {
             case MONEY -> {
                 TextField amount = new TextField(label);
                 amount.setAllowedCharPattern("[0-9.,，¥]");
+                Keypad.decimal(amount);
                 amount.setMaxLength(20);
                 amount.setSuffixComponent(new Span(getTranslation("money.unit")));
                 yield amount;

@@ -27,6 +27,7 @@ import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.DateTexts;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -38,7 +39,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -89,9 +89,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final Button bulkHandOver = new Button();
     private final String username;
     private Registration polling;
-    private Registration resizing;
-    private final Grid.Column<TaskRow> summary;
-    private final List<Grid.Column<TaskRow>> wide = new ArrayList<>();
 
     TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes) {
         this.tasks = tasks;
@@ -148,23 +145,21 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("bf-filters");
 
-        // on a phone one column says it all: household, village, step and due date, stacked
-        summary = grid.addComponentColumn(this::summary).setHeader(getTranslation("task.summary"))
-                .setFlexGrow(1).setSortable(true).setSortProperty(Sort.DUE.name());
-        summary.setVisible(false);
-        wide.add(grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
-                .setFrozen(true).setSortable(true).setSortProperty(Sort.HEAD.name()));
-        wide.add(grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
-                .setAutoWidth(true));
-        wide.add(grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true));
-        wide.add(grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true));
-        wide.add(grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created"))
-                .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name()));
-        wide.add(grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
-                .setSortable(true).setSortProperty(Sort.DUE.name()));
-        wide.add(grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
-                .setAutoWidth(true));
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addColumn(TaskRow::headName).setHeader(getTranslation("field.headName")).setAutoWidth(true)
+                .setFrozen(true).setSortable(true).setSortProperty(Sort.HEAD.name());
+        grid.addColumn(t -> getTranslation("task." + t.taskKey())).setHeader(getTranslation("task.step"))
+                .setAutoWidth(true);
+        grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true);
+        grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true);
+        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created"))
+                .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name());
+        grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
+                .setSortable(true).setSortProperty(Sort.DUE.name());
+        grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
+                .setAutoWidth(true);
+        // on a phone one card says it all: household, village, step and due date, stacked; the buttons stay
+        ResponsiveGrid.of(grid, "task.empty").keep(grid.addComponentColumn(this::actions).setAutoWidth(true))
+                .card(this::summary);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setId("task-grid");
@@ -243,25 +238,12 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private Component summary(TaskRow task) {
-        Span head = new Span(task.headName());
-        head.addClassName("bf-summary-head");
-        Span where = new Span(task.villageName());
-        where.addClassName("bf-summary-where");
-        Div summary = new Div(head, where, new Div(new Span(getTranslation("task." + task.taskKey()) + " "), due(task)));
-        summary.addClassName("bf-summary");
-        return summary;
-    }
-
-    /** A phone's narrow window shows the stacked summary; a desktop's the columns. */
-    private void compact(boolean narrow) {
-        summary.setVisible(narrow);
-        wide.forEach(column -> column.setVisible(!narrow));
+        return ResponsiveGrid.card(task.headName(), task.villageName(),
+                new Span(new Span(getTranslation("task." + task.taskKey()) + " "), due(task)));
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> compact(details.getWindowInnerWidth() < 640));
-        resizing = event.getUI().getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < 640));
         // tasks others take or complete leave the list without a reload
         event.getUI().setPollInterval(20_000);
         polling = event.getUI().addPollListener(e -> refresh());
@@ -272,9 +254,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         event.getUI().setPollInterval(-1);
         if (polling != null) {
             polling.remove();
-        }
-        if (resizing != null) {
-            resizing.remove();
         }
     }
 

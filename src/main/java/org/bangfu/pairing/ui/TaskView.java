@@ -35,6 +35,7 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ProcessDiagram;
+import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.ReturnTo;
 
 import com.vaadin.flow.component.Component;
@@ -363,6 +364,9 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 .setHeader(getTranslation("form.field.decision")).setAutoWidth(true);
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("form.field.reason"))
                 .setFlexGrow(1);
+        ResponsiveGrid.of(grid, "task.history.empty").card(s -> ResponsiveGrid.card(getTranslation("task." + s.taskKey()),
+                ResponsiveGrid.line(s.completedBy(), TIME.format(s.completedAt())),
+                s.decision() == null ? null : getTranslation("form.choice.decision." + s.decision()), s.reason()));
         grid.setItems(steps);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

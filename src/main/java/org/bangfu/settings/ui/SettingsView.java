@@ -15,6 +15,7 @@ import org.bangfu.settings.StaleSetting;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.Keypad;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
@@ -132,7 +133,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                 String.valueOf(definition.min()), String.valueOf(definition.max())));
         value.setWidthFull();
         if (definition.type() == SettingType.INTEGER) {
-            value.setAllowedCharPattern("[0-9]");
+            Keypad.numeric(value);
         }
         TextArea reason = new TextArea(getTranslation("settings.reason"));
         reason.setId("settings-reason");
