@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.funds.FundLedger.Kind;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
@@ -35,7 +36,7 @@ class FundBudgetsTest {
     @Autowired
     ObjectMapper json;
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = BureauTime.today().getYear();
 
     @Autowired
     FundBudgets budgets;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.PairingFixture.OpenTask;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
@@ -99,7 +100,7 @@ class PhoneFormsBrowserIT {
         fx.complete(c, PairingVariables.POST_NOTICE);
         long noticeId = jdbc.sql("select id from bf_notice where case_id = ? and status = 'POSTED'").param(c.id())
                 .query(Long.class).single();
-        fx.as.run("street01", () -> notices.raiseObjection(noticeId, new Objection.Draft(LocalDate.now(),
+        fx.as.run("street01", () -> notices.raiseObjection(noticeId, new Objection.Draft(BureauTime.today(),
                 Objection.Channel.VISIT, "村民", null, "该户有人在外务工")));
         measure(fx.task(c));
         fx.complete(c, PairingVariables.RECHECK);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.HistoryService;
@@ -100,7 +101,7 @@ class PublicNoticeProcessTest {
     String objection() {
         return """
                 {"receivedOn":"%s","channel":"VISIT","objector":"村民甲","content":"该户家中有营运货车一辆"}"""
-                .formatted(LocalDate.now());
+                .formatted(BureauTime.today());
     }
 
     @Test
@@ -115,7 +116,7 @@ class PublicNoticeProcessTest {
         // the timer waits for midnight after the period's last working day, by the engine's clock
         Job timer = fx.noticeTimer(c);
         assertThat(timer.getDuedate().toInstant()).isEqualTo(
-                notice.periodEnd().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+                notice.periodEnd().plusDays(1).atStartOfDay(org.bangfu.shared.BureauTime.zone()).toInstant());
         fx.runJobs(c);
         assertThat(fx.noticeTimer(c)).isNotNull();
         fx.passNoticePeriod(c);

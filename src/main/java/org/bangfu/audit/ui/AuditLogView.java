@@ -1,12 +1,11 @@
 package org.bangfu.audit.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry;
 import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditLog.AuditQuery;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 
@@ -29,8 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.Names.AUDITOR)
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final transient AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -55,7 +52,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(actor, action);
         filters.setWrap(true);
 
-        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(e -> BureauTime.timeWithSeconds(e.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);

@@ -10,6 +10,7 @@ import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.WorkingDays;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -101,7 +102,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout counter() {
-        DatePicker from = new DatePicker(getTranslation("calendar.check"), LocalDate.now());
+        DatePicker from = new DatePicker(getTranslation("calendar.check"), BureauTime.today());
         TextField days = new TextField(getTranslation("calendar.checkDays"));
         days.setAllowedCharPattern("[0-9]");
         days.setMaxLength(3);

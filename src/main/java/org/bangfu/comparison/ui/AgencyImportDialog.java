@@ -11,6 +11,7 @@ import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.UploadTexts;
 
@@ -67,8 +68,8 @@ class AgencyImportDialog extends Dialog {
         kind.setId("agency-kind");
         kind.addValueChangeListener(e -> showMapping());
         asOf.setLabel(getTranslation("agency.import.asOf"));
-        asOf.setValue(LocalDate.now());
-        asOf.setMax(LocalDate.now());
+        asOf.setValue(BureauTime.today());
+        asOf.setMax(BureauTime.today());
         asOf.setId("agency-as-of");
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             content = bytes;

@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.format.DateTimeFormatter;
 
 import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
@@ -35,7 +34,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;

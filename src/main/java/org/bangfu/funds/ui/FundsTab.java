@@ -17,6 +17,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -140,7 +141,7 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(Arrangement::version).setHeader(owner.getTranslation("funds.version")).setAutoWidth(true);
         grid.addColumn(Arrangement::reason).setHeader(owner.getTranslation("funds.reason")).setFlexGrow(1);
         grid.addColumn(Arrangement::arrangedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(a -> FundsFigures.TIME.format(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
+        grid.addColumn(a -> BureauTime.time(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
                 .setAutoWidth(true);
         return compact(grid, arrangements);
     }
@@ -148,7 +149,7 @@ class FundsTab implements HouseholdPageTab {
     private Grid<FundRequest> requests(Component owner, List<FundRequest> list) {
         Grid<FundRequest> grid = new Grid<>();
         grid.setId("funds-requests");
-        grid.addColumn(r -> FundsFigures.TIME.format(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
+        grid.addColumn(r -> BureauTime.time(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(r -> r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name()))
@@ -173,7 +174,7 @@ class FundsTab implements HouseholdPageTab {
         grid.addComponentColumn(p -> FundsFigures.status(owner, p)).setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
         grid.addColumn(p -> p.batchNo() == null ? "—" : p.batchNo()).setHeader(owner.getTranslation("funds.batch"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()))
+        grid.addColumn(p -> BureauTime.time(p.settledAt() == null ? p.instructedAt() : p.settledAt()))
                 .setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(p -> p.failureReason() == null ? "" : p.failureReason())
                 .setHeader(owner.getTranslation("funds.failureReason")).setFlexGrow(1);

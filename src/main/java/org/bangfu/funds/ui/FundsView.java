@@ -19,6 +19,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
@@ -153,7 +154,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(p -> codes.label(CodeLists.MEASURE, p.measure(), UI.getCurrent().getLocale()) + " · "
                 + p.purpose()).setHeader(getTranslation("form.field.purpose")).setFlexGrow(1);
-        grid.addColumn(p -> p.requestedBy() + " · " + FundsFigures.TIME.format(p.requestedAt()))
+        grid.addColumn(p -> p.requestedBy() + " · " + BureauTime.time(p.requestedAt()))
                 .setHeader(getTranslation("funds.requestedBy")).setAutoWidth(true);
         grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : p.assignee())
                 .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
@@ -239,7 +240,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             grid.addColumn(PaymentBatch::batchNo).setHeader(getTranslation("funds.batch")).setAutoWidth(true);
             grid.addColumn(b -> b.payments() + " / " + b.total().format()).setHeader(getTranslation("funds.batch.size"))
                     .setAutoWidth(true);
-            grid.addColumn(b -> b.createdBy() + " · " + FundsFigures.TIME.format(b.createdAt()))
+            grid.addColumn(b -> b.createdBy() + " · " + BureauTime.time(b.createdAt()))
                     .setHeader(getTranslation("funds.batch.createdBy")).setAutoWidth(true);
             grid.addComponentColumn(b -> b.reconciledAt() != null
                     ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
@@ -313,7 +314,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.payeeAccount() == null ? "—" : p.payeeAccount())
                 .setHeader(getTranslation("field.bankAccount")).setAutoWidth(true);
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
-        grid.addColumn(p -> FundsFigures.TIME.format(p.instructedAt())).setHeader(getTranslation("audit.column.time"))
+        grid.addColumn(p -> BureauTime.time(p.instructedAt())).setHeader(getTranslation("audit.column.time"))
                 .setAutoWidth(true);
         grid.setItems(list);
         grid.setAllRowsVisible(true);
@@ -353,7 +354,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
         Grid<FundLedger.Entry> grid = new Grid<>();
         grid.setId("funds-ledger");
-        grid.addColumn(e -> FundsFigures.TIME.format(e.recordedAt())).setHeader(getTranslation("funds.ledger.column.time"))
+        grid.addColumn(e -> BureauTime.time(e.recordedAt())).setHeader(getTranslation("funds.ledger.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(e -> e.headName() + " · " + e.fileNo()).setHeader(getTranslation("funds.ledger.column.head"))
                 .setAutoWidth(true);

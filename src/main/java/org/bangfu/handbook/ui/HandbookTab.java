@@ -3,8 +3,6 @@ package org.bangfu.handbook.ui;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +24,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -69,7 +68,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @Order(10)
 class HandbookTab implements HouseholdPageTab {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Visits visits;
     private final Measures measures;
@@ -152,7 +150,7 @@ class HandbookTab implements HouseholdPageTab {
             Div exitLines = new Div();
             exitLines.setId("handbook-exits");
             proposals.forEach(p -> exitLines.add(new Paragraph(tab.getTranslation("handbook.exit.line",
-                    TIME.format(p.proposedAt()), p.proposedBy(), p.reasons(),
+                    BureauTime.time(p.proposedAt()), p.proposedBy(), p.reasons(),
                     tab.getTranslation("handbook.exit.status." + p.status())))));
             tab.add(new H3(tab.getTranslation("handbook.exits")), exitLines);
         }
@@ -230,7 +228,7 @@ class HandbookTab implements HouseholdPageTab {
             pictures.add(picture(file, v.confirmationId(), tab.getTranslation("handbook.confirmation"), "4rem"));
         }
         card.add(pictures);
-        Span saved = new Span(tab.getTranslation("handbook.saved", v.savedBy(), TIME.format(v.savedAt())));
+        Span saved = new Span(tab.getTranslation("handbook.saved", v.savedBy(), BureauTime.time(v.savedAt())));
         saved.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         card.add(saved);
         return card;
@@ -266,7 +264,7 @@ class HandbookTab implements HouseholdPageTab {
         Grid<Visit> grid = new Grid<>();
         grid.setId("visit-versions");
         grid.addColumn(Visit::version).setHeader(owner.getTranslation("handbook.version")).setAutoWidth(true);
-        grid.addColumn(v -> TIME.format(v.savedAt())).setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(v -> BureauTime.time(v.savedAt())).setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(Visit::savedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(v -> v.visitedOn().toString()).setHeader(owner.getTranslation("handbook.visit.visitedOn"))
                 .setAutoWidth(true);

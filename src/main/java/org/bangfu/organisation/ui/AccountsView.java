@@ -1,7 +1,5 @@
 package org.bangfu.organisation.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import org.bangfu.organisation.AccountAdministration.AccountFilter;
 import org.bangfu.organisation.AccountAdministration.AccountLine;
 import org.bangfu.organisation.AccountStatus;
 import org.bangfu.organisation.Organisation;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
@@ -47,8 +46,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.Names.SECURITY)
 class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BUREAU);
 
     private final transient AccountAdministration administration;
     private final transient Organisation organisation;
@@ -143,7 +140,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private String lastLogin(AccountLine line) {
         return line.account().lastLoginAt() == null ? getTranslation("accounts.neverSignedIn")
-                : TIME.format(line.account().lastLoginAt());
+                : BureauTime.time(line.account().lastLoginAt());
     }
 
     private Span status(AccountLine line) {
@@ -152,7 +149,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private Span badge(AccountStatus state, AccountLine line) {
         Span badge = new Span(state == AccountStatus.LOCKED
-                ? getTranslation("accounts.lockedUntil", TIME.format(line.account().lockedUntil()))
+                ? getTranslation("accounts.lockedUntil", BureauTime.time(line.account().lockedUntil()))
                 : getTranslation("accounts.status." + state.name()));
         badge.getElement().getThemeList().add(switch (state) {
             case ACTIVE -> "badge success";

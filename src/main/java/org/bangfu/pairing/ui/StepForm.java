@@ -12,6 +12,7 @@ import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.PhotoField;
@@ -93,7 +94,7 @@ public class StepForm extends Composite<VerticalLayout> {
         HasValue<?, ?> input = switch (field.type()) {
             case DATE -> {
                 DatePicker date = new DatePicker(label);
-                date.setMax(LocalDate.now());
+                date.setMax(BureauTime.today());
                 yield date;
             }
             case TEXT -> new TextField(label);

@@ -1,8 +1,6 @@
 package org.bangfu.pairing.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.pairing.TaskFilter.View;
 import org.bangfu.pairing.TaskFilter;
 import org.bangfu.pairing.TaskRow;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -73,8 +72,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final transient PairingTasks tasks;
     private final Tabs views = new Tabs();
@@ -158,7 +155,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 .setAutoWidth(true));
         wide.add(grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true));
         wide.add(grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true));
-        wide.add(grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created"))
+        wide.add(grid.addColumn(t -> BureauTime.time(t.createdAt())).setHeader(getTranslation("task.created"))
                 .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name()));
         wide.add(grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
                 .setSortable(true).setSortProperty(Sort.DUE.name()));
@@ -286,7 +283,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private Component dueBadge(TaskRow task) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = BureauTime.today();
         if (task.dueOn().isBefore(today)) {
             return Badges.of(getTranslation("task.overdue", task.dueOn().toString()), "error");
         }
