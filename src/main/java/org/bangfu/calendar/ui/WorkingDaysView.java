@@ -14,6 +14,7 @@ import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
@@ -102,7 +103,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout counter() {
-        DatePicker from = new DatePicker(getTranslation("calendar.check"), BureauTime.today());
+        DatePicker from = new DateField(getTranslation("calendar.check"), BureauTime.today());
         TextField days = new TextField(getTranslation("calendar.checkDays"));
         days.setAllowedCharPattern("[0-9]");
         days.setMaxLength(3);
@@ -128,7 +129,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private FormLayout editor() {
-        DatePicker day = new DatePicker(getTranslation("calendar.day"));
+        DatePicker day = new DateField(getTranslation("calendar.day"));
         day.setId("calendar-day");
         Select<Kind> kind = new Select<>();
         kind.setLabel(getTranslation("calendar.kind"));

@@ -13,6 +13,7 @@ import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.UI;
@@ -41,7 +42,7 @@ class AgencyImportDialog extends Dialog {
     private final transient AgencyData agencyData;
     private final Runnable afterImport;
     private final Select<AgencyKind> kind = new Select<>();
-    private final DatePicker asOf = new DatePicker();
+    private final DatePicker asOf = new DateField();
     private final FormLayout mapping = new FormLayout();
     private final Map<String, ComboBox<String>> columns = new LinkedHashMap<>();
     private final Paragraph outcome = new Paragraph();

@@ -30,6 +30,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.DateField;
 import org.springframework.core.annotation.Order;
 
 import com.vaadin.flow.component.Component;
@@ -347,7 +348,7 @@ class HandbookTab implements HouseholdPageTab {
     }
 
     private void doneDialog(VerticalLayout tab, HouseholdFile file, Measure m) {
-        DatePicker doneOn = new DatePicker(tab.getTranslation("handbook.measure.doneOn"), LocalDate.now(clock));
+        DatePicker doneOn = new DateField(tab.getTranslation("handbook.measure.doneOn"), LocalDate.now(clock));
         doneOn.setMax(LocalDate.now(clock));
         doneOn.setId("measure-done-on");
         Dialog dialog = dialog(tab.getTranslation("handbook.measure.done") + " · " + m.content());
@@ -392,7 +393,7 @@ class HandbookTab implements HouseholdPageTab {
 
     private void resultDialog(VerticalLayout tab, HouseholdFile file) {
         LocalDate today = LocalDate.now(clock);
-        DatePicker achievedOn = new DatePicker(tab.getTranslation("handbook.result.achievedOn"), today);
+        DatePicker achievedOn = new DateField(tab.getTranslation("handbook.result.achievedOn"), today);
         achievedOn.setMax(today);
         achievedOn.setId("result-date");
         TextArea outcome = new TextArea(tab.getTranslation("handbook.result.outcome"));

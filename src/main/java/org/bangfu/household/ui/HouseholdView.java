@@ -22,6 +22,7 @@ import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.UploadTexts;
 
@@ -283,7 +284,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (file.editable()) {
             TextField name = new TextField(getTranslation("field.cadre"));
             TextField unit = new TextField(getTranslation("household.cadreUnit"));
-            DatePicker from = new DatePicker(getTranslation("household.cadreFrom"), BureauTime.today());
+            DatePicker from = new DateField(getTranslation("household.cadreFrom"), BureauTime.today());
             Button assign = new Button(getTranslation("household.assignCadre"), e -> {
                 try {
                     households.assignCadre(id, name.getValue(), unit.getValue(), from.getValue());

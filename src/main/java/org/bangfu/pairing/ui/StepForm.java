@@ -15,6 +15,7 @@ import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.Component;
@@ -93,7 +94,7 @@ public class StepForm extends Composite<VerticalLayout> {
         String label = getTranslation("form.field." + field.name());
         HasValue<?, ?> input = switch (field.type()) {
             case DATE -> {
-                DatePicker date = new DatePicker(label);
+                DatePicker date = new DateField(label);
                 date.setMax(BureauTime.today());
                 yield date;
             }

@@ -24,7 +24,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
-import org.bangfu.shell.DateTexts;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -80,7 +80,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final ComboBox<Street> street = new ComboBox<>();
     private final ComboBox<Team> team = new ComboBox<>();
     private final TextField head = new TextField();
-    private final DatePicker dueTo = new DatePicker();
+    private final DatePicker dueTo = new DateField();
     private final Grid<TaskRow> grid = new Grid<>();
     private final Button bulkClaim = new Button();
     private final Button bulkHandOver = new Button();
@@ -133,7 +133,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         head.setClearButtonVisible(true);
         head.setId("tasks-head");
         dueTo.setPlaceholder(getTranslation("task.filter.dueBy"));
-        DateTexts.apply(dueTo, this);
         dueTo.setId("tasks-due-to");
         dueTo.setClearButtonVisible(true);
         step.addValueChangeListener(e -> refresh());
