@@ -2,7 +2,6 @@ package org.bangfu.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.household.Households;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +91,7 @@ class PhoneFormsBrowserIT {
         Family family = fx.family();
         PairingCase c = fx.start(family);
         measure(fx.task(c));
+        typeADate();
         fx.complete(c, PairingVariables.HOME_CHECK);
         measure(fx.task(c));
         fx.complete(c, PairingVariables.FIRST_REVIEW);
@@ -148,6 +150,30 @@ class PhoneFormsBrowserIT {
         assertThat(small).as(task.key()).isEmpty();
         assertThat(pageWidth()).as(task.key()).isLessThanOrEqualTo(390L);
         browser.screenshot("phone-" + task.key());
+    }
+
+    /** The home check's visit date, typed on the phone's keyboard; its calendar speaks Chinese. */
+    private void typeADate() {
+        String yesterday = BureauTime.today().minusDays(1).toString();
+        WebElement input = browser.await(By.cssSelector("#form-visitDate input"));
+        assertThat(input.getDomAttribute("readonly")).as("the phone's keyboard may type the date").isNull();
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(yesterday, Keys.ENTER);
+        assertThat(browser.driver().executeScript("return document.getElementById('form-visitDate').value"))
+                .isEqualTo(yesterday);
+        assertThat(input.getDomProperty("value")).isEqualTo(yesterday);
+
+        @SuppressWarnings("unchecked")
+        List<Object> calendar = (List<Object>) browser.driver().executeScript("""
+                const picker = document.getElementById('form-visitDate');
+                picker.open();
+                const i18n = picker.i18n;
+                return [i18n.formatTitle(i18n.monthNames[11], 2026), i18n.weekdaysShort[1], i18n.firstDayOfWeek,
+                    i18n.today, i18n.cancel];""");
+        assertThat(calendar).containsExactly("2026年十二月", "一", 1L, "今天", "取消");
+        browser.screenshot("phone-date-picker");
+        browser.driver().executeScript("document.getElementById('form-visitDate').close()");
     }
 
     private Long pageWidth() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -214,6 +215,14 @@ class PublicNoticeProcessTest {
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text.replace(" ", "")).contains(headName, "村级公示", "因病", "低保户", "个工作日");
         assertThat(text).doesNotContain(family.headId(), "13855301234");
+    }
+
+    @Test
+    void aLetterWrittenLateInTheEveningUtcIsDatedWithTheBureausDay() {
+        // 01:30 on 8 December in Beijing, still 7 December on the server's own clock (UTC)
+        Letter letter = new Letter(1, 1, 1, "", "材料不全", Instant.parse("2026-12-07T17:30:00Z"));
+        assertThat(documents.letterXhtml(letter, "陈桂兰", "中山南路街道")).contains("2026年12月8日")
+                .doesNotContain("2026年12月7日");
     }
 
     @Test
