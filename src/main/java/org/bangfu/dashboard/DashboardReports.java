@@ -26,7 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardReports {
 
-
     private final Dashboard dashboard;
     private final Organisation organisation;
     private final ReportTables tables;

@@ -248,7 +248,6 @@ public class FundLedger {
         return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
     }
 
-
     /** Each team's balance of the year in the caller's scope, then the total (teamId null) of them all. */
     @Transactional(readOnly = true)
     public List<TeamBalance> teams(int year) {

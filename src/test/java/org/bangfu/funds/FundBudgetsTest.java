@@ -3,7 +3,6 @@ package org.bangfu.funds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.funds.FundLedger.Kind;

@@ -1,6 +1,5 @@
 package org.bangfu.audit.ui;
 
-
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry;
 import org.bangfu.audit.AuditLog;
@@ -27,7 +26,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.audit", order = 80, icon = "vaadin:clipboard-text")
 @RolesAllowed(Role.Names.AUDITOR)
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
-
 
     private final transient AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();

@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-
 import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyData.AgencyRecord;
 import org.bangfu.comparison.AgencyData.Dataset;
@@ -33,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.agencyData", order = 24, icon = "vaadin:database")
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT })
 class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
-
 
     private final transient AgencyData agencyData;
     private final Grid<Dataset> grid = new Grid<>();

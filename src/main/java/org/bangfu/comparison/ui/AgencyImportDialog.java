@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

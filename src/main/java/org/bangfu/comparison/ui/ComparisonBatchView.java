@@ -52,7 +52,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER })
 class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
 
-
     private final transient ComparisonBatches batches;
     private final boolean manages;
     private final Grid<Batch> history = new Grid<>();

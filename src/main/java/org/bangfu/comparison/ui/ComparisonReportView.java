@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-
 import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.CodeLists;
@@ -33,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
 class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;

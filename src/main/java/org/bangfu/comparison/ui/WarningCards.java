@@ -33,7 +33,6 @@ import com.vaadin.flow.function.SerializableRunnable;
  */
 public class WarningCards extends VerticalLayout {
 
-
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;
     private final SerializableRunnable changed;

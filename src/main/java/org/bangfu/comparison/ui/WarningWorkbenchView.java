@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-
 import org.bangfu.comparison.ComparisonRule;
 import org.bangfu.comparison.ComparisonRules;
 import org.bangfu.comparison.Comparisons;
@@ -43,7 +42,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.comparison", order = 20, icon = "vaadin:warning")
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET })
 class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
 
     private final transient Comparisons comparisons;
     private final Grid<ReportSummary> grid = new Grid<>();

@@ -69,7 +69,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @Order(10)
 class HandbookTab implements HouseholdPageTab {
 
-
     private final Visits visits;
     private final Measures measures;
     private final Results results;

@@ -2,7 +2,6 @@ package org.bangfu.household.ui;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -71,7 +70,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
 class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
 
     private final transient Households households;
     private final transient Attachments attachments;

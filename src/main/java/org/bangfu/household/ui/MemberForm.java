@@ -1,6 +1,5 @@
 package org.bangfu.household.ui;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

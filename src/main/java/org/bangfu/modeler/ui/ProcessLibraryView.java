@@ -50,7 +50,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.Names.ADMIN)
 public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-
     private final Modeler modeler;
     private final Migrations migrations;
     private final Grid<ModelEntry> models = new Grid<>();

@@ -46,7 +46,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.Names.SECURITY)
 class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
-
     private final transient AccountAdministration administration;
     private final transient Organisation organisation;
     private final Grid<AccountLine> grid = new Grid<>();

@@ -27,7 +27,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 @org.springframework.stereotype.Component
 class NotificationBell implements HeaderWidget {
 
-
     private final Notifications notifications;
 
     NotificationBell(Notifications notifications) {

@@ -72,7 +72,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-
     private final transient PairingTasks tasks;
     private final Tabs views = new Tabs();
     private final List<View> viewOrder;

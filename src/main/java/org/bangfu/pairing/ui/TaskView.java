@@ -68,7 +68,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-
     private final transient PairingTasks tasks;
     private final transient Notices notices;
     private final transient CodeLists codes;

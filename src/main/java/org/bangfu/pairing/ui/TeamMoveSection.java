@@ -28,7 +28,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 @org.springframework.stereotype.Component
 class TeamMoveSection implements HouseholdPageSection {
 
-
     private final TeamMoves moves;
     private final Clock clock;
 

@@ -45,7 +45,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.AUDITOR })
 class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
-
     private final transient Settings settings;
     private final boolean admin;
     private final Div groups = new Div();

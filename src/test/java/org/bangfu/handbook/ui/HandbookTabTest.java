@@ -2,7 +2,6 @@ package org.bangfu.handbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
