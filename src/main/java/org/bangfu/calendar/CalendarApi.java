@@ -53,7 +53,7 @@ class CalendarApi {
 
     @GetMapping
     YearAnswer year(@RequestParam(required = false) Integer year) {
-        int asked = year == null ? LocalDate.now(clock.withZone(CalendarReminders.BUREAU_ZONE)).getYear() : year;
+        int asked = year == null ? LocalDate.now(clock).getYear() : year;
         List<CalendarDay> days = workingDays.year(asked);
         var missing = reminders.missingNextYear();
         return new YearAnswer(asked, !days.isEmpty(), days, missing.isPresent() ? missing.getAsInt() : null);

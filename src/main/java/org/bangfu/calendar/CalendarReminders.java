@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.OptionalInt;
 
@@ -33,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CalendarReminders {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarReminders.class);
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final WorkingDays workingDays;
     private final UserAccounts accounts;
@@ -54,7 +52,7 @@ public class CalendarReminders {
 
     /** Next year, when it is 1 November or later and next year has no entries yet; else empty. */
     public OptionalInt missingNextYear() {
-        LocalDate today = LocalDate.now(clock.withZone(BUREAU_ZONE));
+        LocalDate today = LocalDate.now(clock);
         int next = today.getYear() + 1;
         if (today.getMonth().compareTo(Month.NOVEMBER) < 0 || workingDays.hasEntries(next)) {
             return OptionalInt.empty();
@@ -63,7 +61,7 @@ public class CalendarReminders {
     }
 
     /** Tells each administrator not yet told this year that next year is missing. Answers how many were told. */
-    @Scheduled(cron = "${bangfu.calendar.reminder-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${bangfu.calendar.reminder-cron:0 10 0 * * *}", zone = "${bangfu.zone:Asia/Shanghai}")
     public int remind() {
         OptionalInt missing = missingNextYear();
         if (missing.isEmpty()) {

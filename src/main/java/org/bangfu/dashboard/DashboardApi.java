@@ -40,7 +40,7 @@ class DashboardApi {
 
     private static final String FROM = "first day of the period (ISO date; default: 1 January of the year of `to`, or of "
             + "this year)";
-    private static final String TO = "last day of the period (ISO date; default: today, Asia/Shanghai)";
+    private static final String TO = "last day of the period (ISO date; default: today in the bureau's zone)";
     private static final String STREET = "only this street's households (narrowed to the caller's scope)";
     private static final String TEAM = "only this team's households (narrowed to the caller's scope)";
 

@@ -3,7 +3,6 @@ package org.bangfu.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DashboardReports {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Dashboard dashboard;
     private final Organisation organisation;
@@ -110,7 +107,7 @@ public class DashboardReports {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock);
     }
 
     private static String period(DashboardFilter filter, Texts t) {

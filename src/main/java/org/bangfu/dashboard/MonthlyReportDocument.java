@@ -5,7 +5,6 @@ import static org.bangfu.shared.PdfDocuments.escape;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,6 +25,7 @@ import org.bangfu.dashboard.ReportCharts.Figures;
 import org.bangfu.dashboard.ReportCharts.Picture;
 import org.bangfu.dashboard.ReportTable.Ratio;
 import org.bangfu.household.CodeLists;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.PdfDocuments;
 import org.springframework.context.MessageSource;
@@ -73,8 +73,7 @@ class MonthlyReportDocument {
                 o.filter().to().toString()));
         b.append("</tr><tr>");
         fact(b, t.get("report.fundsYear"), String.valueOf(o.funds().year()));
-        fact(b, t.get("report.printedOn"), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(c.locale())
-                .format(c.printedOn()));
+        fact(b, t.get("report.printedOn"), BureauTime.date(c.printedOn()));
         b.append("</tr></table><table class=\"summary\"><tr>");
         keyFigure(b, String.format(Locale.ROOT, "%,d", o.households()), t.get("report.summary.households"));
         keyFigure(b, String.format(Locale.ROOT, "%,d / %,d", o.overdue().waiting(), o.overdue().overdue()),

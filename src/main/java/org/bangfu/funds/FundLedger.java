@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +24,7 @@ import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdScope;
 import org.bangfu.household.Households;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -237,7 +236,7 @@ public class FundLedger {
         List<String[]> rows = new ArrayList<>();
         jdbc.sql(ENTRIES + query.where() + " order by l.id fetch first 100000 rows only").params(query.params())
                 .query(FundLedger::entry).stream()
-                .forEach(e -> rows.add(new String[] { TIME.format(e.recordedAt()), e.fileNo(), e.headName(),
+                .forEach(e -> rows.add(new String[] { BureauTime.time(e.recordedAt()), e.fileNo(), e.headName(),
                         e.streetName(), e.teamName(), String.valueOf(e.year()),
                         label.apply("funds.programme." + e.programme().name()),
                         label.apply("funds.kind." + e.kind().name()), e.amount(), e.note(), e.recordedBy() }));
@@ -248,9 +247,6 @@ public class FundLedger {
                 filter + ", " + rows.size() + " entries");
         return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
     }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     /** Each team's balance of the year in the caller's scope, then the total (teamId null) of them all. */
     @Transactional(readOnly = true)

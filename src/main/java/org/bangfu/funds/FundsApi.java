@@ -1,6 +1,7 @@
 package org.bangfu.funds;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -38,15 +39,17 @@ class FundsApi {
     private final FundRequests requests;
     private final FundPayments payments;
     private final MessageSource messages;
+    private final Clock clock;
 
     FundsApi(FundBudgets budgets, FundLedger ledger, FundReleases releases, FundRequests requests,
-            FundPayments payments, MessageSource messages) {
+            FundPayments payments, MessageSource messages, Clock clock) {
         this.budgets = budgets;
         this.ledger = ledger;
         this.releases = releases;
         this.requests = requests;
         this.payments = payments;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The arrangements as they stand: the newest version per year and programme. */
@@ -67,7 +70,7 @@ class FundsApi {
      */
     @PostMapping(path = "/api/households/{id}/funds/arrangements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Arrangement> arrange(@PathVariable long id, @RequestBody ArrangementDraft draft) {
-        int year = draft.year() == null ? LocalDate.now().getYear() : draft.year();
+        int year = draft.year() == null ? LocalDate.now(clock).getYear() : draft.year();
         Arrangement arranged = budgets.arrange(id, year, draft.programme(),
                 draft.expectedVersion() == null ? 0 : draft.expectedVersion(), draft.amount(), draft.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(arranged);
@@ -76,13 +79,13 @@ class FundsApi {
     /** The household's ledger totals of a year, by kind ({@code ARRANGED}, {@code PAID} …). */
     @GetMapping("/api/households/{id}/funds/totals")
     Map<FundLedger.Kind, Money> totals(@PathVariable long id, @RequestParam(required = false) Integer year) {
-        return ledger.totals(id, year == null ? LocalDate.now().getYear() : year).byKind();
+        return ledger.totals(id, year == null ? LocalDate.now(clock).getYear() : year).byKind();
     }
 
     /** The household's balance of a year: arranged, in approval, awaiting the bank, paid, left to ask for. */
     @GetMapping("/api/households/{id}/funds/balance")
     FundLedger.Balance balance(@PathVariable long id, @RequestParam(required = false) Integer year) {
-        return ledger.totals(id, year == null ? LocalDate.now().getYear() : year).balance();
+        return ledger.totals(id, year == null ? LocalDate.now(clock).getYear() : year).balance();
     }
 
     /**
@@ -159,7 +162,7 @@ class FundsApi {
     /** Each team's balance of the year in the caller's scope, and the total last (its teamId null). */
     @GetMapping("/api/funds/teams")
     List<FundLedger.TeamBalance> teams(@RequestParam(required = false) Integer year) {
-        return ledger.teams(year == null ? LocalDate.now().getYear() : year);
+        return ledger.teams(year == null ? LocalDate.now(clock).getYear() : year);
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

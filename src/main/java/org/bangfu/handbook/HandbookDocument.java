@@ -4,7 +4,6 @@ import static org.bangfu.shared.PdfDocuments.escape;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.settings.Settings;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.PdfDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 class HandbookDocument {
 
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Everything printed; images (thumbnails, signatures) by attachment id. */
     record Contents(HouseholdFile file, List<Visit> visits, List<Measure> measures, List<Result> results,
@@ -72,7 +71,7 @@ class HandbookDocument {
                 9, 8, 5, 11, 19, 8, 9, 9, 8, 14);
         for (Member m : f.members()) {
             b.append("<tr>").append(td(m.name())).append(td(code(CodeLists.RELATION, m.relation())))
-                    .append(td(text("gender." + m.gender().name()))).append(td(shortDate(m.birthDate())))
+                    .append(td(text("gender." + m.gender().name()))).append(td(BureauTime.date(m.birthDate())))
                     .append(td(m.idNumber())).append(td(code(CodeLists.EDUCATION, m.education())))
                     .append(td(code(CodeLists.SCHOOLING, m.schooling())))
                     .append(td(code(CodeLists.LABOUR, m.labourAbility()))).append(td(m.health()))
@@ -138,14 +137,14 @@ class HandbookDocument {
                 "handbook.measure.plannedOn", "handbook.measure.cost", "handbook.measure.status"), 10, 18, 34, 12, 11, 15);
         for (Measure m : c.measures()) {
             String status = text("handbook.measure.status." + m.status().name())
-                    + (m.doneOn() == null ? "" : " " + shortDate(m.doneOn()))
+                    + (m.doneOn() == null ? "" : " " + BureauTime.date(m.doneOn()))
                     + (m.statusReason() == null ? "" : "（" + m.statusReason() + "）");
             String content = m.content() + (m.fundRequestId() == null ? ""
                     : "（" + text("doc.handbook.fundRequest", String.valueOf(m.fundRequestId())) + "）");
             b.append("<tr>").append(td(code(CodeLists.MEASURE, m.category())))
                     .append(td(m.partyUnit() + (m.partyPerson() == null ? "" : " " + m.partyPerson())))
                     .append("<td class=\"text\">").append(escape(content)).append("</td>")
-                    .append(td(shortDate(m.plannedOn()))).append(td(m.cost() == null ? null : m.cost().format()))
+                    .append(td(BureauTime.date(m.plannedOn()))).append(td(m.cost() == null ? null : m.cost().format()))
                     .append(td(status)).append("</tr>");
         }
         empty(b, c.measures().isEmpty(), 6);
@@ -191,7 +190,7 @@ class HandbookDocument {
             b.append("<tr><th class=\"label\">").append(escape(text("handbook.confirmation"))).append("</th><td colspan=\"3\">");
             confirmation(b, c, v.confirmation(), v.confirmationId());
             b.append("<span class=\"meta\">").append(escape(text("doc.handbook.saved", v.savedBy(),
-                    date(LocalDate.ofInstant(v.savedAt(), ZONE)), v.version()))).append("</span></td></tr></table>");
+                    date(BureauTime.dateOf(v.savedAt())), v.version()))).append("</span></td></tr></table>");
         }
     }
 
@@ -201,7 +200,7 @@ class HandbookDocument {
                 .append(escape(text("handbook.result.outcome"))).append("</th><th>")
                 .append(escape(text("handbook.confirmation"))).append("</th></tr>");
         for (Result r : c.results()) {
-            b.append("<tr>").append(td(shortDate(r.achievedOn()))).append("<td class=\"text\">").append(escape(r.outcome()))
+            b.append("<tr>").append(td(BureauTime.date(r.achievedOn()))).append("<td class=\"text\">").append(escape(r.outcome()))
                     .append("</td><td>");
             confirmation(b, c, r.confirmation(), r.confirmationId());
             b.append("</td></tr>");
@@ -222,7 +221,7 @@ class HandbookDocument {
                 "field.bankAccount"), 12, 12, 32, 9, 17, 18);
         for (FundRequest r : c.requests()) {
             List<Payment> paid = c.payments().stream().filter(p -> p.requestId() == r.id()).toList();
-            b.append("<tr>").append(td(shortDate(LocalDate.ofInstant(r.requestedAt(), ZONE)))).append(td(r.amount().format()))
+            b.append("<tr>").append(td(BureauTime.date(r.requestedAt()))).append(td(r.amount().format()))
                     .append("<td class=\"text\">").append(escape(code(CodeLists.MEASURE, r.measure()) + "：" + r.purpose()))
                     .append("</td>").append(td(text("funds.status." + r.status().name())))
                     .append(td(paid.stream().map(p -> p.reference() + " " + text("funds.payment.status." + p.status().name()))
@@ -328,11 +327,6 @@ class HandbookDocument {
 
     private static String date(LocalDate date) {
         return date == null ? null : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
-
-    /** Dates in the tables' narrow columns: 2026.03.08. */
-    private static String shortDate(LocalDate date) {
-        return date == null ? null : "%d.%02d.%02d".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static String dataUri(String type, byte[] content) {

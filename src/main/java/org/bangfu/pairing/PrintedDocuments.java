@@ -3,10 +3,10 @@ package org.bangfu.pairing;
 import static org.bangfu.shared.PdfDocuments.escape;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 
 import org.bangfu.household.CodeLists;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.PdfDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -72,8 +72,7 @@ class PrintedDocuments {
             body.append("<p>").append(escape(text("doc.notice.place", notice.postedPlace()))).append("</p>");
         }
         body.append("<p class=\"sign\">").append(escape(issuer)).append("<br/>")
-                .append(escape(date(notice.postedOn() == null ? LocalDate.ofInstant(notice.createdAt(),
-                        ZoneId.systemDefault()) : notice.postedOn())))
+                .append(escape(date(notice.postedOn() == null ? BureauTime.dateOf(notice.createdAt()) : notice.postedOn())))
                 .append("</p>");
         body.append("<p class=\"meta\">").append(escape(text("doc.notice.reference", String.valueOf(notice.id()), notice.round())))
                 .append("</p>");
@@ -90,7 +89,7 @@ class PrintedDocuments {
         body.append("<p>").append(escape(text("doc.letter.reason", letter.reason()))).append("</p>");
         body.append("<p>").append(escape(text("doc.letter.remedy"))).append("</p>");
         body.append("<p class=\"sign\">").append(escape(text("doc.letter.issuer", streetName))).append("<br/>")
-                .append(escape(date(LocalDate.ofInstant(letter.createdAt(), ZoneId.systemDefault())))).append("</p>");
+                .append(escape(date(BureauTime.dateOf(letter.createdAt())))).append("</p>");
         return page(text("doc.letter.title"), body.toString());
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,6 @@ public class TeamMoves {
     /** A team assists the household in these stages: its first visit and plan, and assistance itself. */
     public static final Set<HouseholdStage> MOVABLE = Set.of(HouseholdStage.PLANNING, HouseholdStage.PAIRED);
 
-    private static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
     private static final int REASON_MAX = 500;
 
     private final JdbcClient jdbc;
@@ -97,7 +95,7 @@ public class TeamMoves {
         } else if (reason.trim().length() > REASON_MAX) {
             errors.add(new FieldError("reason", "teamMove.reason.tooLong", REASON_MAX));
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), BUREAU);
+        LocalDate today = LocalDate.now(clock);
         if (decidedOn == null) {
             errors.add(new FieldError("date", "teamMove.date.required"));
         } else if (decidedOn.isAfter(today)) {

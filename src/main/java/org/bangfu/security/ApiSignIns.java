@@ -2,7 +2,6 @@ package org.bangfu.security;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 class ApiSignIns {
 
     /** The bureau's day: a client is audited again after midnight in Wuhu, whatever the server's zone. */
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,7 +34,7 @@ class ApiSignIns {
      * call's sign-in is the one audited.
      */
     boolean firstToday(String username, String sourceAddress) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), BUREAU_ZONE);
+        LocalDate today = LocalDate.now(clock);
         String address = sourceAddress == null ? "" : sourceAddress;
         Optional<LocalDate> audited = jdbc.sql("select audited_on from bf_api_sign_in where username = ? and source_address = ?")
                 .params(username, address).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
@@ -64,6 +62,6 @@ class ApiSignIns {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetEarlierDays() {
         jdbc.sql("delete from bf_api_sign_in where audited_on < ?")
-                .param(LocalDate.ofInstant(clock.instant(), BUREAU_ZONE)).update();
+                .param(LocalDate.now(clock)).update();
     }
 }

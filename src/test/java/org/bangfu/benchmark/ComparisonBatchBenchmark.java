@@ -20,6 +20,7 @@ import org.bangfu.comparison.ComparisonRule;
 import org.bangfu.comparison.ComparisonRules;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.comparison.Comparisons.ReportFilter;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.Timings;
@@ -237,7 +238,7 @@ class ComparisonBatchBenchmark {
      * end up with a warning), the rest people who are not members.
      */
     private byte[] dataSet(AgencyKind kind, List<List<String>> families) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = BureauTime.today();
         StringBuilder csv = new StringBuilder();
         int rows = 0;
         int every = switch (kind) {
@@ -304,7 +305,7 @@ class ComparisonBatchBenchmark {
         List<Long> ids = jdbc.sql("""
                 select id from bf_household h where h.stage not in ('NOT_ELIGIBLE', 'EXITED') order by id""")
                 .query(Long.class).list();
-        LocalDate today = LocalDate.now();
+        LocalDate today = BureauTime.today();
         int[] warnings = { 0 };
         for (int from = 0; from < ids.size(); from += 2000) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 2000));

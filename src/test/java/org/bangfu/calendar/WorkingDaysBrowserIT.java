@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.MutableClock;
 import org.bangfu.testsupport.MutableClockConfig;
@@ -57,7 +57,7 @@ class WorkingDaysBrowserIT {
     @BeforeEach
     void secondOfNovember2026() {
         clock.advance(Duration.between(clock.instant(),
-                LocalDateTime.of(2026, 11, 2, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+                LocalDateTime.of(2026, 11, 2, 9, 0).atZone(BureauTime.zone()).toInstant()));
         reminders.remind();
     }
 

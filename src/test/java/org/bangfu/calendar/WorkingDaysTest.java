@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.bangfu.calendar.CalendarDay.Kind;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
@@ -107,7 +108,7 @@ class WorkingDaysTest {
         String instance = engine.getRuntimeService().startProcessInstanceByKey("WorkingDayTimerProcess").getId();
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         // in the future, so that the job executor leaves it alone
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(workingDays.plus(LocalDate.now(), 5).plusDays(1)
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(workingDays.plus(BureauTime.today(), 5).plusDays(1)
                 .atStartOfDay(ZoneId.systemDefault()).toInstant());
         assertThat(deadlines.after("2026-09-30", 5).toInstant())
                 .isEqualTo(LocalDate.of(2026, 10, 14).atStartOfDay(ZoneId.systemDefault()).toInstant());

@@ -32,6 +32,7 @@ import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.Households;
 import org.bangfu.household.MemberDraft;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
@@ -150,7 +151,7 @@ class ComparisonTest {
     }
 
     static LocalDate today() {
-        return LocalDate.now();
+        return BureauTime.today();
     }
 
     @Nested

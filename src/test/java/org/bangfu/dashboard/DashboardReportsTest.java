@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.WebSession;
@@ -93,7 +93,7 @@ class DashboardReportsTest {
 
     /** A month still to come in Beijing, where the reports are dated. */
     private static YearMonth nextMonth() {
-        return YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1);
+        return YearMonth.now(BureauTime.zone()).plusMonths(1);
     }
 
     @Nested

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
@@ -159,6 +160,6 @@ class DashboardTest {
     }
 
     static LocalDate today() {
-        return LocalDate.now();
+        return BureauTime.today();
     }
 }

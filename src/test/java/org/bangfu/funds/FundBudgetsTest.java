@@ -3,10 +3,10 @@ package org.bangfu.funds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.funds.FundLedger.Kind;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
@@ -35,7 +35,7 @@ class FundBudgetsTest {
     @Autowired
     ObjectMapper json;
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = BureauTime.today().getYear();
 
     @Autowired
     FundBudgets budgets;

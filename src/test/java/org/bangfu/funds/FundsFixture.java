@@ -2,7 +2,6 @@ package org.bangfu.funds;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Money;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestNames;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class FundsFixture {
 
-    public static final int YEAR = LocalDate.now().getYear();
+    public static final int YEAR = BureauTime.today().getYear();
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
     final RunAs as;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.bangfu.pairing.Notices;
 import org.bangfu.pairing.Objection;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.RunAs;
@@ -135,7 +135,7 @@ class HouseholdExitProcessTest {
 
     private void postNotice(long household) {
         complete(household, PairingVariables.POST_NOTICE, streetOfficer(household),
-                Map.of("postedOn", LocalDate.now().toString(), "place", "村务公开栏"));
+                Map.of("postedOn", BureauTime.today().toString(), "place", "村务公开栏"));
     }
 
     private void passNoticePeriod(long household) {
@@ -193,7 +193,7 @@ class HouseholdExitProcessTest {
         postNotice(household);
         long posted = jdbc.sql("select id from bf_notice where household_id = ? and purpose = 'EXIT' and status = 'POSTED'")
                 .param(household).query(Long.class).single();
-        as.run(officer, () -> notices.raiseObjection(posted, new Objection.Draft(LocalDate.now(),
+        as.run(officer, () -> notices.raiseObjection(posted, new Objection.Draft(BureauTime.today(),
                 Objection.Channel.VISIT, "村民", null, "该户收入并不稳定")));
         complete(household, PairingVariables.RECHECK, officer, Map.of("findings", "入户复核属实", "decision", "UPHOLD",
                 "reason", "收入确不稳定"));
@@ -218,7 +218,7 @@ class HouseholdExitProcessTest {
         assertThat(statuses(household)).containsExactly("NOT_CONFIRMED", "REJECTED", "OBJECTED", "EXITED");
         assertThat(reviewed(household)).as("reviews end with assistance").isFalse();
         assertThat(reviews.schedule(household)).isEmpty();
-        assertThatThrownBy(() -> as.run("team01", () -> visits.record(household, new VisitDraft(LocalDate.now(),
+        assertThatThrownBy(() -> as.run("team01", () -> visits.record(household, new VisitDraft(BureauTime.today(),
                 Visit.Kind.PHONE, "team01", "回访", null, null, null, null, null, null, null, List.of(),
                 Confirmation.NONE, null))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).extracting(FieldError::messageKey)
@@ -234,7 +234,7 @@ class HouseholdExitProcessTest {
         ProcessInstance review = runtime.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.PROCESS)
                 .processInstanceBusinessKey(Households.fileNo(household)).singleResult();
         management.executeJob(management.createJobQuery().processInstanceId(review.getId()).timers().singleResult().getId());
-        as.run("team01", () -> visits.record(household, new VisitDraft(LocalDate.now(), Visit.Kind.PHONE, "team01",
+        as.run("team01", () -> visits.record(household, new VisitDraft(BureauTime.today(), Visit.Kind.PHONE, "team01",
                 "收入稳定", null, null, null, null, null, null, null, List.of(), Confirmation.NONE, null)));
         complete(household, ReviewVariables.REVIEW_VISIT, "team01", Map.of("decision", "PROPOSE_EXIT",
                 "opinion", "务工收入稳定超过六个月"));

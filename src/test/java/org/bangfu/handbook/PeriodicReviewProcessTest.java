@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import org.bangfu.shared.BureauTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +110,15 @@ class PeriodicReviewProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt("TimerEvent_ReviewDue").variables()
                 .containsEntry(ReviewVariables.HOUSEHOLD_ATTRIBUTE, "TEKUN")
                 .containsEntry(ReviewVariables.INTERVAL, "P3M");
-        LocalDate due = LocalDate.now().plusMonths(3);
+        LocalDate due = BureauTime.today().plusMonths(3);
         assertThat(reviews.schedule(household)).hasValueSatisfying(s -> assertThat(s.dueOn()).isEqualTo(due));
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(due.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(due.atStartOfDay(BureauTime.zone()).toInstant()));
 
         // not due the day before, due on the day, on the engine's clock
-        ClockUtil.setCurrentTime(Date.from(due.minusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(due.minusDays(1).atStartOfDay(BureauTime.zone()).toInstant()));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
-        ClockUtil.setCurrentTime(Date.from(due.atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(due.atTime(8, 0).atZone(BureauTime.zone()).toInstant()));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count()).isOne();
         // the review is worked today: the task appears now, and today's visit is on or after that
         ClockUtil.reset();
@@ -159,7 +159,7 @@ class PeriodicReviewProcessTest {
     }
 
     private void visit(long household, String findings) {
-        as.run("team05", () -> visits.record(household, new VisitDraft(LocalDate.now(), Visit.Kind.PHONE, "team05",
+        as.run("team05", () -> visits.record(household, new VisitDraft(BureauTime.today(), Visit.Kind.PHONE, "team05",
                 findings, null, null, null, null, null, null, null, List.of(), Confirmation.NONE, null)));
     }
 

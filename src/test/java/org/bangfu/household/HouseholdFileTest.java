@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bangfu.household.HouseholdFile.Member;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
@@ -148,7 +149,7 @@ class HouseholdFileTest {
             long id = householdOfTeam(4);
             Member member = as("district", () -> households.find(id).orElseThrow().members().get(0));
             String full = as("district", () -> households.reveal(id, SensitiveField.ID_NUMBER, member.id()));
-            assertThat(IdNumber.problem(full, java.time.LocalDate.now())).isEmpty();
+            assertThat(IdNumber.problem(full, BureauTime.today())).isEmpty();
             assertThat(IdNumber.mask(full)).isEqualTo(member.idNumber());
             assertThat(as("team04", () -> households.reveal(id, SensitiveField.PHONE, null))).matches("1\\d{10}");
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
@@ -94,7 +95,7 @@ class PairingBrowserIT {
         browser.awaitText(By.id("task-title"), "村民小组评议 · " + headName(family));
         choose("form-decision", "通过");
         browser.await(By.cssSelector("#form-meetingDate input"))
-                .sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
+                .sendKeys(BureauTime.today().format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
         type("place", "村委会");
         type("members", "12");
         type("present", "5");

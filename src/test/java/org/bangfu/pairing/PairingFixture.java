@@ -14,6 +14,7 @@ import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.Households;
 import org.bangfu.household.MemberDraft;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
 import org.bangfu.testsupport.TestNames;
@@ -199,7 +200,7 @@ public class PairingFixture {
     }
 
     static Map<String, Object> validForm(String key) {
-        String today = LocalDate.now().toString();
+        String today = BureauTime.today().toString();
         return switch (key) {
             case PairingVariables.HOME_CHECK -> Map.of("visitDate", today, "visitors", "张明、李华",
                     "findings", "房屋破旧，户主患慢性病，无稳定收入", "decision", "PASS");

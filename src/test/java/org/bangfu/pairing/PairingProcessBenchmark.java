@@ -3,7 +3,6 @@ package org.bangfu.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.bangfu.household.Households;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.BareProcess;
 import org.bangfu.testsupport.RunAs;
@@ -260,7 +260,7 @@ class PairingProcessBenchmark {
                             .singleResult().getId();
                     Task post = taskService.createTaskQuery().processInstanceId(notice).singleResult();
                     taskService.complete(post.getId(), Map.of(PairingVariables.NOTICE_ENDS,
-                            Date.from(LocalDate.now().plusDays(8).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))));
+                            Date.from(BureauTime.today().plusDays(8).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))));
                     jobs(List.of(notice));
                 }
                 default -> {

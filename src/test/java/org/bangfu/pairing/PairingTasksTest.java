@@ -18,6 +18,7 @@ import org.bangfu.household.Attachments;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.testsupport.ApiClient;
@@ -123,7 +124,7 @@ class PairingTasksTest {
             assertThat(row.get("name").asText()).isEqualTo("入户核查");
             assertThat(row.get("villageName").asText()).isNotBlank();
             assertThat(row.get("candidateGroup").asText()).startsWith("street-");
-            assertThat(LocalDate.parse(row.get("dueOn").asText())).isAfter(LocalDate.now());
+            assertThat(LocalDate.parse(row.get("dueOn").asText())).isAfter(BureauTime.today());
 
             // where the case stands, for a BPMN viewer: the home check current, the start event passed
             JsonNode diagram = read(api.get("street01", "/api/tasks/" + row.get("taskId").asText() + "/diagram")).get(0);
@@ -201,7 +202,7 @@ class PairingTasksTest {
             String taskId = fx.task(c).id();
             String body = """
                     {"decision":"PASS","meetingDate":"%s","place":"村委会","members":30,"present":19,"votesFor":15,
-                     "votesAgainst":2,"votesAbstain":2,"attendees":"代表19人"}""".formatted(LocalDate.now());
+                     "votesAgainst":2,"votesAbstain":2,"attendees":"代表19人"}""".formatted(BureauTime.today());
             HttpResponse<String> refused = post("street01", "/api/tasks/" + taskId + "/complete", body, null);
             assertThat(refused.statusCode()).isEqualTo(400);
             JsonNode errors = read(refused).get("errors");
@@ -224,7 +225,7 @@ class PairingTasksTest {
             Family family = fx.family();
             PairingCase c = fx.start(family);
             String taskId = fx.task(c).id();
-            Map<String, Object> form = Map.of("visitDate", LocalDate.now().plusDays(1).toString(), "visitors", "张明",
+            Map<String, Object> form = Map.of("visitDate", BureauTime.today().plusDays(1).toString(), "visitors", "张明",
                     "decision", "FAIL", "findings", "x");
             assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(taskId, form)))
                     .isInstanceOf(InvalidInput.class)
@@ -234,7 +235,7 @@ class PairingTasksTest {
             fx.complete(c, PairingVariables.HOME_CHECK);
             String review = fx.task(c).id();
             assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(review, Map.of("decision", "PASS",
-                    "meetingDate", LocalDate.now().toString(), "place", "村委会", "members", 10, "present", 8,
+                    "meetingDate", BureauTime.today().toString(), "place", "村委会", "members", 10, "present", 8,
                     "votesFor", 3, "votesAgainst", 4, "votesAbstain", 1, "attendees", "8人"))))
                     .isInstanceOf(InvalidInput.class)
                     .satisfies(e -> assertThat(((InvalidInput) e).errors()).extracting(FieldError::messageKey)
@@ -251,7 +252,7 @@ class PairingTasksTest {
             String taskId = fx.task(c).id();
             String probe = "${''.getClass().forName('java.lang.Runtime')}";
             assertThatThrownBy(() -> fx.as.run("street01", () -> tasks.complete(taskId, Map.of("visitDate",
-                    LocalDate.now().toString(), "visitors", "张明、李华", "findings", "正常", "decision", "${true}"))))
+                    BureauTime.today().toString(), "visitors", "张明、李华", "findings", "正常", "decision", "${true}"))))
                     .isInstanceOf(InvalidInput.class);
             fx.complete(c, PairingVariables.HOME_CHECK, Map.of("findings", probe));
             assertThat(jdbc.sql("select form_data from bf_case_step where case_id = ?").param(c.id()).query(String.class)
@@ -481,7 +482,7 @@ class PairingTasksTest {
         Family family = fx.family();
         PairingCase c = fx.start(family);
         String taskId = fx.task(c).id();
-        jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(LocalDate.now().minusDays(3), taskId).update();
+        jdbc.sql("update bf_task set due_on = ? where task_id = ?").params(BureauTime.today().minusDays(3), taskId).update();
         notifications.watchDueDates();
         notifications.watchDueDates();
         List<Notification> district = fx.as.call("district", () -> notifications.mine(true, 200));

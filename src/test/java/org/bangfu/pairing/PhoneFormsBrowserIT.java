@@ -2,12 +2,12 @@ package org.bangfu.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.PairingFixture.OpenTask;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.ManagementService;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +92,7 @@ class PhoneFormsBrowserIT {
         Family family = fx.family();
         PairingCase c = fx.start(family);
         measure(fx.task(c));
+        typeADate();
         fx.complete(c, PairingVariables.HOME_CHECK);
         measure(fx.task(c));
         fx.complete(c, PairingVariables.FIRST_REVIEW);
@@ -100,7 +103,7 @@ class PhoneFormsBrowserIT {
         fx.complete(c, PairingVariables.POST_NOTICE);
         long noticeId = jdbc.sql("select id from bf_notice where case_id = ? and status = 'POSTED'").param(c.id())
                 .query(Long.class).single();
-        fx.as.run("street01", () -> notices.raiseObjection(noticeId, new Objection.Draft(LocalDate.now(),
+        fx.as.run("street01", () -> notices.raiseObjection(noticeId, new Objection.Draft(BureauTime.today(),
                 Objection.Channel.VISIT, "村民", null, "该户有人在外务工")));
         measure(fx.task(c));
         fx.complete(c, PairingVariables.RECHECK);
@@ -152,6 +155,30 @@ class PhoneFormsBrowserIT {
         assertThat(browser.numberFieldsWithoutKeypad()).as(task.key()).isEmpty();
         assertThat(browser.barTitle()).as(task.key()).isNotBlank();
         browser.screenshot("phone-" + task.key());
+    }
+
+    /** The home check's visit date, typed on the phone's keyboard; its calendar speaks Chinese. */
+    private void typeADate() {
+        String yesterday = BureauTime.today().minusDays(1).toString();
+        WebElement input = browser.await(By.cssSelector("#form-visitDate input"));
+        assertThat(input.getDomAttribute("readonly")).as("the phone's keyboard may type the date").isNull();
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(yesterday, Keys.ENTER);
+        assertThat(browser.driver().executeScript("return document.getElementById('form-visitDate').value"))
+                .isEqualTo(yesterday);
+        assertThat(input.getDomProperty("value")).isEqualTo(yesterday);
+
+        @SuppressWarnings("unchecked")
+        List<Object> calendar = (List<Object>) browser.driver().executeScript("""
+                const picker = document.getElementById('form-visitDate');
+                picker.open();
+                const i18n = picker.i18n;
+                return [i18n.formatTitle(i18n.monthNames[11], 2026), i18n.weekdaysShort[1], i18n.firstDayOfWeek,
+                    i18n.today, i18n.cancel];""");
+        assertThat(calendar).containsExactly("2026年十二月", "一", 1L, "今天", "取消");
+        browser.screenshot("phone-date-picker");
+        browser.driver().executeScript("document.getElementById('form-visitDate').close()");
     }
 
     private Long pageWidth() {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingFixture.Family;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.RunAs;
 import org.camunda.bpm.engine.HistoryService;
@@ -100,7 +102,7 @@ class PublicNoticeProcessTest {
     String objection() {
         return """
                 {"receivedOn":"%s","channel":"VISIT","objector":"村民甲","content":"该户家中有营运货车一辆"}"""
-                .formatted(LocalDate.now());
+                .formatted(BureauTime.today());
     }
 
     @Test
@@ -115,7 +117,7 @@ class PublicNoticeProcessTest {
         // the timer waits for midnight after the period's last working day, by the engine's clock
         Job timer = fx.noticeTimer(c);
         assertThat(timer.getDuedate().toInstant()).isEqualTo(
-                notice.periodEnd().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+                notice.periodEnd().plusDays(1).atStartOfDay(org.bangfu.shared.BureauTime.zone()).toInstant());
         fx.runJobs(c);
         assertThat(fx.noticeTimer(c)).isNotNull();
         fx.passNoticePeriod(c);
@@ -213,6 +215,14 @@ class PublicNoticeProcessTest {
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text.replace(" ", "")).contains(headName, "村级公示", "因病", "低保户", "个工作日");
         assertThat(text).doesNotContain(family.headId(), "13855301234");
+    }
+
+    @Test
+    void aLetterWrittenLateInTheEveningUtcIsDatedWithTheBureausDay() {
+        // 01:30 on 8 December in Beijing, still 7 December on the server's own clock (UTC)
+        Letter letter = new Letter(1, 1, 1, "", "材料不全", Instant.parse("2026-12-07T17:30:00Z"));
+        assertThat(documents.letterXhtml(letter, "陈桂兰", "中山南路街道")).contains("2026年12月8日")
+                .doesNotContain("2026年12月7日");
     }
 
     @Test

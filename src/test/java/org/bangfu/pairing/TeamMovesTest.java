@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
+import org.bangfu.shared.BureauTime;
 import org.bangfu.dashboard.Dashboard;
 import org.bangfu.dashboard.Overview;
 import org.bangfu.funds.FundBudgets;
@@ -133,7 +133,7 @@ class TeamMovesTest {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return LocalDate.now(BureauTime.zone());
     }
 
     /** A household of team01's team, paired, with 10,000 yuan arranged and its periodic review running. */

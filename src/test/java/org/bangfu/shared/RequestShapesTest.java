@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,11 +113,11 @@ class RequestShapesTest {
                 .param(household).query(Long.class).single();
         long attachment = as.call("district", () -> attachments.add(household, Attachments.Kind.HOUSE_PHOTO, "房屋.png",
                 png()).id());
-        long visit = as.call("district", () -> visits.record(household, new VisitDraft(LocalDate.now(), Visit.Kind.PHONE,
+        long visit = as.call("district", () -> visits.record(household, new VisitDraft(BureauTime.today(), Visit.Kind.PHONE,
                 "区民政局", "电话了解近况", null, null, null, null, null, null, null, List.of(), Confirmation.NONE, null)))
                 .id();
         long measure = as.call("district", () -> measures.plan(household, new MeasureDraft("EDUCATION", "区教育局", null,
-                "教育资助", LocalDate.now().plusDays(5), null, null))).id();
+                "教育资助", BureauTime.today().plusDays(5), null, null))).id();
         return new Children(household, member, attachment, visit, measure);
     }
 

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 public final class MutableClock extends Clock {
 
     private volatile Instant now = Instant.now();
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = org.bangfu.shared.BureauTime.zone();
 
     public void advance(Duration duration) {
         now = now.plus(duration);

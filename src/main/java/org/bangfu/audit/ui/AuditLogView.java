@@ -1,12 +1,10 @@
 package org.bangfu.audit.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry;
 import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditLog.AuditQuery;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
@@ -29,9 +27,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.audit", order = 80, icon = "vaadin:clipboard-text")
 @RolesAllowed(Role.Names.AUDITOR)
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final transient AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -56,7 +51,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(actor, action);
         filters.setWrap(true);
 
-        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(e -> BureauTime.timeWithSeconds(e.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);
@@ -67,7 +62,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "audit.empty").card(e -> ResponsiveGrid.card(
                 ResponsiveGrid.line(getTranslation("audit.action." + e.action()), e.target()),
-                ResponsiveGrid.line(TIME.format(e.occurredAt()), e.actor(), getTranslation("audit.outcome." + e.outcome().name())),
+                ResponsiveGrid.line(BureauTime.timeWithSeconds(e.occurredAt()), e.actor(), getTranslation("audit.outcome." + e.outcome().name())),
                 e.detail()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();

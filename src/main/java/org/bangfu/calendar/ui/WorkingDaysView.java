@@ -10,9 +10,11 @@ import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.calendar.CalendarDay;
 import org.bangfu.calendar.CalendarImports;
 import org.bangfu.calendar.WorkingDays;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.Keypad;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
@@ -107,7 +109,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout counter() {
-        DatePicker from = new DatePicker(getTranslation("calendar.check"), LocalDate.now());
+        DatePicker from = new DateField(getTranslation("calendar.check"), BureauTime.today());
         TextField days = Keypad.numeric(new TextField(getTranslation("calendar.checkDays")));
         days.setMaxLength(3);
         days.setValue("5");
@@ -132,7 +134,7 @@ class WorkingDaysView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private FormLayout editor() {
-        DatePicker day = new DatePicker(getTranslation("calendar.day"));
+        DatePicker day = new DateField(getTranslation("calendar.day"));
         day.setId("calendar-day");
         Select<Kind> kind = new Select<>();
         kind.setLabel(getTranslation("calendar.kind"));

@@ -1,13 +1,11 @@
 package org.bangfu.comparison.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyData.AgencyRecord;
 import org.bangfu.comparison.AgencyData.Dataset;
 import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyField;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
@@ -36,8 +34,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT })
 class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final transient AgencyData agencyData;
     private final Grid<Dataset> grid = new Grid<>();
 
@@ -60,7 +56,7 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(Dataset::rowCount).setHeader(getTranslation("agency.rows")).setAutoWidth(true);
         grid.addColumn(Dataset::skippedCount).setHeader(getTranslation("agency.skipped")).setAutoWidth(true);
-        grid.addColumn(d -> d.importedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
+        grid.addColumn(d -> BureauTime.time(d.importedAt()))
                 .setHeader(getTranslation("agency.importedAt")).setAutoWidth(true);
         grid.addColumn(Dataset::importedBy).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
         ResponsiveGrid.of(grid, "agency.empty").card(d -> ResponsiveGrid.card(

@@ -1,6 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,9 @@ import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyData;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.comparison.AgencyKind;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
@@ -41,7 +42,7 @@ class AgencyImportDialog extends Dialog {
     private final transient AgencyData agencyData;
     private final Runnable afterImport;
     private final Select<AgencyKind> kind = new Select<>();
-    private final DatePicker asOf = new DatePicker();
+    private final DatePicker asOf = new DateField();
     private final FormLayout mapping = new FormLayout();
     private final Map<String, ComboBox<String>> columns = new LinkedHashMap<>();
     private final Paragraph outcome = new Paragraph();
@@ -68,8 +69,8 @@ class AgencyImportDialog extends Dialog {
         kind.setId("agency-kind");
         kind.addValueChangeListener(e -> showMapping());
         asOf.setLabel(getTranslation("agency.import.asOf"));
-        asOf.setValue(LocalDate.now());
-        asOf.setMax(LocalDate.now());
+        asOf.setValue(BureauTime.today());
+        asOf.setMax(BureauTime.today());
         asOf.setId("agency-as-of");
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             content = bytes;

@@ -1,8 +1,6 @@
 package org.bangfu.comparison.ui;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.bangfu.comparison.Batch;
@@ -10,6 +8,7 @@ import org.bangfu.comparison.ComparisonBatches.RuleCount;
 import org.bangfu.comparison.ComparisonBatches.StreetCount;
 import org.bangfu.comparison.ComparisonBatches.Summary;
 import org.bangfu.comparison.ComparisonBatches;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -54,8 +53,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER })
 class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final transient ComparisonBatches batches;
     private final boolean manages;
     private final Grid<Batch> history = new Grid<>();
@@ -79,7 +76,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         summary.setId("batch-summary");
 
         history.addColumn(Batch::id).setHeader(getTranslation("comparison.batch.id")).setAutoWidth(true);
-        history.addColumn(b -> b.startedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
+        history.addColumn(b -> BureauTime.time(b.startedAt()))
                 .setHeader(getTranslation("comparison.batch.startedAt")).setAutoWidth(true);
         history.addColumn(Batch::startedBy).setHeader(getTranslation("comparison.batch.startedBy")).setAutoWidth(true);
         history.addColumn(b -> getTranslation("comparison.batch.status." + b.status())).setHeader(getTranslation("comparison.status"))

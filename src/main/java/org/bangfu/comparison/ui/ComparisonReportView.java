@@ -1,7 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.format.DateTimeFormatter;
-
 import org.bangfu.comparison.ComparisonReport;
 import org.bangfu.comparison.Comparisons;
 import org.bangfu.household.CodeLists;
@@ -34,8 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
 class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;

@@ -1,7 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.comparison.ComparisonNotFound;
@@ -12,6 +10,7 @@ import org.bangfu.comparison.StaleComparison;
 import org.bangfu.comparison.Warning.FieldPair;
 import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.Badges;
 
@@ -33,8 +32,6 @@ import com.vaadin.flow.function.SerializableRunnable;
  * and by the pairing task that resolves the warnings; {@code changed} runs after each resolution.
  */
 public class WarningCards extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;
@@ -84,7 +81,7 @@ public class WarningCards extends VerticalLayout {
             Paragraph resolved = new Paragraph(getTranslation("comparison.warning.resolved",
                     getTranslation("comparison.decision." + warning.status()), consequence,
                     codes.label(CodeLists.RESOLUTION, warning.reasonCode(), getLocale()), warning.note(),
-                    warning.resolvedBy(), warning.resolvedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME)));
+                    warning.resolvedBy(), BureauTime.time(warning.resolvedAt())));
             resolved.addClassName("bf-resolved");
             card.add(resolved);
             if (warning.carriedFrom() != null) {

@@ -1,8 +1,5 @@
 package org.bangfu.comparison.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import org.bangfu.comparison.ComparisonRule;
 import org.bangfu.comparison.ComparisonRules;
 import org.bangfu.comparison.Comparisons;
@@ -10,6 +7,7 @@ import org.bangfu.comparison.Comparisons.ReportFilter;
 import org.bangfu.comparison.Comparisons.ReportSummary;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
@@ -45,8 +43,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.comparison", order = 20, icon = "vaadin:warning")
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET })
 class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient Comparisons comparisons;
     private final Grid<ReportSummary> grid = new Grid<>();
@@ -105,7 +101,7 @@ class WarningWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(r -> r.batchId() == null ? getTranslation("comparison.source.single")
                 : getTranslation("comparison.source.batch", r.batchId())).setHeader(getTranslation("comparison.source"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.createdAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
+        grid.addColumn(r -> BureauTime.time(r.createdAt()))
                 .setHeader(getTranslation("comparison.workbench.compared")).setAutoWidth(true);
         grid.addColumn(ReportSummary::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
         grid.addComponentColumn(r -> r.open() > 0

@@ -14,7 +14,7 @@ import org.bangfu.organisation.Team;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.AddressQuery;
-import org.bangfu.shell.DateTexts;
+import org.bangfu.shell.DateField;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -29,8 +29,8 @@ import com.vaadin.flow.router.QueryParameters;
  */
 final class FilterBar extends FlexLayout {
 
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = new DateField();
+    private final DatePicker to = new DateField();
     private final ComboBox<Street> street = new ComboBox<>();
     private final ComboBox<Team> team = new ComboBox<>();
     private final DashboardFilter defaults;
@@ -45,8 +45,6 @@ final class FilterBar extends FlexLayout {
         setId("dash-filters");
         from.setLabel(getTranslation("dashboard.filter.from"));
         to.setLabel(getTranslation("dashboard.filter.to"));
-        DateTexts.apply(from, this);
-        DateTexts.apply(to, this);
         from.setId("dash-from");
         to.setId("dash-to");
         from.setValue(defaults.from());

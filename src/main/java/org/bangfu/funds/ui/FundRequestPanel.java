@@ -10,6 +10,7 @@ import org.bangfu.funds.FundVariables;
 import org.bangfu.household.CodeLists;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Money;
 
 import com.vaadin.flow.component.Component;
@@ -78,7 +79,7 @@ class FundRequestPanel implements TaskPanel {
         summary.addFormItem(new Span(codes.label(CodeLists.MEASURE, request.measure(), UI.getCurrent().getLocale())),
                 panel.getTranslation("form.field.measure"));
         summary.addFormItem(new Span(request.purpose()), panel.getTranslation("form.field.purpose"));
-        summary.addFormItem(new Span(request.requestedBy() + " · " + FundsFigures.TIME.format(request.requestedAt())),
+        summary.addFormItem(new Span(request.requestedBy() + " · " + BureauTime.time(request.requestedAt())),
                 panel.getTranslation("funds.requestedBy"));
         if (detail.context().get("remaining") instanceof Money left) {
             summary.addFormItem(new Span(left.format() + " " + panel.getTranslation("money.unit")),

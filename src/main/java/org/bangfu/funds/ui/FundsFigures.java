@@ -1,7 +1,5 @@
 package org.bangfu.funds.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 import org.bangfu.funds.FundLedger;
@@ -18,9 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 /** How the funds views show money: a balance as five figures, a request's status, its decisions in a line. */
 final class FundsFigures {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private FundsFigures() {
     }

@@ -17,6 +17,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -141,18 +142,18 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(Arrangement::version).setHeader(owner.getTranslation("funds.version")).setAutoWidth(true);
         grid.addColumn(Arrangement::reason).setHeader(owner.getTranslation("funds.reason")).setFlexGrow(1);
         grid.addColumn(Arrangement::arrangedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(a -> FundsFigures.TIME.format(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
+        grid.addColumn(a -> BureauTime.time(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
                 .setAutoWidth(true);
         ResponsiveGrid.of(grid, "funds.arrangements.empty").card(a -> ResponsiveGrid.card(
                 ResponsiveGrid.line(a.year(), owner.getTranslation("funds.programme." + a.programme().name()), a.amount().format()),
-                a.reason(), ResponsiveGrid.line(a.arrangedBy(), FundsFigures.TIME.format(a.arrangedAt()))));
+                a.reason(), ResponsiveGrid.line(a.arrangedBy(), BureauTime.time(a.arrangedAt()))));
         return compact(grid, arrangements);
     }
 
     private Grid<FundRequest> requests(Component owner, List<FundRequest> list) {
         Grid<FundRequest> grid = new Grid<>();
         grid.setId("funds-requests");
-        grid.addColumn(r -> FundsFigures.TIME.format(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
+        grid.addColumn(r -> BureauTime.time(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(r -> r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name()))
@@ -166,7 +167,7 @@ class FundsTab implements HouseholdPageTab {
                 .setFlexGrow(1);
         ResponsiveGrid.of(grid, "funds.requests.empty").card(r -> ResponsiveGrid.card(
                 ResponsiveGrid.line(r.amount().format(), r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name())),
-                r.purpose(), FundsFigures.status(owner, r.status()), FundsFigures.TIME.format(r.requestedAt())));
+                r.purpose(), FundsFigures.status(owner, r.status()), BureauTime.time(r.requestedAt())));
         return compact(grid, list);
     }
 
@@ -180,13 +181,13 @@ class FundsTab implements HouseholdPageTab {
         grid.addComponentColumn(p -> FundsFigures.status(owner, p)).setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
         grid.addColumn(p -> p.batchNo() == null ? "—" : p.batchNo()).setHeader(owner.getTranslation("funds.batch"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()))
+        grid.addColumn(p -> BureauTime.time(p.settledAt() == null ? p.instructedAt() : p.settledAt()))
                 .setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(p -> p.failureReason() == null ? "" : p.failureReason())
                 .setHeader(owner.getTranslation("funds.failureReason")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "funds.payments.empty").card(p -> ResponsiveGrid.card(
                 ResponsiveGrid.line(p.amount().format(), p.reference()), FundsFigures.status(owner, p),
-                FundsFigures.TIME.format(p.settledAt() == null ? p.instructedAt() : p.settledAt()), p.failureReason()));
+                BureauTime.time(p.settledAt() == null ? p.instructedAt() : p.settledAt()), p.failureReason()));
         return compact(grid, list);
     }
 

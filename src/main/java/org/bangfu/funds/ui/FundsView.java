@@ -19,6 +19,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
@@ -156,7 +157,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(p -> codes.label(CodeLists.MEASURE, p.measure(), UI.getCurrent().getLocale()) + " · "
                 + p.purpose()).setHeader(getTranslation("form.field.purpose")).setFlexGrow(1);
-        grid.addColumn(p -> p.requestedBy() + " · " + FundsFigures.TIME.format(p.requestedAt()))
+        grid.addColumn(p -> p.requestedBy() + " · " + BureauTime.time(p.requestedAt()))
                 .setHeader(getTranslation("funds.requestedBy")).setAutoWidth(true);
         grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : p.assignee())
                 .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
@@ -169,7 +170,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         });
         ResponsiveGrid.of(grid, "funds.approvals.empty").keep(openColumn).card(p -> ResponsiveGrid.card(
                 ResponsiveGrid.line(p.headName(), p.amount().format()), getTranslation("task." + p.taskKey()),
-                ResponsiveGrid.line(p.teamName(), p.requestedBy(), FundsFigures.TIME.format(p.requestedAt()))));
+                ResponsiveGrid.line(p.teamName(), p.requestedBy(), BureauTime.time(p.requestedAt()))));
         List<PendingApproval> pending = requests.awaitingDistrict();
         grid.setItems(pending);
         grid.setAllRowsVisible(true);
@@ -245,7 +246,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             grid.addColumn(PaymentBatch::batchNo).setHeader(getTranslation("funds.batch")).setAutoWidth(true);
             grid.addColumn(b -> b.payments() + " / " + b.total().format()).setHeader(getTranslation("funds.batch.size"))
                     .setAutoWidth(true);
-            grid.addColumn(b -> b.createdBy() + " · " + FundsFigures.TIME.format(b.createdAt()))
+            grid.addColumn(b -> b.createdBy() + " · " + BureauTime.time(b.createdAt()))
                     .setHeader(getTranslation("funds.batch.createdBy")).setAutoWidth(true);
             grid.addComponentColumn(b -> b.reconciledAt() != null
                     ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
@@ -327,11 +328,11 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.payeeAccount() == null ? "—" : p.payeeAccount())
                 .setHeader(getTranslation("field.bankAccount")).setAutoWidth(true);
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
-        grid.addColumn(p -> FundsFigures.TIME.format(p.instructedAt())).setHeader(getTranslation("audit.column.time"))
+        grid.addColumn(p -> BureauTime.time(p.instructedAt())).setHeader(getTranslation("audit.column.time"))
                 .setAutoWidth(true);
         ResponsiveGrid.of(grid, "funds.payments.empty").card(p -> ResponsiveGrid.card(
                 ResponsiveGrid.line(p.headName(), p.amount().format()), p.reference(),
-                FundsFigures.TIME.format(p.instructedAt())));
+                BureauTime.time(p.instructedAt())));
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -370,7 +371,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
         Grid<FundLedger.Entry> grid = new Grid<>();
         grid.setId("funds-ledger");
-        grid.addColumn(e -> FundsFigures.TIME.format(e.recordedAt())).setHeader(getTranslation("funds.ledger.column.time"))
+        grid.addColumn(e -> BureauTime.time(e.recordedAt())).setHeader(getTranslation("funds.ledger.column.time"))
                 .setAutoWidth(true);
         grid.addColumn(e -> e.headName() + " · " + e.fileNo()).setHeader(getTranslation("funds.ledger.column.head"))
                 .setAutoWidth(true);
@@ -390,7 +391,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 ResponsiveGrid.line(e.headName(), String.format(Locale.ROOT, "%,.2f", new BigDecimal(e.amount()))),
                 ResponsiveGrid.line(getTranslation("funds.kind." + e.kind().name()),
                         getTranslation("funds.programme." + e.programme().name()), e.teamName()),
-                ResponsiveGrid.line(FundsFigures.TIME.format(e.recordedAt()), e.recordedBy()), e.note()));
+                ResponsiveGrid.line(BureauTime.time(e.recordedAt()), e.recordedBy()), e.note()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("60vh");
         Span count = new Span();

@@ -3,8 +3,6 @@ package org.bangfu.handbook.ui;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,11 +24,13 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.HouseholdStage;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.ResponsiveGrid;
 import org.springframework.core.annotation.Order;
 
@@ -69,8 +69,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @org.springframework.stereotype.Component
 @Order(10)
 class HandbookTab implements HouseholdPageTab {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Visits visits;
     private final Measures measures;
@@ -153,7 +151,7 @@ class HandbookTab implements HouseholdPageTab {
             Div exitLines = new Div();
             exitLines.setId("handbook-exits");
             proposals.forEach(p -> exitLines.add(new Paragraph(tab.getTranslation("handbook.exit.line",
-                    TIME.format(p.proposedAt()), p.proposedBy(), p.reasons(),
+                    BureauTime.time(p.proposedAt()), p.proposedBy(), p.reasons(),
                     tab.getTranslation("handbook.exit.status." + p.status())))));
             tab.add(new H3(tab.getTranslation("handbook.exits")), exitLines);
         }
@@ -231,7 +229,7 @@ class HandbookTab implements HouseholdPageTab {
             pictures.add(picture(file, v.confirmationId(), tab.getTranslation("handbook.confirmation"), "4rem"));
         }
         card.add(pictures);
-        Span saved = new Span(tab.getTranslation("handbook.saved", v.savedBy(), TIME.format(v.savedAt())));
+        Span saved = new Span(tab.getTranslation("handbook.saved", v.savedBy(), BureauTime.time(v.savedAt())));
         saved.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         card.add(saved);
         return card;
@@ -267,14 +265,14 @@ class HandbookTab implements HouseholdPageTab {
         Grid<Visit> grid = new Grid<>();
         grid.setId("visit-versions");
         grid.addColumn(Visit::version).setHeader(owner.getTranslation("handbook.version")).setAutoWidth(true);
-        grid.addColumn(v -> TIME.format(v.savedAt())).setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(v -> BureauTime.time(v.savedAt())).setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(Visit::savedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(v -> v.visitedOn().toString()).setHeader(owner.getTranslation("handbook.visit.visitedOn"))
                 .setAutoWidth(true);
         grid.addColumn(Visit::findings).setHeader(owner.getTranslation("handbook.visit.findings")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "handbook.visit.versions.empty").card(v -> ResponsiveGrid.card(
                 ResponsiveGrid.line(owner.getTranslation("handbook.version") + " " + v.version(), v.visitedOn()),
-                ResponsiveGrid.line(v.savedBy(), TIME.format(v.savedAt())), v.findings()));
+                ResponsiveGrid.line(v.savedBy(), BureauTime.time(v.savedAt())), v.findings()));
         compact(grid, visits.versions(file.id(), visit.id()));
         Dialog dialog = dialog(owner.getTranslation("handbook.visit.versions", visit.version()));
         dialog.add(grid);
@@ -358,7 +356,7 @@ class HandbookTab implements HouseholdPageTab {
     }
 
     private void doneDialog(VerticalLayout tab, HouseholdFile file, Measure m) {
-        DatePicker doneOn = new DatePicker(tab.getTranslation("handbook.measure.doneOn"), LocalDate.now(clock));
+        DatePicker doneOn = new DateField(tab.getTranslation("handbook.measure.doneOn"), LocalDate.now(clock));
         doneOn.setMax(LocalDate.now(clock));
         doneOn.setId("measure-done-on");
         Dialog dialog = dialog(tab.getTranslation("handbook.measure.done") + " · " + m.content());
@@ -406,7 +404,7 @@ class HandbookTab implements HouseholdPageTab {
 
     private void resultDialog(VerticalLayout tab, HouseholdFile file) {
         LocalDate today = LocalDate.now(clock);
-        DatePicker achievedOn = new DatePicker(tab.getTranslation("handbook.result.achievedOn"), today);
+        DatePicker achievedOn = new DateField(tab.getTranslation("handbook.result.achievedOn"), today);
         achievedOn.setMax(today);
         achievedOn.setId("result-date");
         TextArea outcome = new TextArea(tab.getTranslation("handbook.result.outcome"));

@@ -10,6 +10,7 @@ import org.bangfu.handbook.MeasureDraft;
 import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.DateField;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
@@ -27,7 +28,7 @@ class MeasureForm extends Composite<FormLayout> {
     private final TextField partyUnit = new TextField();
     private final TextField partyPerson = new TextField();
     private final TextArea content = new TextArea();
-    private final DatePicker plannedOn = new DatePicker();
+    private final DatePicker plannedOn = new DateField();
     private final TextField cost = new TextField();
     private final ComboBox<FundRequest> fundRequest = new ComboBox<>();
 

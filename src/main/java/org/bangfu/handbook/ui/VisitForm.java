@@ -9,6 +9,7 @@ import org.bangfu.handbook.Confirmation;
 import org.bangfu.handbook.Visit;
 import org.bangfu.handbook.VisitDraft;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.Composite;
@@ -32,7 +33,7 @@ class VisitForm extends Composite<FormLayout> {
     record Filled(VisitDraft draft, byte[] signature) {
     }
 
-    private final DatePicker visitedOn = new DatePicker();
+    private final DatePicker visitedOn = new DateField();
     private final Select<Visit.Kind> kind = new Select<>();
     private final TextField visitors = new TextField();
     private final TextArea findings = new TextArea();

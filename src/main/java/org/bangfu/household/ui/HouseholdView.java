@@ -2,9 +2,6 @@ package org.bangfu.household.ui;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,9 +17,11 @@ import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.household.Households;
 import org.bangfu.household.SensitiveField;
 import org.bangfu.household.StaleHousehold;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
@@ -72,9 +71,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.STREET, Role.Names.TEAM_MEMBER,
         Role.Names.TEAM_LEADER })
 class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final transient Households households;
     private final transient Attachments attachments;
@@ -159,7 +155,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         form.addFormItem(sensitive(file.phone(), SensitiveField.PHONE, null), getTranslation("field.phone"));
         form.addFormItem(sensitive(file.bankAccount(), SensitiveField.BANK_ACCOUNT, null), getTranslation("field.bankAccount"));
         form.addFormItem(text(file.teamName()), getTranslation("field.teamId"));
-        form.addFormItem(text(TIME.format(file.updatedAt())), getTranslation("household.updatedAt"));
+        form.addFormItem(text(BureauTime.time(file.updatedAt())), getTranslation("household.updatedAt"));
         VerticalLayout tab = new VerticalLayout(form);
         tab.setPadding(false);
         if (file.editable()) {
@@ -294,7 +290,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (file.editable()) {
             TextField name = new TextField(getTranslation("field.cadre"));
             TextField unit = new TextField(getTranslation("household.cadreUnit"));
-            DatePicker from = new DatePicker(getTranslation("household.cadreFrom"), LocalDate.now());
+            DatePicker from = new DateField(getTranslation("household.cadreFrom"), BureauTime.today());
             Button assign = new Button(getTranslation("household.assignCadre"), e -> {
                 try {
                     households.assignCadre(id, name.getValue(), unit.getValue(), from.getValue());
@@ -320,10 +316,10 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .setAutoWidth(true);
         grid.addColumn(a -> (a.size() + 1023) / 1024 + " KB").setHeader(getTranslation("attachment.size")).setAutoWidth(true);
         grid.addColumn(AttachmentInfo::uploadedBy).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(a -> TIME.format(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(a -> BureauTime.time(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
         ResponsiveGrid.of(grid, "attachment.list.empty").card(a -> ResponsiveGrid.card(download(a),
                 ResponsiveGrid.line(getTranslation("attachment.kind." + a.kind().name()), (a.size() + 1023) / 1024 + " KB"),
-                ResponsiveGrid.line(a.uploadedBy(), TIME.format(a.uploadedAt()))));
+                ResponsiveGrid.line(a.uploadedBy(), BureauTime.time(a.uploadedAt()))));
         grid.setItems(attachments.list(id));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -373,7 +369,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private Component history() {
         Grid<HouseholdChange> grid = new Grid<>();
         grid.setId("history-grid");
-        grid.addColumn(c -> TIME.format(c.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
+        grid.addColumn(c -> BureauTime.time(c.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
         grid.addColumn(HouseholdChange::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("change." + c.kind().name())).setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);
@@ -385,7 +381,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         ResponsiveGrid.of(grid, "household.history.empty").card(c -> ResponsiveGrid.card(
                 ResponsiveGrid.line(getTranslation("change." + c.kind().name()), c.field() == null ? c.subject()
                         : getTranslation("field." + c.field()) + (c.subject() == null ? "" : "（" + c.subject() + "）")),
-                ResponsiveGrid.line(TIME.format(c.occurredAt()), c.actor()),
+                ResponsiveGrid.line(BureauTime.time(c.occurredAt()), c.actor()),
                 c.oldValue() == null && c.newValue() == null ? null
                         : nullToEmpty(c.oldValue()) + " → " + nullToEmpty(c.newValue())));
         grid.setItems(households.history(id));

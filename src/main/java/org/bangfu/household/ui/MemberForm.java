@@ -1,6 +1,5 @@
 package org.bangfu.household.ui;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +8,7 @@ import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.MemberDraft;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.InvalidInput;
 
@@ -96,13 +96,13 @@ class MemberForm extends FormLayout {
             derived.setText("");
             return;
         }
-        var problem = IdNumber.problem(text, LocalDate.now());
+        var problem = IdNumber.problem(text, BureauTime.today());
         idNumber.setInvalid(problem.isPresent());
         problem.ifPresentOrElse(key -> {
             idNumber.setErrorMessage(getTranslation(key));
             derived.setText("");
         }, () -> {
-            IdNumber id = IdNumber.parse(text, LocalDate.now());
+            IdNumber id = IdNumber.parse(text, BureauTime.today());
             derived.setText(getTranslation("member.derived", getTranslation("gender." + id.gender().name()),
                     id.birthDate().toString()));
         });

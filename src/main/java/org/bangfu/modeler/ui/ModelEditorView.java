@@ -16,6 +16,7 @@ import org.bangfu.modeler.ModelDiff;
 import org.bangfu.modeler.ModelKind;
 import org.bangfu.modeler.Modeler;
 import org.bangfu.modeler.StaleDraft;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
@@ -84,7 +85,7 @@ public class ModelEditorView extends VerticalLayout implements HasUrlParameter<L
         add(back, new H3(getTranslation("modeler.editor.title", modeler.entry(draft.definitionKey()).name(), draft.id())));
         Paragraph about = new Paragraph(getTranslation("modeler.editor.about",
                 getTranslation("modeler.status." + draft.status().name()), draft.basedOnVersion(), draft.authorName(),
-                ProcessLibraryView.TIME.format(draft.updatedAt())));
+                BureauTime.time(draft.updatedAt())));
         about.setId("draft-state");
         add(about);
         if (draft.origin() != Draft.Origin.EDIT) {

@@ -1,8 +1,6 @@
 package org.bangfu.modeler.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import org.bangfu.modeler.ModelEntry.Version;
 import org.bangfu.modeler.ModelKind;
 import org.bangfu.modeler.Migrations;
 import org.bangfu.modeler.Modeler;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ProcessDiagram;
@@ -51,9 +50,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.processes", order = 90, icon = "vaadin:sitemap")
 @RolesAllowed(Role.Names.ADMIN)
 public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Modeler modeler;
     private final Migrations migrations;
@@ -129,7 +125,7 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
             for (Draft draft : entry.openDrafts()) {
                 RouterLink link = new RouterLink(getTranslation("modeler.library.openDraft", draft.id(),
                         getTranslation("modeler.status." + draft.status().name()), draft.authorName(),
-                        TIME.format(draft.updatedAt())), ModelEditorView.class, draft.id());
+                        BureauTime.time(draft.updatedAt())), ModelEditorView.class, draft.id());
                 drafts.add(new Div(link));
             }
             panel.add(drafts);
@@ -143,7 +139,7 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("modeler.library.author"));
         versions.addColumn(v -> v.approverName() == null ? "" : v.approverName()).setHeader(getTranslation("modeler.library.approver"));
         versions.addColumn(v -> v.reason() == null ? "" : v.reason()).setHeader(getTranslation("modeler.library.reason")).setFlexGrow(2);
-        versions.addColumn(v -> v.deployedAt() == null ? "" : TIME.format(v.deployedAt())).setHeader(getTranslation("modeler.library.deployedAt"));
+        versions.addColumn(v -> v.deployedAt() == null ? "" : BureauTime.time(v.deployedAt())).setHeader(getTranslation("modeler.library.deployedAt"));
         if (entry.kind() == ModelKind.BPMN) {
             versions.addColumn(Version::runningCases).setHeader(getTranslation("modeler.library.running"));
         }
@@ -153,7 +149,7 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
                 ResponsiveGrid.line(getTranslation("modeler.version", v.version()),
                         getTranslation("modeler.source." + v.source().name())),
                 ResponsiveGrid.line(v.authorName() == null ? getTranslation("modeler.library.shippedBy") : v.authorName(),
-                        v.deployedAt() == null ? null : TIME.format(v.deployedAt())),
+                        v.deployedAt() == null ? null : BureauTime.time(v.deployedAt())),
                 v.reason(), actions(entry, v)));
         versions.setItems(entry.versions());
         versions.setAllRowsVisible(true);
@@ -223,7 +219,7 @@ public class ProcessLibraryView extends VerticalLayout implements HasDynamicTitl
         Div box = new Div();
         box.setId("release-waiting");
         box.addClassName("bf-callout");
-        box.add(new Paragraph(getTranslation("modeler.library.releaseText", entry.resourceName(), TIME.format(since),
+        box.add(new Paragraph(getTranslation("modeler.library.releaseText", entry.resourceName(), BureauTime.time(since),
                 entry.live().version(), getTranslation("modeler.source." + entry.live().source().name()))));
         Button adopt = new Button(getTranslation("modeler.library.adoptRelease"),
                 e -> open(() -> modeler.startFromRelease(entry.resourceName())));

@@ -1,14 +1,12 @@
 package org.bangfu.organisation.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.AccountAdministration.AccountFilter;
 import org.bangfu.organisation.AccountAdministration.AccountLine;
 import org.bangfu.organisation.AccountStatus;
 import org.bangfu.organisation.Organisation;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
@@ -42,9 +40,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.accounts", order = 70, icon = "vaadin:key")
 @RolesAllowed(Role.Names.SECURITY)
 class AccountsView extends VerticalLayout implements HasDynamicTitle {
-
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BUREAU);
 
     private final transient AccountAdministration administration;
     private final transient Organisation organisation;
@@ -135,7 +130,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private String lastLogin(AccountLine line) {
         return line.account().lastLoginAt() == null ? getTranslation("accounts.neverSignedIn")
-                : TIME.format(line.account().lastLoginAt());
+                : BureauTime.time(line.account().lastLoginAt());
     }
 
     private Span status(AccountLine line) {
@@ -144,7 +139,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private Span badge(AccountStatus state, AccountLine line) {
         Span badge = new Span(state == AccountStatus.LOCKED
-                ? getTranslation("accounts.lockedUntil", TIME.format(line.account().lockedUntil()))
+                ? getTranslation("accounts.lockedUntil", BureauTime.time(line.account().lockedUntil()))
                 : getTranslation("accounts.status." + state.name()));
         badge.getElement().getThemeList().add(switch (state) {
             case ACTIVE -> "badge success";

@@ -1,12 +1,11 @@
 package org.bangfu.pairing.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.pairing.Notification;
 import org.bangfu.pairing.Notifications;
 import org.bangfu.pairing.PairingTasks;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
@@ -28,9 +27,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
  */
 @org.springframework.stereotype.Component
 class NotificationBell implements HeaderWidget {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final Notifications notifications;
 
@@ -78,11 +74,11 @@ class NotificationBell implements HeaderWidget {
         grid.addColumn(n -> calendar(n)
                 ? bell.getTranslation("notification.calendarMissing", String.valueOf(n.dueOn().getYear()))
                 : n.headName() + " · " + bell.getTranslation("task." + n.taskKey())).setFlexGrow(1);
-        grid.addComponentColumn(n -> new Span(TIME.format(n.createdAt()))).setAutoWidth(true);
+        grid.addComponentColumn(n -> new Span(BureauTime.time(n.createdAt()))).setAutoWidth(true);
         ResponsiveGrid.of(grid, "notification.empty").card(n -> ResponsiveGrid.card(calendar(n)
                 ? bell.getTranslation("notification.calendarMissing", String.valueOf(n.dueOn().getYear()))
                 : n.headName() + " · " + bell.getTranslation("task." + n.taskKey()),
-                bell.getTranslation("notification.kind." + n.kind().name()), TIME.format(n.createdAt())));
+                bell.getTranslation("notification.kind." + n.kind().name()), BureauTime.time(n.createdAt())));
         grid.setItems(items);
         grid.setClassNameGenerator(n -> n.read() ? null : "bf-unread");
         grid.setAllRowsVisible(true);

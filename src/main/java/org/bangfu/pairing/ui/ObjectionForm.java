@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.bangfu.pairing.Objection;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.DateField;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -25,7 +26,7 @@ import com.vaadin.flow.shared.Registration;
  */
 class ObjectionForm extends FormLayout {
 
-    final DatePicker receivedOn = new DatePicker();
+    final DatePicker receivedOn = new DateField();
     final Select<Objection.Channel> channel = new Select<>();
     final TextField objector = new TextField();
     final TextField contact = new TextField();

@@ -12,8 +12,10 @@ import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.Keypad;
 import org.bangfu.shell.PhotoField;
 
@@ -93,8 +95,8 @@ public class StepForm extends Composite<VerticalLayout> {
         String label = getTranslation("form.field." + field.name());
         HasValue<?, ?> input = switch (field.type()) {
             case DATE -> {
-                DatePicker date = new DatePicker(label);
-                date.setMax(LocalDate.now());
+                DatePicker date = new DateField(label);
+                date.setMax(BureauTime.today());
                 yield date;
             }
             case TEXT -> new TextField(label);

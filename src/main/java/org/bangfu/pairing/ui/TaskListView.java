@@ -1,8 +1,6 @@
 package org.bangfu.pairing.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +18,13 @@ import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.pairing.TaskFilter.View;
 import org.bangfu.pairing.TaskFilter;
 import org.bangfu.pairing.TaskRow;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
-import org.bangfu.shell.DateTexts;
+import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
 
@@ -73,9 +72,6 @@ import jakarta.annotation.security.RolesAllowed;
         Role.Names.TEAM_LEADER })
 class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-
     private final transient PairingTasks tasks;
     private final Tabs views = new Tabs();
     private final List<View> viewOrder;
@@ -83,7 +79,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final ComboBox<Street> street = new ComboBox<>();
     private final ComboBox<Team> team = new ComboBox<>();
     private final TextField head = new TextField();
-    private final DatePicker dueTo = new DatePicker();
+    private final DatePicker dueTo = new DateField();
     private final Grid<TaskRow> grid = new Grid<>();
     private final Button bulkClaim = new Button();
     private final Button bulkHandOver = new Button();
@@ -133,7 +129,6 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         head.setClearButtonVisible(true);
         head.setId("tasks-head");
         dueTo.setPlaceholder(getTranslation("task.filter.dueBy"));
-        DateTexts.apply(dueTo, this);
         dueTo.setId("tasks-due-to");
         dueTo.setClearButtonVisible(true);
         step.addValueChangeListener(e -> refresh());
@@ -151,7 +146,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 .setAutoWidth(true);
         grid.addColumn(TaskRow::villageName).setHeader(getTranslation("field.villageId")).setAutoWidth(true);
         grid.addColumn(TaskRow::streetName).setHeader(getTranslation("field.streetId")).setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader(getTranslation("task.created"))
+        grid.addColumn(t -> BureauTime.time(t.createdAt())).setHeader(getTranslation("task.created"))
                 .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name());
         grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
                 .setSortable(true).setSortProperty(Sort.DUE.name());
@@ -265,7 +260,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private Component dueBadge(TaskRow task) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = BureauTime.today();
         if (task.dueOn().isBefore(today)) {
             return Badges.of(getTranslation("task.overdue", task.dueOn().toString()), "error");
         }

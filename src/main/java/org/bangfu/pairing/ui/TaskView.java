@@ -2,8 +2,6 @@ package org.bangfu.pairing.ui;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +26,7 @@ import org.bangfu.pairing.TaskConflict;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
 import org.bangfu.pairing.TeamLoad;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -72,11 +71,6 @@ import jakarta.annotation.security.RolesAllowed;
 class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final String TASK_LIST = "tasks";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
-            .withZone(ZoneId.systemDefault());
 
     private final transient PairingTasks tasks;
     private final transient Notices notices;
@@ -286,7 +280,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         for (Letter letter : letters.ofHousehold(detail.household().id())) {
             Anchor pdf = new Anchor(new StreamResource("letter-" + letter.id() + ".pdf",
                     () -> new ByteArrayInputStream(letters.pdf(letter.id()).orElseThrow())),
-                    getTranslation("task.document.letter", DATE.format(letter.createdAt())));
+                    getTranslation("task.document.letter", BureauTime.date(letter.createdAt())));
             pdf.setTarget("_blank");
             pdf.addClassName("bf-document");
             papers.add(pdf);
@@ -359,13 +353,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         grid.setId("task-history");
         grid.addColumn(s -> getTranslation("task." + s.taskKey())).setHeader(getTranslation("task.step")).setAutoWidth(true);
         grid.addColumn(CaseStep::completedBy).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
-        grid.addColumn(s -> TIME.format(s.completedAt())).setHeader(getTranslation("task.completedAt")).setAutoWidth(true);
+        grid.addColumn(s -> BureauTime.time(s.completedAt())).setHeader(getTranslation("task.completedAt")).setAutoWidth(true);
         grid.addColumn(s -> s.decision() == null ? "—" : getTranslation("form.choice.decision." + s.decision()))
                 .setHeader(getTranslation("form.field.decision")).setAutoWidth(true);
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("form.field.reason"))
                 .setFlexGrow(1);
         ResponsiveGrid.of(grid, "task.history.empty").card(s -> ResponsiveGrid.card(getTranslation("task." + s.taskKey()),
-                ResponsiveGrid.line(s.completedBy(), TIME.format(s.completedAt())),
+                ResponsiveGrid.line(s.completedBy(), BureauTime.time(s.completedAt())),
                 s.decision() == null ? null : getTranslation("form.choice.decision." + s.decision()), s.reason()));
         grid.setItems(steps);
         grid.setAllRowsVisible(true);

@@ -9,6 +9,7 @@ import org.bangfu.organisation.Team;
 import org.bangfu.pairing.TeamMove;
 import org.bangfu.pairing.TeamMoves;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.DateField;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +43,7 @@ class TeamMoveDialog extends Dialog {
         reason.setId("team-move-reason");
         reason.setMaxLength(500);
         reason.setWidthFull();
-        DatePicker date = new DatePicker(getTranslation("teamMove.date"), today);
+        DatePicker date = new DateField(getTranslation("teamMove.date"), today);
         date.setId("team-move-date");
         date.setMax(today);
         date.setWidthFull();

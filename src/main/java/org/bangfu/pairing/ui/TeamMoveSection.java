@@ -2,14 +2,13 @@ package org.bangfu.pairing.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdPageSection;
 import org.bangfu.pairing.TeamMove;
 import org.bangfu.pairing.TeamMoves;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 
@@ -28,9 +27,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  */
 @org.springframework.stereotype.Component
 class TeamMoveSection implements HouseholdPageSection {
-
-    private static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BUREAU);
 
     private final TeamMoves moves;
     private final Clock clock;
@@ -56,7 +52,7 @@ class TeamMoveSection implements HouseholdPageSection {
             Button move = new Button(section.getTranslation("teamMove.action"), VaadinIcon.EXCHANGE.create());
             move.setId("household-team-move");
             move.setMinHeight("44px");
-            move.addClickListener(e -> new TeamMoveDialog(moves, file, LocalDate.ofInstant(clock.instant(), BUREAU),
+            move.addClickListener(e -> new TeamMoveDialog(moves, file, LocalDate.now(clock),
                     () -> move.getUI().ifPresent(ui -> ui.getPage().reload())).open());
             HorizontalLayout row = new HorizontalLayout(move);
             row.setAlignItems(Alignment.CENTER);
@@ -70,7 +66,7 @@ class TeamMoveSection implements HouseholdPageSection {
                 Div line = new Div();
                 line.addClassName("team-move-line");
                 line.getStyle().set("overflow-wrap", "anywhere");
-                line.setText(section.getTranslation("teamMove.line", TIME.format(m.movedAt()), m.fromTeamName(),
+                line.setText(section.getTranslation("teamMove.line", BureauTime.time(m.movedAt()), m.fromTeamName(),
                         m.toTeamName(), m.decidedOn().toString(), m.reason(), m.movedByName()));
                 lines.add(line);
             }

@@ -1,8 +1,6 @@
 package org.bangfu.settings.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.settings.Setting;
@@ -12,6 +10,7 @@ import org.bangfu.settings.SettingGroup;
 import org.bangfu.settings.SettingType;
 import org.bangfu.settings.Settings;
 import org.bangfu.settings.StaleSetting;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
@@ -46,9 +45,6 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.settings", order = 67, icon = "vaadin:cog")
 @RolesAllowed({ Role.Names.ADMIN, Role.Names.DISTRICT, Role.Names.LEADER, Role.Names.AUDITOR })
 class SettingsView extends VerticalLayout implements HasDynamicTitle {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final transient Settings settings;
     private final boolean admin;
@@ -217,7 +213,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String when(Instant instant) {
-        return WHEN.format(instant);
+        return BureauTime.time(instant);
     }
 
     /** An element id from a key: letters, digits and hyphens. */

@@ -2,7 +2,6 @@ package org.bangfu.handbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +13,7 @@ import org.bangfu.handbook.Visit;
 import org.bangfu.handbook.VisitDraft;
 import org.bangfu.handbook.Visits;
 import org.bangfu.household.Households;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,11 +83,11 @@ class HandbookTabTest {
 
     @Test
     void theTeamSeesItsVisitsAndPlanAndMovesAMeasureOn() {
-        Visit visit = as.call("team04", () -> visits.record(household, new VisitDraft(LocalDate.now(), Visit.Kind.PHONE,
+        Visit visit = as.call("team04", () -> visits.record(household, new VisitDraft(BureauTime.today(), Visit.Kind.PHONE,
                 "team04", "电话了解孙辈上学情况", null, null, null, "两个孩子均按时上学", null, null, null, List.of(),
                 Confirmation.NONE, null)));
         Measure measure = as.call("team04", () -> measures.plan(household, new MeasureDraft("HEALTH", "镇卫生院", null,
-                "为张玉珍办理慢病卡", LocalDate.now(), null, null)));
+                "为张玉珍办理慢病卡", BureauTime.today(), null, null)));
 
         as.run("team04", () -> {
             Component view = tab.create(households.find(household).orElseThrow());

@@ -12,6 +12,7 @@ import org.bangfu.household.HouseholdDraft;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.Households;
 import org.bangfu.household.MemberDraft;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.RunAs;
 import org.bangfu.testsupport.TestIds;
@@ -70,7 +71,7 @@ class TaskBrowserIT {
                 "#diagram-AssistancePairingProcess .djs-element.bf-current[data-element-id='Task_HomeCheck']"));
         browser.screenshot("task-page-home-check");
         browser.await(By.cssSelector("#form-visitDate input"))
-                .sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
+                .sendKeys(BureauTime.today().format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
         browser.await(By.cssSelector("#form-visitors input")).sendKeys("张明");
         browser.await(By.cssSelector("#form-findings textarea")).sendKeys("住房破旧，户主行动不便，无稳定收入");
         browser.click(By.id("form-decision"));
@@ -107,7 +108,7 @@ class TaskBrowserIT {
         browser.awaitText(By.id("task-title"), "入户核查 · 新申请户");
         // on a phone the date picker opens a full-screen calendar instead of taking keys: set the date as it would
         browser.driver().executeScript("arguments[0].value = arguments[1]", browser.await(By.id("form-visitDate")),
-                LocalDate.now().toString());
+                BureauTime.today().toString());
         browser.await(By.cssSelector("#form-visitors input")).sendKeys("张明、李华");
         browser.await(By.cssSelector("#form-findings textarea")).sendKeys("两人入户，情况属实");
         browser.click(By.id("form-decision"));

@@ -1,0 +1,92 @@
+package org.bangfu.shared;
+
+import java.math.BigInteger;
+import java.text.FieldPosition;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The message bundles ({@code spring.messages}) for the screens, the REST API's messages and the printed
+ * documents, as Spring Boot would set them up, with one difference: a whole number in a plain placeholder
+ * ({@code {0}}) is written as it is. MessageFormat would group it by the locale, and the whole numbers put into
+ * messages are mostly years, ids, file numbers and rounds, where "2,027 年" or "fund request 1,024" is wrong.
+ * A message that wants grouping or a pattern says so: {@code {0,number}}, {@code {0,number,#}}.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagesConfig {
+
+    @Bean
+    @ConfigurationProperties("spring.messages")
+    MessageSourceProperties messageSourceProperties() {
+        return new MessageSourceProperties();
+    }
+
+    @Bean
+    MessageSource messageSource(MessageSourceProperties properties) {
+        PlainNumbersMessageSource messages = new PlainNumbersMessageSource();
+        messages.setBasenames(properties.getBasename().toArray(String[]::new));
+        if (properties.getEncoding() != null) {
+            messages.setDefaultEncoding(properties.getEncoding().name());
+        }
+        messages.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+        if (properties.getCacheDuration() != null) {
+            messages.setCacheMillis(properties.getCacheDuration().toMillis());
+        }
+        messages.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+        messages.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+        return messages;
+    }
+
+    /** Message formats whose plain placeholders write whole numbers ungrouped. */
+    static class PlainNumbersMessageSource extends ResourceBundleMessageSource {
+
+        @Override
+        protected MessageFormat createMessageFormat(String msg, Locale locale) {
+            MessageFormat format = super.createMessageFormat(msg, locale);
+            Format[] formats = format.getFormats();
+            for (int i = 0; i < formats.length; i++) {
+                if (formats[i] == null) {
+                    format.setFormat(i, new PlainPlaceholder(locale));
+                }
+            }
+            return format;
+        }
+    }
+
+    /** What MessageFormat does for {@code {0}}, except that a whole number is not grouped. */
+    private static final class PlainPlaceholder extends Format {
+
+        private final Locale locale;
+
+        PlainPlaceholder(Locale locale) {
+            this.locale = locale;
+        }
+
+        @Override
+        public StringBuffer format(Object value, StringBuffer to, FieldPosition position) {
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                    || value instanceof BigInteger) {
+                return to.append(value);
+            }
+            if (value instanceof Number number) {
+                return NumberFormat.getInstance(locale).format(number, to, position);
+            }
+            return to.append(value instanceof String text ? text : String.valueOf(value));
+        }
+
+        @Override
+        public Object parseObject(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("messages are written, not read");
+        }
+    }
+}
