@@ -22,6 +22,7 @@ import java.util.Map;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdScope;
@@ -244,8 +245,8 @@ public class FundLedger {
         List<String> header = Stream.of("time", "fileNo", "head", "street", "team", "year", "programme", "kind",
                 "amount", "note", "recordedBy").map(column -> label.apply("funds.ledger.column." + column)).toList();
         SignedInUser user = CurrentUser.require();
-        audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, "fund ledger", null, Outcome.SUCCESS,
-                filter + ", " + rows.size() + " entries");
+        audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, AuditText.of("funds.ledger"), null,
+                Outcome.SUCCESS, AuditText.of("audit.detail.entries", rows.size()));
         return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundPayments;
 import org.bangfu.funds.FundRequests;
@@ -77,7 +78,7 @@ public class HandbookPrints {
         HouseholdFile file = rules.visible(householdId);
         byte[] printed = pdf.pdf(document.xhtml(contents(file)));
         audit.record(CurrentUser.require().getUsername(), AuditAction.HANDBOOK_PRINTED, file.fileNo(), null,
-                Outcome.SUCCESS, file.headName() + " " + printed.length + " bytes");
+                Outcome.SUCCESS, AuditText.of("audit.detail.handbookPrinted", file.headName(), (printed.length + 1023) / 1024));
         return new Printed(document.fileName(file), printed);
     }
 

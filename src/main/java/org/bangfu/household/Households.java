@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.household.HouseholdChange.Kind;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
@@ -258,8 +259,9 @@ public class Households {
             value = field == SensitiveField.PHONE ? row.phone() : row.bankAccount();
         }
         auditLog.record(user.getUsername(), AuditAction.SENSITIVE_FIELD_SHOWN,
-                "household " + fileNo(householdId) + (memberId == null ? "" : " member " + memberId), null,
-                Outcome.SUCCESS, field.name());
+                memberId == null ? AuditText.of("audit.target.household", fileNo(householdId))
+                        : AuditText.of("audit.target.member", fileNo(householdId), memberId),
+                null, Outcome.SUCCESS, AuditText.of("sensitive." + field.name()));
         return value;
     }
 
