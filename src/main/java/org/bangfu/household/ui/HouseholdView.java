@@ -21,9 +21,11 @@ import org.bangfu.household.Households;
 import org.bangfu.household.SensitiveField;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.UploadTexts;
 
 import com.vaadin.flow.component.Component;
@@ -78,15 +80,17 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient Households households;
     private final transient Attachments attachments;
     private final transient CodeLists codes;
+    private final transient People people;
     private final transient List<HouseholdPageSection> sections;
     private final transient List<HouseholdPageTab> extraTabs;
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
 
-    HouseholdView(Households households, Attachments attachments, CodeLists codes,
+    HouseholdView(Households households, Attachments attachments, CodeLists codes, People people,
             List<HouseholdPageSection> sections, List<HouseholdPageTab> extraTabs) {
         this.extraTabs = extraTabs;
+        this.people = people;
         this.households = households;
         this.attachments = attachments;
         this.codes = codes;
@@ -359,18 +363,17 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private Component history() {
-        Grid<HouseholdChange> grid = new Grid<>();
+        Grid<HistoryLines.Line> grid = new Grid<>();
         grid.setId("history-grid");
-        grid.addColumn(c -> TIME.format(c.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
-        grid.addColumn(HouseholdChange::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("change." + c.kind().name())).setHeader(getTranslation("audit.column.action"))
+        grid.addColumn(l -> TIME.format(l.change().occurredAt())).setHeader(getTranslation("audit.column.time"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.field() == null ? nullToEmpty(c.subject()) : getTranslation("field." + c.field())
-                + (c.subject() == null ? "" : "（" + c.subject() + "）"))
-                .setHeader(getTranslation("household.history.what")).setAutoWidth(true);
-        grid.addColumn(c -> nullToEmpty(c.oldValue())).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
-        grid.addColumn(c -> nullToEmpty(c.newValue())).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
-        grid.setItems(households.history(id));
+        grid.addColumn(HistoryLines.Line::who).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::what).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::field).setHeader(getTranslation("household.history.what")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::before).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::after).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
+        grid.setItems(new HistoryLines(codes, getLocale(), this::getTranslation, new Names(people, this::getTranslation))
+                .of(households.history(id)));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
