@@ -1,6 +1,7 @@
 package org.bangfu.funds.ui;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.bangfu.funds.ApprovalLevel;
 import org.bangfu.funds.Arrangement;
@@ -11,6 +12,8 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -28,9 +31,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 class FundRequestPanel implements TaskPanel {
 
     private final CodeLists codes;
+    private final People people;
 
-    FundRequestPanel(CodeLists codes) {
+    FundRequestPanel(CodeLists codes, People people) {
         this.codes = codes;
+        this.people = people;
     }
 
     @Override
@@ -45,6 +50,11 @@ class FundRequestPanel implements TaskPanel {
         panel.setSpacing(false);
         panel.setId("task-fund-request");
         FundRequest request = detail.context().get("fundRequest") instanceof FundRequest r ? r : null;
+        Names names = new Names(people, panel::getTranslation);
+        if (request != null) {
+            names.learn(Stream.concat(Stream.of(request.requestedBy()),
+                    request.currentApprovals().stream().map(FundRequest.Approval::decidedBy)).toList());
+        }
         if (detail.task().taskKey().equals(FundVariables.REQUEST)) {
             @SuppressWarnings("unchecked")
             List<ArrangementLeft> arrangements = (List<ArrangementLeft>) detail.context().getOrDefault("arrangements",
@@ -63,7 +73,7 @@ class FundRequestPanel implements TaskPanel {
             if (request != null) {
                 panel.add(new Paragraph(panel.getTranslation("funds.request.earlier", request.round(),
                         request.amount().format(), panel.getTranslation("funds.status." + request.status().name()),
-                        FundsFigures.approvals(panel, request))));
+                        FundsFigures.approvals(panel, names, request))));
             }
             return panel;
         }
@@ -78,7 +88,7 @@ class FundRequestPanel implements TaskPanel {
         summary.addFormItem(new Span(codes.label(CodeLists.MEASURE, request.measure(), UI.getCurrent().getLocale())),
                 panel.getTranslation("form.field.measure"));
         summary.addFormItem(new Span(request.purpose()), panel.getTranslation("form.field.purpose"));
-        summary.addFormItem(new Span(request.requestedBy() + " · " + FundsFigures.TIME.format(request.requestedAt())),
+        summary.addFormItem(new Span(names.of(request.requestedBy()) + " · " + FundsFigures.TIME.format(request.requestedAt())),
                 panel.getTranslation("funds.requestedBy"));
         if (detail.context().get("remaining") instanceof Money left) {
             summary.addFormItem(new Span(left.format() + " " + panel.getTranslation("money.unit")),
@@ -89,7 +99,7 @@ class FundRequestPanel implements TaskPanel {
         StringBuilder levels = new StringBuilder();
         for (ApprovalLevel level : request.levels()) {
             String decided = request.currentApprovals().stream().filter(a -> a.level() == level).findFirst()
-                    .map(a -> a.decidedBy() + " " + panel.getTranslation("form.choice.decision." + a.decision()))
+                    .map(a -> names.of(a.decidedBy()) + " " + panel.getTranslation("form.choice.decision." + a.decision()))
                     .orElse(panel.getTranslation("funds.approval.pending"));
             levels.append(levels.isEmpty() ? "" : " → ").append(panel.getTranslation("task." + level.taskKey()))
                     .append("（").append(decided).append("）");

@@ -30,10 +30,12 @@ import org.bangfu.pairing.TaskPanel;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ProcessDiagram;
 
 import com.vaadin.flow.component.Component;
@@ -81,13 +83,15 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Clock clock;
     private final transient Attachments attachments;
     private final transient Letters letters;
+    private final transient Names names;
     private final transient List<TaskPanel> panels;
     private String taskId;
     private String title = "";
 
     TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
-            Attachments attachments, Letters letters, List<TaskPanel> panels) {
+            Attachments attachments, Letters letters, People people, List<TaskPanel> panels) {
         this.panels = panels;
+        this.names = new Names(people, this::getTranslation);
         this.attachments = attachments;
         this.letters = letters;
         this.clock = clock;
@@ -125,7 +129,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         HorizontalLayout header = new HorizontalLayout(heading,
                 Badges.of(getTranslation("task.dueOn", detail.task().dueOn().toString()), "contrast"),
                 Badges.of(detail.task().assignee() == null ? getTranslation("task.unclaimed")
-                        : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
+                        : getTranslation("task.heldBy", names.of(detail.task().assignee())), "primary"));
         if (!detail.task().calendarMissing().isEmpty()) {
             header.add(CalendarChip.of(this, detail.task()));
         }
@@ -152,7 +156,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private void handOver(String colleague) {
         try {
             tasks.handOver(taskId, colleague);
-            Notification.show(getTranslation("task.handOver.done", colleague), 4000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("task.handOver.done", names.of(colleague)), 4000, Notification.Position.BOTTOM_START);
             getUI().ifPresent(ui -> ui.navigate("tasks"));
         } catch (TaskConflict conflict) {
             Notification.show(getTranslation(conflict.messageKey(), conflict.arguments()), 6000,
@@ -355,13 +359,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         Grid<CaseStep> grid = new Grid<>();
         grid.setId("task-history");
         grid.addColumn(s -> getTranslation("task." + s.taskKey())).setHeader(getTranslation("task.step")).setAutoWidth(true);
-        grid.addColumn(CaseStep::completedBy).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
+        grid.addColumn(s -> names.of(s.completedBy())).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
         grid.addColumn(s -> TIME.format(s.completedAt())).setHeader(getTranslation("task.completedAt")).setAutoWidth(true);
         grid.addColumn(s -> s.decision() == null ? "—" : getTranslation("form.choice.decision." + s.decision()))
                 .setHeader(getTranslation("form.field.decision")).setAutoWidth(true);
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("form.field.reason"))
                 .setFlexGrow(1);
-        grid.setItems(steps);
+        grid.setItems(names.load(steps, CaseStep::completedBy));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
