@@ -21,6 +21,7 @@ import org.bangfu.household.HouseholdFile;
 import org.bangfu.settings.Settings;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.PdfDocuments;
+import org.bangfu.shared.People;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +50,12 @@ public class HandbookPrints {
     private final AuditLog audit;
     private final Clock clock;
     private final Settings settings;
+    private final People people;
 
     HandbookPrints(HandbookRules rules, Visits visits, Measures measures, Results results, Attachments attachments,
             FundRequests fundRequests, FundPayments fundPayments, FundLedger ledger, HandbookDocument document,
-            PdfDocuments pdf, AuditLog audit, Clock clock, Settings settings) {
+            PdfDocuments pdf, AuditLog audit, Clock clock, Settings settings, People people) {
+        this.people = people;
         this.rules = rules;
         this.visits = visits;
         this.measures = measures;
@@ -95,7 +98,8 @@ public class HandbookPrints {
         int year = LocalDate.now(clock).getYear();
         return new HandbookDocument.Contents(file, visitList, measures.ofHousehold(id), resultList,
                 fundRequests.ofHousehold(id), fundPayments.ofHousehold(id), year, ledger.totals(id, year).balance(),
-                images, QrCodes.png(householdAddress(id)), LocalDate.now(clock));
+                images, QrCodes.png(householdAddress(id)), LocalDate.now(clock),
+                people.find(visitList.stream().map(Visit::savedBy).toList()));
     }
 
     /** Where the handbook's QR code leads: the household's page at the public address in force. */

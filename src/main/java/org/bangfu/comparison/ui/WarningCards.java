@@ -14,6 +14,7 @@ import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -38,10 +39,15 @@ public class WarningCards extends VerticalLayout {
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;
+    private final transient Names names;
     private final SerializableRunnable changed;
 
-    public WarningCards(Comparisons comparisons, CodeLists codes, ComparisonReport report, SerializableRunnable changed) {
+    /** {@code names} shows who resolved a warning. */
+    public WarningCards(Comparisons comparisons, CodeLists codes, Names names, ComparisonReport report,
+            SerializableRunnable changed) {
         this.comparisons = comparisons;
+        this.names = names;
+        names.load(report.warnings(), Warning::resolvedBy);
         this.codes = codes;
         this.changed = changed;
         setPadding(false);
@@ -84,7 +90,7 @@ public class WarningCards extends VerticalLayout {
             Paragraph resolved = new Paragraph(getTranslation("comparison.warning.resolved",
                     getTranslation("comparison.decision." + warning.status()), consequence,
                     codes.label(CodeLists.RESOLUTION, warning.reasonCode(), getLocale()), warning.note(),
-                    warning.resolvedBy(), warning.resolvedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME)));
+                    names.of(warning.resolvedBy()), warning.resolvedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME)));
             resolved.addClassName("bf-resolved");
             card.add(resolved);
             if (warning.carriedFrom() != null) {

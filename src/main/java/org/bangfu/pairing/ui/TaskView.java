@@ -224,7 +224,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             if (PairingVariables.RESOLVE_WARNINGS.equals(detail.task().taskKey()) && detail.actionable()) {
                 // the warnings themselves, declared beside agency data, each resolved here
                 comparisons.report(reportId).ifPresent(report -> context.add(
-                        new WarningCards(comparisons, codes, report, this::render)));
+                        new WarningCards(comparisons, codes, names, report, this::render)));
             }
         }
         if (values.get("teams") instanceof List<?> teams && !teams.isEmpty()) {
