@@ -10,6 +10,8 @@ import org.bangfu.comparison.AgencyData.RowProblem;
 import org.bangfu.comparison.AgencyField;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,9 +40,11 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final transient AgencyData agencyData;
+    private final transient Names names;
     private final Grid<Dataset> grid = new Grid<>();
 
-    AgencyDataView(AgencyData agencyData) {
+    AgencyDataView(AgencyData agencyData, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.agencyData = agencyData;
         setId("agency-data");
         setSizeFull();
@@ -61,7 +65,7 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Dataset::skippedCount).setHeader(getTranslation("agency.skipped")).setAutoWidth(true);
         grid.addColumn(d -> d.importedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
                 .setHeader(getTranslation("agency.importedAt")).setAutoWidth(true);
-        grid.addColumn(Dataset::importedBy).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
+        grid.addColumn(d -> names.of(d.importedBy())).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.setId("agency-grid");
@@ -71,7 +75,7 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(agencyData.datasets());
+        grid.setItems(names.load(agencyData.datasets(), Dataset::importedBy));
     }
 
     /** A version's records, page by page, and the rows it skipped. */

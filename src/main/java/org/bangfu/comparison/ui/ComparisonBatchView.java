@@ -16,6 +16,8 @@ import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -56,13 +58,15 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final transient ComparisonBatches batches;
+    private final transient Names names;
     private final boolean manages;
     private final Grid<Batch> history = new Grid<>();
     private final Div summary = new Div();
     private Long shownBatch;
     private Registration polling;
 
-    ComparisonBatchView(ComparisonBatches batches) {
+    ComparisonBatchView(ComparisonBatches batches, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.batches = batches;
         SignedInUser user = CurrentUser.require();
         manages = user.hasRole(Role.DISTRICT) || user.hasRole(Role.ADMIN);
@@ -80,7 +84,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(Batch::id).setHeader(getTranslation("comparison.batch.id")).setAutoWidth(true);
         history.addColumn(b -> b.startedAt().atZoneSameInstant(ZoneId.systemDefault()).format(TIME))
                 .setHeader(getTranslation("comparison.batch.startedAt")).setAutoWidth(true);
-        history.addColumn(Batch::startedBy).setHeader(getTranslation("comparison.batch.startedBy")).setAutoWidth(true);
+        history.addColumn(b -> names.of(b.startedBy())).setHeader(getTranslation("comparison.batch.startedBy")).setAutoWidth(true);
         history.addColumn(b -> getTranslation("comparison.batch.status." + b.status())).setHeader(getTranslation("comparison.status"))
                 .setAutoWidth(true);
         history.addColumn(Batch::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
@@ -112,7 +116,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        history.setItems(batches.list(0, 20));
+        history.setItems(names.load(batches.list(0, 20), Batch::startedBy));
         if (shownBatch == null) {
             shownBatch = batches.list(0, 1).stream().findFirst().map(Batch::id).orElse(null);
         }

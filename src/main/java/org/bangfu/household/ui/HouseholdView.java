@@ -80,7 +80,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient Households households;
     private final transient Attachments attachments;
     private final transient CodeLists codes;
-    private final transient People people;
+    private final transient Names names;
     private final transient List<HouseholdPageSection> sections;
     private final transient List<HouseholdPageTab> extraTabs;
     private HouseholdFile file;
@@ -90,7 +90,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     HouseholdView(Households households, Attachments attachments, CodeLists codes, People people,
             List<HouseholdPageSection> sections, List<HouseholdPageTab> extraTabs) {
         this.extraTabs = extraTabs;
-        this.people = people;
+        this.names = new Names(people, this::getTranslation);
         this.households = households;
         this.attachments = attachments;
         this.codes = codes;
@@ -321,9 +321,9 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(a -> getTranslation("attachment.kind." + a.kind().name())).setHeader(getTranslation("attachment.kind"))
                 .setAutoWidth(true);
         grid.addColumn(a -> (a.size() + 1023) / 1024 + " KB").setHeader(getTranslation("attachment.size")).setAutoWidth(true);
-        grid.addColumn(AttachmentInfo::uploadedBy).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(a -> names.of(a.uploadedBy())).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(a -> TIME.format(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
-        grid.setItems(attachments.list(id));
+        grid.setItems(names.load(attachments.list(id), AttachmentInfo::uploadedBy));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         VerticalLayout tab = new VerticalLayout(grid);
@@ -372,8 +372,7 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(HistoryLines.Line::field).setHeader(getTranslation("household.history.what")).setAutoWidth(true);
         grid.addColumn(HistoryLines.Line::before).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
         grid.addColumn(HistoryLines.Line::after).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
-        grid.setItems(new HistoryLines(codes, getLocale(), this::getTranslation, new Names(people, this::getTranslation))
-                .of(households.history(id)));
+        grid.setItems(new HistoryLines(codes, getLocale(), this::getTranslation, names).of(households.history(id)));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
