@@ -108,7 +108,6 @@ public class FundLedger {
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-
     private final People people;
 
     FundLedger(JdbcClient jdbc, Households households, AuditLog audit, ApplicationEventPublisher events, Clock clock,
