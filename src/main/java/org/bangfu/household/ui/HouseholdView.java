@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.bangfu.household.Attachments.AttachmentInfo;
 import org.bangfu.household.Attachments;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.HouseholdFile;
