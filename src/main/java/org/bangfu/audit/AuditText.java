@@ -26,19 +26,19 @@ public final class AuditText {
     private AuditText() {
     }
 
-    /** The stored form of a text: the key of {@code audit.*} message and its arguments. */
+    /** The stored form of a text: a message key and its arguments. */
     public static String of(String key, Object... args) {
-        try {
-            return JSON.writeValueAsString(tree(key, args));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return write(tree(key, args));
     }
 
     /** The stored form of several texts ({@link #label}s) read one after the other. */
     public static String ofAll(List<Object> parts) {
         Map<String, Object> tree = tree("audit.detail.separator");
         tree.put(ALL, parts);
+        return write(tree);
+    }
+
+    private static String write(Map<String, Object> tree) {
         try {
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
