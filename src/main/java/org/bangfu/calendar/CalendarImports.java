@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.calendar.CalendarImport.DayChange;
 import org.bangfu.calendar.CalendarImport.YearChange;
@@ -97,10 +98,9 @@ public class CalendarImports {
         workingDays.reloadAfterCommit();
         for (YearChange change : before.years()) {
             auditLog.recordWithChange(user.getUsername(), AuditAction.CALENDAR_IMPORTED, String.valueOf(change.year()),
-                    Outcome.SUCCESS, "%d -> %d entries (%d holidays, %d make-up working days): +%d -%d ~%d, %s"
-                            .formatted(change.before(), change.after(), change.holidays(), change.workdays(),
-                                    change.added().size(), change.removed().size(), change.changed().size(),
-                                    file.charset()));
+                    Outcome.SUCCESS, AuditText.of("audit.detail.calendarImported", change.before(), change.after(),
+                            change.holidays(), change.workdays(), change.added().size(), change.removed().size(),
+                            change.changed().size(), file.charset()));
             events.publishEvent(new CalendarYearEntered(change.year()));
         }
         return new CalendarImport(before.charset(), before.years(), List.of(), before.basis(), true);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
@@ -160,7 +161,8 @@ public class WorkingDays {
         reloadAfterCommit();
         events.publishEvent(new CalendarYearEntered(day.getYear()));
         auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
-                kind + " " + text);
+                AuditText.of("audit.detail.calendarDay", AuditText.label("calendar.kind." + kind.name()),
+                        text == null ? "" : text));
         return new CalendarDay(day, kind, text, now, user.getUsername());
     }
 
@@ -171,7 +173,7 @@ public class WorkingDays {
         if (jdbc.sql("delete from bf_calendar_day where calendar_date = ?").param(day).update() > 0) {
             reloadAfterCommit();
             auditLog.record(user.getUsername(), AuditAction.CALENDAR_CHANGED, day.toString(), null, Outcome.SUCCESS,
-                    "cleared");
+                    AuditText.of("audit.detail.calendarCleared"));
         }
     }
 

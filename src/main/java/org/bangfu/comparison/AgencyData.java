@@ -22,6 +22,7 @@ import java.util.Set;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.AgencyField.Column;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
@@ -150,8 +151,11 @@ public class AgencyData {
             try {
                 Dataset dataset = transactions.execute(tx -> store(kind, name, sha256, table.charset(), effective,
                         parsed, problems, user));
-                auditLog.record(user.getUsername(), AuditAction.AGENCY_DATA_IMPORTED, kind + " v" + dataset.versionNo(),
-                        null, Outcome.SUCCESS, "%s: %d rows, %d skipped".formatted(name, parsed.size(), problems.size()));
+                auditLog.record(user.getUsername(), AuditAction.AGENCY_DATA_IMPORTED,
+                        AuditText.of("audit.target.dataset", AuditText.label("agency.kind." + kind.name()),
+                                dataset.versionNo()),
+                        null, Outcome.SUCCESS,
+                        AuditText.of("audit.detail.imported", name, parsed.size(), problems.size()));
                 return new ImportReport(Status.IMPORTED, kind, name, table.charset(), table.headers(), used,
                         table.lines().size(), parsed.size(), problems, dataset);
             } catch (DuplicateKeyException clash) {

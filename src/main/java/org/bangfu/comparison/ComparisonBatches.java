@@ -20,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 import org.bangfu.household.Households;
 import org.bangfu.shared.CurrentUser;
@@ -107,8 +108,9 @@ public class ComparisonBatches {
             throw new AlreadyRunning(running().map(Batch::id).orElse(0L));
         }
         Batch batch = running().orElseThrow();
-        auditLog.record(user.getUsername(), AuditAction.COMPARISON_BATCH_STARTED, "batch " + batch.id(), null,
-                Outcome.SUCCESS, "%d households; %s".formatted(batch.households(), snapshot.datasetsText()));
+        auditLog.record(user.getUsername(), AuditAction.COMPARISON_BATCH_STARTED,
+                AuditText.of("audit.target.comparisonBatch", batch.id()), null, Outcome.SUCCESS,
+                AuditText.of("audit.detail.households", batch.households()));
         return batch;
     }
 
@@ -118,7 +120,8 @@ public class ComparisonBatches {
         int updated = jdbc.sql("update bf_comparison_batch set cancel_requested = true where id = ? and status = 'RUNNING'")
                 .param(batchId).update();
         if (updated > 0) {
-            auditLog.record(user.getUsername(), AuditAction.COMPARISON_BATCH_CANCELLED, "batch " + batchId, null,
+            auditLog.record(user.getUsername(), AuditAction.COMPARISON_BATCH_CANCELLED,
+                    AuditText.of("audit.target.comparisonBatch", batchId), null,
                     Outcome.SUCCESS, null);
         }
     }
@@ -280,8 +283,9 @@ public class ComparisonBatches {
                                 text("comparison.status." + rs.getString(14), locale));
                     });
             book.write(out);
-            auditLog.record(user.getUsername(), AuditAction.COMPARISON_EXPORTED, "batch " + batchId, null,
-                    Outcome.SUCCESS, "%d warnings".formatted(batch.warningCount()));
+            auditLog.record(user.getUsername(), AuditAction.COMPARISON_EXPORTED,
+                    AuditText.of("audit.target.comparisonBatch", batchId), null, Outcome.SUCCESS,
+                    AuditText.of("audit.detail.warnings", batch.warningCount()));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.ComparisonRule.Threshold;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
@@ -109,8 +110,10 @@ public class ComparisonRules {
         }
         ComparisonRule changed = find(code).orElseThrow();
         auditLog.record(user.getUsername(), AuditAction.COMPARISON_RULE_CHANGED, code, null, Outcome.SUCCESS,
-                "v%d: %s %s %s".formatted(changed.version(), severity, threshold == null ? "-" : threshold.toPlainString(),
-                        active ? "active" : "inactive"));
+                AuditText.of("audit.detail.ruleChanged", changed.version(),
+                        AuditText.label("comparison.severity." + severity.name()),
+                        threshold == null ? "—" : threshold.toPlainString(),
+                        AuditText.label(active ? "audit.detail.active" : "audit.detail.inactive")));
         return changed;
     }
 }

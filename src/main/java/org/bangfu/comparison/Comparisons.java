@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.AgencyData.AgencyRecord;
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 import org.bangfu.comparison.Warning.Consequence;
@@ -400,9 +401,13 @@ public class Comparisons {
             return reports;
         });
         auditLog.record(user.getUsername(), AuditAction.COMPARISON_WARNING_RESOLVED,
-                "%s warning %d".formatted(Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
-                "%s %s %s: %s%s".formatted(decision, consequence == null ? "" : consequence, resolution.reasonCode(),
-                        note, touched.size() > 1 ? " (+%d reports)".formatted(touched.size() - 1) : ""));
+                AuditText.of("audit.target.warning", Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
+                // the reason's label is kept in the bureau's language: code lists are the household module's
+                AuditText.of(touched.size() > 1 ? "audit.detail.warningsResolved" : "audit.detail.warningResolved",
+                        AuditText.label("comparison.decision." + decision),
+                        consequence == null ? "" : AuditText.label("comparison.consequence." + consequence),
+                        codes.label(CodeLists.RESOLUTION, resolution.reasonCode(), Locale.SIMPLIFIED_CHINESE),
+                        note == null ? "" : note, touched.size() - 1));
         for (ReportKey report : touched.stream().distinct().toList()) {
             List<Object> of = ofReport(report.householdId(), report.id(), report.batchId());
             if (jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT + " and w.status = 'OPEN'")

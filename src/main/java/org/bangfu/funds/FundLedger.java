@@ -20,6 +20,7 @@ import java.util.Map;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdScope;
@@ -29,6 +30,8 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.People;
+import org.bangfu.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -104,8 +107,11 @@ public class FundLedger {
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final People people;
 
-    FundLedger(JdbcClient jdbc, Households households, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    FundLedger(JdbcClient jdbc, Households households, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            People people) {
+        this.people = people;
         this.audit = audit;
         this.jdbc = jdbc;
         this.households = households;
@@ -231,20 +237,23 @@ public class FundLedger {
 
     /** The entries of the filter as a workbook, oldest first (at most 100,000 rows); audited. */
     @Transactional(readOnly = true)
-    public byte[] export(Filter filter, Function<String, String> label) {
+    public byte[] export(Filter filter, Texts texts) {
+        Function<String, String> label = texts::get;
         Query query = where(filter);
         List<String[]> rows = new ArrayList<>();
-        jdbc.sql(ENTRIES + query.where() + " order by l.id fetch first 100000 rows only").params(query.params())
-                .query(FundLedger::entry).stream()
-                .forEach(e -> rows.add(new String[] { BureauTime.time(e.recordedAt()), e.fileNo(), e.headName(),
+        List<Entry> entries = jdbc.sql(ENTRIES + query.where() + " order by l.id fetch first 100000 rows only")
+                .params(query.params()).query(FundLedger::entry).list();
+        People.Known recorders = people.find(entries.stream().map(Entry::recordedBy).distinct().toList());
+        entries.forEach(e -> rows.add(new String[] { BureauTime.time(e.recordedAt()), e.fileNo(), e.headName(),
                         e.streetName(), e.teamName(), String.valueOf(e.year()),
                         label.apply("funds.programme." + e.programme().name()),
-                        label.apply("funds.kind." + e.kind().name()), e.amount(), e.note(), e.recordedBy() }));
+                        label.apply("funds.kind." + e.kind().name()), e.amount(), e.note(),
+                        recorders.shown(e.recordedBy(), texts) }));
         List<String> header = Stream.of("time", "fileNo", "head", "street", "team", "year", "programme", "kind",
                 "amount", "note", "recordedBy").map(column -> label.apply("funds.ledger.column." + column)).toList();
         SignedInUser user = CurrentUser.require();
-        audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, "fund ledger", null, Outcome.SUCCESS,
-                filter + ", " + rows.size() + " entries");
+        audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, AuditText.of("funds.ledger"), null,
+                Outcome.SUCCESS, AuditText.of("audit.detail.entries", rows.size()));
         return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
     }
 

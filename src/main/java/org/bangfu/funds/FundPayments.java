@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.funds.FundLedger.Holder;
 import org.bangfu.funds.FundLedger.Kind;
 import org.bangfu.funds.FundRequest.Status;
@@ -184,8 +185,9 @@ public class FundPayments {
                     .params(batchId, payment[0]).update();
         }
         PaymentBatch batch = batch(batchId).orElseThrow();
-        audit.recordWithChange(user.getUsername(), AuditAction.PAYMENT_BATCH_CREATED, "batch " + batch.batchNo(),
-                Outcome.SUCCESS, batch.payments() + " payments, " + batch.total());
+        audit.recordWithChange(user.getUsername(), AuditAction.PAYMENT_BATCH_CREATED,
+                AuditText.of("audit.target.paymentBatch", batch.batchNo()), Outcome.SUCCESS,
+                AuditText.of("audit.detail.payments", batch.payments(), batch.total()));
         return batch;
     }
 
@@ -207,8 +209,9 @@ public class FundPayments {
                 .param(batchId).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2),
                         Money.ofFen(rs.getLong(3)).toString(), rs.getString(4) })
                 .list();
-        audit.record(user.getUsername(), AuditAction.PAYMENT_FILE_DOWNLOADED, "batch " + batch.batchNo(), null,
-                Outcome.SUCCESS, format.name() + ", " + lines.size() + " payments, " + batch.total());
+        audit.record(user.getUsername(), AuditAction.PAYMENT_FILE_DOWNLOADED,
+                AuditText.of("audit.target.paymentBatch", batch.batchNo()), null, Outcome.SUCCESS,
+                AuditText.of("audit.detail.paymentFile", format.name(), lines.size(), batch.total()));
         return format == FileFormat.CSV ? Csv.write(BATCH_COLUMNS, lines) : workbook(batch.batchNo(), BATCH_COLUMNS, lines);
     }
 
@@ -270,9 +273,10 @@ public class FundPayments {
         });
         Reconciliation result = new Reconciliation(total.paid(), total.failed(), total.unchanged(),
                 Money.ofFen(total.paidFen()));
-        audit.record(user.getUsername(), AuditAction.PAYMENT_RECONCILED, "batch " + batch.batchNo(), null,
-                Outcome.SUCCESS, result.paid() + " paid (" + result.paidAmount() + "), " + result.failed() + " failed, "
-                        + result.unchanged() + " unchanged");
+        audit.record(user.getUsername(), AuditAction.PAYMENT_RECONCILED,
+                AuditText.of("audit.target.paymentBatch", batch.batchNo()), null, Outcome.SUCCESS,
+                AuditText.of("audit.detail.reconciled", result.paid(), result.paidAmount(), result.failed(),
+                        result.unchanged()));
         return result;
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.funds.FundLedger.Holder;
 import org.bangfu.funds.FundLedger.Kind;
 import org.bangfu.funds.FundRequest.Approval;
@@ -266,8 +267,10 @@ public class FundRequests {
                 }
             }
         }
-        audit.recordWithChange(user.getUsername(), AuditAction.FUND_REQUEST_DECIDED, "fund request " + request.id(),
-                Outcome.SUCCESS, level.name() + " " + decision + " " + request.amount() + " round " + request.round());
+        audit.recordWithChange(user.getUsername(), AuditAction.FUND_REQUEST_DECIDED,
+                AuditText.of("audit.target.fundRequest", request.id()), Outcome.SUCCESS,
+                AuditText.of("audit.detail.fundDecided", AuditText.label("task." + level.taskKey()),
+                        AuditText.label("form.choice.decision." + decision), request.amount(), request.round()));
         return StepOutcome.of(in, decision, opinion);
     }
 

@@ -155,7 +155,7 @@ class FundsApi {
 
     @GetMapping("/api/funds/ledger.xlsx")
     ResponseEntity<byte[]> ledgerWorkbook(FundLedger.Filter filter, Locale locale) {
-        return download(ledger.export(filter, key -> messages.getMessage(key, null, key, locale)), XLSX,
+        return download(ledger.export(filter, (key, args) -> messages.getMessage(key, args, key, locale)), XLSX,
                 "ledger.xlsx");
     }
 

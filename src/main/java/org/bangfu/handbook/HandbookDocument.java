@@ -20,6 +20,7 @@ import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.settings.Settings;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.PdfDocuments;
+import org.bangfu.shared.People;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ class HandbookDocument {
     /** Everything printed; images (thumbnails, signatures) by attachment id. */
     record Contents(HouseholdFile file, List<Visit> visits, List<Measure> measures, List<Result> results,
             List<FundRequest> requests, List<Payment> payments, int year, FundLedger.Balance balance,
-            Map<Long, byte[]> images, byte[] qrCode, LocalDate printedOn) {
+            Map<Long, byte[]> images, byte[] qrCode, LocalDate printedOn, People.Known people) {
     }
 
     private final MessageSource messages;
@@ -189,7 +190,7 @@ class HandbookDocument {
             }
             b.append("<tr><th class=\"label\">").append(escape(text("handbook.confirmation"))).append("</th><td colspan=\"3\">");
             confirmation(b, c, v.confirmation(), v.confirmationId());
-            b.append("<span class=\"meta\">").append(escape(text("doc.handbook.saved", v.savedBy(),
+            b.append("<span class=\"meta\">").append(escape(text("doc.handbook.saved", c.people().shown(v.savedBy(), this::text),
                     date(BureauTime.dateOf(v.savedAt())), v.version()))).append("</span></td></tr></table>");
         }
     }

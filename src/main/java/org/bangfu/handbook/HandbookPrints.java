@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.funds.FundLedger;
 import org.bangfu.funds.FundPayments;
 import org.bangfu.funds.FundRequests;
@@ -20,6 +21,7 @@ import org.bangfu.household.HouseholdFile;
 import org.bangfu.settings.Settings;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.PdfDocuments;
+import org.bangfu.shared.People;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +50,12 @@ public class HandbookPrints {
     private final AuditLog audit;
     private final Clock clock;
     private final Settings settings;
+    private final People people;
 
     HandbookPrints(HandbookRules rules, Visits visits, Measures measures, Results results, Attachments attachments,
             FundRequests fundRequests, FundPayments fundPayments, FundLedger ledger, HandbookDocument document,
-            PdfDocuments pdf, AuditLog audit, Clock clock, Settings settings) {
+            PdfDocuments pdf, AuditLog audit, Clock clock, Settings settings, People people) {
+        this.people = people;
         this.rules = rules;
         this.visits = visits;
         this.measures = measures;
@@ -77,7 +81,7 @@ public class HandbookPrints {
         HouseholdFile file = rules.visible(householdId);
         byte[] printed = pdf.pdf(document.xhtml(contents(file)));
         audit.record(CurrentUser.require().getUsername(), AuditAction.HANDBOOK_PRINTED, file.fileNo(), null,
-                Outcome.SUCCESS, file.headName() + " " + printed.length + " bytes");
+                Outcome.SUCCESS, AuditText.of("audit.detail.handbookPrinted", file.headName(), (printed.length + 1023) / 1024));
         return new Printed(document.fileName(file), printed);
     }
 
@@ -94,7 +98,8 @@ public class HandbookPrints {
         int year = LocalDate.now(clock).getYear();
         return new HandbookDocument.Contents(file, visitList, measures.ofHousehold(id), resultList,
                 fundRequests.ofHousehold(id), fundPayments.ofHousehold(id), year, ledger.totals(id, year).balance(),
-                images, QrCodes.png(householdAddress(id)), LocalDate.now(clock));
+                images, QrCodes.png(householdAddress(id)), LocalDate.now(clock),
+                people.find(visitList.stream().map(Visit::savedBy).toList()));
     }
 
     /** Where the handbook's QR code leads: the household's page at the public address in force. */

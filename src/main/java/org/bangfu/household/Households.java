@@ -19,11 +19,14 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.household.HouseholdChange.Kind;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Team;
+import org.bangfu.organisation.Street;
+import org.bangfu.organisation.Village;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber.Gender;
 import org.bangfu.shared.IdNumber;
@@ -202,24 +205,32 @@ public class Households {
                 .list();
     }
 
-    /** The history of a file, newest first; teams by name (the rows keep their ids, which read models replay). */
+    /**
+     * The history of a file, newest first; teams, streets and villages by name (the rows keep their ids, which read
+     * models replay).
+     */
     @Transactional(readOnly = true)
     public List<HouseholdChange> history(long householdId) {
         requireVisible(householdId);
-        Map<String, String> teams = organisation.teams().stream()
-                .collect(Collectors.toMap(t -> String.valueOf(t.id()), Team::name));
+        Map<String, Map<String, String>> names = Map.of(
+                "teamId", organisation.teams().stream().collect(Collectors.toMap(t -> String.valueOf(t.id()), Team::name)),
+                "streetId", organisation.streets().stream()
+                        .collect(Collectors.toMap(s -> String.valueOf(s.id()), Street::name)),
+                "villageId", organisation.villages().stream()
+                        .collect(Collectors.toMap(v -> String.valueOf(v.id()), Village::name)));
         return jdbc.sql("""
                 select id, occurred_at, actor, kind, subject, field, old_value, new_value from bf_household_change
                  where household_id = ? order by occurred_at desc, id desc""")
                 .param(householdId)
                 .query((rs, n) -> {
-                    boolean team = "teamId".equals(rs.getString(6));
+                    Map<String, String> byId = rs.getString(6) == null ? Map.of()
+                            : names.getOrDefault(rs.getString(6), Map.of());
                     String before = rs.getString(7);
                     String after = rs.getString(8);
                     return new HouseholdChange(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3), Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                            team && before != null ? teams.getOrDefault(before, before) : before,
-                            team && after != null ? teams.getOrDefault(after, after) : after);
+                            before == null ? null : byId.getOrDefault(before, before),
+                            after == null ? null : byId.getOrDefault(after, after));
                 })
                 .list();
     }
@@ -258,8 +269,9 @@ public class Households {
             value = field == SensitiveField.PHONE ? row.phone() : row.bankAccount();
         }
         auditLog.record(user.getUsername(), AuditAction.SENSITIVE_FIELD_SHOWN,
-                "household " + fileNo(householdId) + (memberId == null ? "" : " member " + memberId), null,
-                Outcome.SUCCESS, field.name());
+                memberId == null ? AuditText.of("audit.target.household", fileNo(householdId))
+                        : AuditText.of("audit.target.member", fileNo(householdId), memberId),
+                null, Outcome.SUCCESS, AuditText.of("sensitive." + field.name()));
         return value;
     }
 

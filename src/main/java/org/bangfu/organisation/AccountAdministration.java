@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.organisation.OpenWork.OpenTask;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
@@ -218,7 +219,8 @@ public class AccountAdministration {
                 .update();
         UserAccount created = accounts.find(username).orElseThrow();
         auditLog.recordWithChange(actor.getUsername(), AuditAction.ACCOUNT_CREATED, username, Outcome.SUCCESS,
-                "role " + created.role() + scopeText(created.streetId(), created.teamId()));
+                AuditText.of("audit.detail.accountCreated", AuditText.label("role." + created.role().name()),
+                        scopeText(created.streetId(), created.teamId())));
         return created;
     }
 
@@ -271,25 +273,28 @@ public class AccountAdministration {
                         change.version())
                 .update();
         UserAccount changed = find(id);
-        List<String> what = new ArrayList<>();
+        List<Object> what = new ArrayList<>();
         if (!displayName.equals(account.displayName())) {
-            what.add("name " + account.displayName() + " -> " + displayName);
+            what.add(AuditText.label("audit.detail.nameChanged", account.displayName(), displayName));
         }
         if (!Objects.equals(phone, account.phone())) {
-            what.add("phone changed");
+            what.add(AuditText.label("audit.detail.phoneChanged"));
         }
         if (role != account.role()) {
-            what.add("role " + account.role() + " -> " + role);
+            what.add(AuditText.label("audit.detail.roleChanged", AuditText.label("role." + account.role().name()),
+                    AuditText.label("role." + role.name())));
         }
         if (moves) {
-            what.add("scope" + scopeText(account.streetId(), account.teamId()) + " ->"
-                    + scopeText(changed.streetId(), changed.teamId()));
+            what.add(AuditText.label("audit.detail.scopeChanged", scopeText(account.streetId(), account.teamId()),
+                    scopeText(changed.streetId(), changed.teamId())));
         }
         if (handedOver > 0) {
-            what.add(handedOver + " open tasks handed over to " + colleague);
+            what.add(AuditText.label("audit.detail.handedOver", handedOver, jdbc.sql(
+                    "select display_name from bf_user_account where username = ?").param(colleague).query(String.class)
+                    .optional().orElse(colleague)));
         }
         auditLog.recordWithChange(actor.getUsername(), AuditAction.ACCOUNT_CHANGED, account.username(),
-                Outcome.SUCCESS, what.isEmpty() ? "nothing changed" : String.join("; ", what));
+                Outcome.SUCCESS, what.isEmpty() ? AuditText.of("audit.detail.nothingChanged") : AuditText.ofAll(what));
         return changed;
     }
 
@@ -474,7 +479,7 @@ public class AccountAdministration {
                 : teamId != null
                         ? jdbc.sql("select name from bf_team where id = ?").param(teamId).query(String.class).optional()
                         : Optional.empty();
-        return name.map(n -> " " + n).orElse("");
+        return name.orElse("—");
     }
 
     private record Where(String sql, List<Object> params) {

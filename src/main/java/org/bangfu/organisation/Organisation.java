@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
@@ -149,7 +150,7 @@ public class Organisation {
         }
         refuse(errors);
         long id = unique(() -> insert("insert into bf_street (code, name, created_at) values (?, ?, ?)", c, n, now()));
-        audit(admin, AuditAction.ORGANISATION_CREATED, "街道 " + c, n);
+        audit(admin, AuditAction.ORGANISATION_CREATED, AuditText.of("audit.target.street", c), n);
         return street(id).orElseThrow();
     }
 
@@ -165,7 +166,8 @@ public class Organisation {
         }
         refuse(errors);
         bump("bf_street", id, version, "name = ?", n);
-        audit(admin, AuditAction.ORGANISATION_CHANGED, "街道 " + old.code(), old.name() + " → " + n);
+        audit(admin, AuditAction.ORGANISATION_CHANGED, AuditText.of("audit.target.street", old.code()),
+                AuditText.of("audit.detail.renamed", old.name(), n));
         return street(id).orElseThrow();
     }
 
@@ -191,7 +193,8 @@ public class Organisation {
             errors.add(new FieldError("active", "organisation.street.teamsServeOnlyIt", String.join("、", stranded)));
         }
         refuse(errors);
-        return setActive("bf_street", id, version, old.active(), false, admin, "街道 " + old.code(), old.name(),
+        return setActive("bf_street", id, version, old.active(), false, admin,
+                AuditText.of("audit.target.street", old.code()), old.name(),
                 () -> street(id).orElseThrow());
     }
 
@@ -199,7 +202,8 @@ public class Organisation {
     public Street reactivateStreet(long id, int version) {
         SignedInUser admin = requireAdmin();
         Street old = street(id).orElseThrow(() -> new OrganisationNotFound("street " + id));
-        return setActive("bf_street", id, version, old.active(), true, admin, "街道 " + old.code(), old.name(),
+        return setActive("bf_street", id, version, old.active(), true, admin,
+                AuditText.of("audit.target.street", old.code()), old.name(),
                 () -> street(id).orElseThrow());
     }
 
@@ -227,7 +231,8 @@ public class Organisation {
         refuse(errors);
         long id = unique(() -> insert("insert into bf_village (street_id, code, name, created_at) values (?, ?, ?, ?)",
                 street.id(), c, n, now()));
-        audit(admin, AuditAction.ORGANISATION_CREATED, "社区/村 " + c, street.name() + " " + n);
+        audit(admin, AuditAction.ORGANISATION_CREATED, AuditText.of("audit.target.village", c),
+                AuditText.of("audit.detail.villageOf", n, street.name()));
         return village(id).orElseThrow();
     }
 
@@ -244,7 +249,8 @@ public class Organisation {
         }
         refuse(errors);
         bump("bf_village", id, version, "name = ?", n);
-        audit(admin, AuditAction.ORGANISATION_CHANGED, "社区/村 " + old.code(), old.name() + " → " + n);
+        audit(admin, AuditAction.ORGANISATION_CHANGED, AuditText.of("audit.target.village", old.code()),
+                AuditText.of("audit.detail.renamed", old.name(), n));
         return village(id).orElseThrow();
     }
 
@@ -253,7 +259,8 @@ public class Organisation {
     public Village deactivateVillage(long id, int version) {
         SignedInUser admin = requireAdmin();
         Village old = village(id).orElseThrow(() -> new OrganisationNotFound("village " + id));
-        return setActive("bf_village", id, version, old.active(), false, admin, "社区/村 " + old.code(), old.name(),
+        return setActive("bf_village", id, version, old.active(), false, admin,
+                AuditText.of("audit.target.village", old.code()), old.name(),
                 () -> village(id).orElseThrow());
     }
 
@@ -268,7 +275,8 @@ public class Organisation {
         if (!street.active() && !old.active()) {
             refuse(List.of(new FieldError("active", "organisation.village.streetInactive", street.name())));
         }
-        return setActive("bf_village", id, version, old.active(), true, admin, "社区/村 " + old.code(), old.name(),
+        return setActive("bf_village", id, version, old.active(), true, admin,
+                AuditText.of("audit.target.village", old.code()), old.name(),
                 () -> village(id).orElseThrow());
     }
 
@@ -291,7 +299,8 @@ public class Organisation {
         long id = unique(() -> insert("insert into bf_team (code, name, street_id, created_at) values (?, ?, ?, ?)", c, n,
                 served.get(0), now()));
         writeServed(id, served);
-        audit(admin, AuditAction.ORGANISATION_CREATED, "帮扶小组 " + c, n + "（" + streetNames(served) + "）");
+        audit(admin, AuditAction.ORGANISATION_CREATED, AuditText.of("audit.target.team", c),
+                AuditText.of("audit.detail.teamServing", n, streetNames(served)));
         return team(id).orElseThrow();
     }
 
@@ -316,8 +325,10 @@ public class Organisation {
         refuse(errors);
         bump("bf_team", id, version, "name = ?, street_id = ?", n, served.get(0));
         writeServed(id, served);
-        audit(admin, AuditAction.ORGANISATION_CHANGED, "帮扶小组 " + old.code(),
-                old.name() + "（" + streetNames(old.streetIds()) + "） → " + n + "（" + streetNames(served) + "）");
+        audit(admin, AuditAction.ORGANISATION_CHANGED, AuditText.of("audit.target.team", old.code()),
+                AuditText.of("audit.detail.renamed",
+                        AuditText.label("audit.detail.teamServing", old.name(), streetNames(old.streetIds())),
+                        AuditText.label("audit.detail.teamServing", n, streetNames(served))));
         return team(id).orElseThrow();
     }
 
@@ -326,7 +337,8 @@ public class Organisation {
     public Team deactivateTeam(long id, int version) {
         SignedInUser admin = requireAdmin();
         Team old = team(id).orElseThrow(() -> new OrganisationNotFound("team " + id));
-        return setActive("bf_team", id, version, old.active(), false, admin, "帮扶小组 " + old.code(), old.name(),
+        return setActive("bf_team", id, version, old.active(), false, admin,
+                AuditText.of("audit.target.team", old.code()), old.name(),
                 () -> team(id).orElseThrow());
     }
 
@@ -340,7 +352,8 @@ public class Organisation {
         if (!old.active() && old.streetIds().stream().noneMatch(s -> street(s).map(Street::active).orElse(false))) {
             refuse(List.of(new FieldError("active", "organisation.team.noActiveStreet")));
         }
-        return setActive("bf_team", id, version, old.active(), true, admin, "帮扶小组 " + old.code(), old.name(),
+        return setActive("bf_team", id, version, old.active(), true, admin,
+                AuditText.of("audit.target.team", old.code()), old.name(),
                 () -> team(id).orElseThrow());
     }
 

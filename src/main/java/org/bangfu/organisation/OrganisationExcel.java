@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
@@ -116,7 +117,7 @@ public class OrganisationExcel {
                 importTeams(teams, problems, counts);
                 if (problems.isEmpty()) {
                     auditLog.recordWithChange(admin.getUsername(), AuditAction.ORGANISATION_IMPORTED, null,
-                            Outcome.SUCCESS, "新增 %d，修改 %d，未变 %d".formatted(counts[0], counts[1], counts[2]));
+                            Outcome.SUCCESS, AuditText.of("audit.detail.organisationImported", counts[0], counts[1], counts[2]));
                 } else {
                     status.setRollbackOnly();
                 }

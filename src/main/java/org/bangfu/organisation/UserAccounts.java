@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
@@ -192,7 +193,7 @@ public class UserAccounts {
                 .param(me.getUsername()).query(String.class).single();
         if (!passwordEncoder.matches(currentPassword, hash)) {
             auditLog.record(me.getUsername(), AuditAction.PASSWORD_CHANGED, me.getUsername(), null, Outcome.FAILURE,
-                    "wrong current password");
+                    AuditText.of("audit.detail.wrongPassword"));
             throw new BadCredentialsException("password.change.wrongCurrent");
         }
         if (passwordEncoder.matches(newPassword, hash)) {
@@ -410,7 +411,7 @@ public class UserAccounts {
                 .param(unusable).update();
         for (String name : names) {
             auditLog.recordWithChange("system", AuditAction.ACCOUNT_DISABLED, name, Outcome.SUCCESS,
-                    "demo account retired (bangfu.retire-demo-accounts)");
+                    AuditText.of("audit.detail.demoRetired"));
         }
         return names;
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.HouseholdStage;
@@ -118,7 +119,8 @@ public class TeamMoves {
         long moveId = key.getKey().longValue();
         moveWork(householdId, from, to, now);
         audit.recordWithChange(user.getUsername(), AuditAction.HOUSEHOLD_TEAM_MOVED, file.fileNo(), Outcome.SUCCESS,
-                teams.get(from).name() + " -> " + teams.get(to).name() + ", " + decidedOn + ": " + reason.trim());
+                AuditText.of("audit.detail.teamMoved", teams.get(from).name(), teams.get(to).name(), decidedOn,
+                        reason.trim()));
         events.publishEvent(new HouseholdMovedTeam(moveId, householdId, from, to, decidedOn, now));
         return ofHousehold(householdId).get(0);
     }

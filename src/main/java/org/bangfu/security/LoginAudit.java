@@ -3,6 +3,7 @@ package org.bangfu.security;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
+import org.bangfu.audit.AuditText;
 import org.bangfu.organisation.UserAccounts;
 import org.bangfu.organisation.UserAccounts.FailedLogin;
 import org.springframework.context.event.EventListener;
@@ -53,7 +54,7 @@ class LoginAudit implements LogoutHandler {
             if (!apiSignIns.firstToday(username, source)) {
                 return;
             }
-            detail = "HTTP Basic: the first call today from this address; later calls are not recorded";
+            detail = AuditText.of("audit.detail.basicSignIn");
         }
         auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.SUCCESS, detail);
     }
@@ -75,17 +76,19 @@ class LoginAudit implements LogoutHandler {
         } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             action = AuditAction.LOGIN;
         } else {
+            // the exception's class name is for developers; the auditor reads that the sign-in failed
             auditLog.record(username, AuditAction.LOGIN, username, source, Outcome.FAILURE,
-                    event.getException().getClass().getSimpleName());
+                    AuditText.of("audit.detail.signInFailed", event.getException().getClass().getSimpleName()));
             return;
         }
         FailedLogin result = accounts.recordFailedLogin(username);
-        String detail = !result.accountExists() ? "unknown account" : action == AuditAction.LOGIN ? "bad credentials" : null;
+        String detail = !result.accountExists() ? AuditText.of("audit.detail.unknownAccount")
+                : action == AuditAction.LOGIN ? AuditText.of("audit.detail.badCredentials") : null;
         auditLog.record(username, action, username, source, Outcome.FAILURE, detail);
         if (result.effect() == FailedLogin.Effect.LOCKED_NOW) {
             auditLog.record("system", AuditAction.ACCOUNT_LOCKED, username, source, Outcome.SUCCESS,
-                    "locked for " + accounts.lockDuration().toMinutes() + " minutes"
-                            + (result.accountExists() ? "" : " (unknown account)"));
+                    AuditText.of(result.accountExists() ? "audit.detail.locked" : "audit.detail.lockedUnknown",
+                            accounts.lockDuration().toMinutes()));
         }
     }
 

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.bangfu.audit.AuditText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,7 +227,8 @@ class FundPaymentsTest {
             assertThat(row.getCell(3).getStringCellValue()).isEqualTo(fx.reference(release));
         }
         assertThat(jdbc.sql("select count(*) from bf_audit_log where action = 'PAYMENT_FILE_DOWNLOADED' and target = ?")
-                .param("batch " + fx.as.call("district", () -> payments.batch(batch).orElseThrow().batchNo()))
+                .param(AuditText.of("audit.target.paymentBatch",
+                        fx.as.call("district", () -> payments.batch(batch).orElseThrow().batchNo())))
                 .query(Integer.class).single()).isEqualTo(2);
         // people see the account masked
         assertThat(fx.as.call("team01", () -> payments.ofHousehold(household))).singleElement()

@@ -109,6 +109,14 @@ class HandbookPrintsTest {
         assertThat(text).contains("第" + pages + "页/共" + pages + "页");
         assertThat(pages).isBetween(3, 8);
         assertThat(printed()).isEqualTo(printsBefore + 1);
+        // 记录人 is the person, not the login
+        String recorder = jdbc.sql("select display_name from bf_user_account where username = 'team11'")
+                .query(String.class).single();
+        assertThat(text).contains("记录人" + recorder.replace(" ", "")).doesNotContain("记录人team11");
+        assertThat(jdbc.sql("""
+                select detail from bf_audit_log where action = 'HANDBOOK_PRINTED' and actor = 'team11'
+                 order by id desc fetch first 1 rows only""").query(String.class).single())
+                .doesNotContain("bytes").contains("audit.detail.handbookPrinted");
     }
 
     @Test

@@ -33,6 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.bangfu.audit.AuditText;
+import org.bangfu.shared.Texts;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 
 /**
  * The electronic file through its facade, as each role meets it, on the demo data: team i has the i-th demo
@@ -49,6 +53,9 @@ class HouseholdFileTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     long householdOfTeam(int team) {
         return jdbc.sql("select h.id from bf_household h join bf_team t on t.id = h.team_id where t.code = ?")
@@ -153,11 +160,16 @@ class HouseholdFileTest {
             assertThat(IdNumber.mask(full)).isEqualTo(member.idNumber());
             assertThat(as("team04", () -> households.reveal(id, SensitiveField.PHONE, null))).matches("1\\d{10}");
 
+            // the auditor reads the lines in words: whose file, which member, which field
+            Texts chinese = (key, args) -> messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
             assertThat(jdbc.sql("""
-                    select actor || ':' || detail from bf_audit_log
+                    select actor, target, detail from bf_audit_log
                      where action = 'SENSITIVE_FIELD_SHOWN' and target like ? order by id""")
-                    .param("household " + Households.fileNo(id) + "%").query(String.class).list())
-                    .containsSubsequence("district:ID_NUMBER", "team04:PHONE");
+                    .param("%\"" + Households.fileNo(id) + "\"%")
+                    .query((rs, n) -> rs.getString(1) + ":" + AuditText.render(rs.getString(2), chinese) + ":"
+                            + AuditText.render(rs.getString(3), chinese)).list())
+                    .containsSubsequence("district:档案 " + Households.fileNo(id) + " 成员 #" + member.id() + ":身份证号",
+                            "team04:档案 " + Households.fileNo(id) + ":联系电话");
         }
 
         @Test

@@ -36,6 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.bangfu.audit.AuditText;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +62,9 @@ class AccountManagementTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     ObjectMapper json;
@@ -422,8 +428,12 @@ class AccountManagementTest {
             assertThat(jdbc.sql("select count(*) from bf_notification where recipient = ? and task_id = ?"
                     + " and kind = 'HANDED_OVER'").params("user:" + leader, taskId).query(Integer.class).single())
                     .isEqualTo(1);
-            assertThat(jdbc.sql("select detail from bf_audit_log where target = ? and action = 'ACCOUNT_CHANGED'")
-                    .param(member).query(String.class).single()).contains("1 open tasks handed over to " + leader);
+            String leaderName = jdbc.sql("select display_name from bf_user_account where username = ?").param(leader)
+                    .query(String.class).single();
+            assertThat(AuditText.render(jdbc.sql("select detail from bf_audit_log where target = ? and action = 'ACCOUNT_CHANGED'")
+                    .param(member).query(String.class).single(),
+                    (key, args) -> messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE)))
+                    .contains("1 项待办任务移交给 " + leaderName).doesNotContain(leader);
         }
 
         private String assignee(String taskId) {

@@ -4,9 +4,12 @@ import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry;
 import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditLog.AuditQuery;
+import org.bangfu.audit.AuditText;
 import org.bangfu.shared.BureauTime;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,12 +32,14 @@ import jakarta.annotation.security.RolesAllowed;
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient AuditLog auditLog;
+    private final transient Names names;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField actor = new TextField();
     private final ComboBox<AuditAction> action = new ComboBox<>();
 
-    AuditLogView(AuditLog auditLog) {
+    AuditLogView(AuditLog auditLog, People people) {
         this.auditLog = auditLog;
+        this.names = new Names(people, this::getTranslation);
         setId("audit-view");
         setSizeFull();
         addClassName("bf-page");
@@ -52,18 +57,19 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         filters.setWrap(true);
 
         grid.addColumn(e -> BureauTime.timeWithSeconds(e.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(e -> names.of(e.actor())).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::target).setHeader(getTranslation("audit.column.target")).setAutoWidth(true);
+        grid.addColumn(e -> AuditText.render(e.target(), this::getTranslation)).setHeader(getTranslation("audit.column.target")).setAutoWidth(true);
         grid.addColumn(AuditEntry::sourceAddress).setHeader(getTranslation("audit.column.source")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.outcome." + e.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
+        grid.addColumn(e -> AuditText.render(e.detail(), this::getTranslation)).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "audit.empty").card(e -> ResponsiveGrid.card(
-                ResponsiveGrid.line(getTranslation("audit.action." + e.action()), e.target()),
-                ResponsiveGrid.line(BureauTime.timeWithSeconds(e.occurredAt()), e.actor(), getTranslation("audit.outcome." + e.outcome().name())),
-                e.detail()));
+                ResponsiveGrid.line(getTranslation("audit.action." + e.action()), AuditText.render(e.target(), this::getTranslation)),
+                ResponsiveGrid.line(BureauTime.timeWithSeconds(e.occurredAt()), names.of(e.actor()),
+                        getTranslation("audit.outcome." + e.outcome().name())),
+                AuditText.render(e.detail(), this::getTranslation)));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         refresh();
@@ -72,7 +78,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         AuditQuery query = new AuditQuery(actor.getValue(), action.getValue());
-        grid.setItems(q -> auditLog.find(query, q.getOffset(), q.getLimit()).stream(), q -> auditLog.count(query));
+        grid.setItems(q -> names.load(auditLog.find(query, q.getOffset(), q.getLimit()), AuditEntry::actor).stream(),
+                q -> auditLog.count(query));
     }
 
     @Override

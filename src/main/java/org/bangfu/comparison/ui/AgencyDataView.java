@@ -8,6 +8,8 @@ import org.bangfu.comparison.AgencyField;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.button.Button;
@@ -35,9 +37,11 @@ import jakarta.annotation.security.RolesAllowed;
 class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient AgencyData agencyData;
+    private final transient Names names;
     private final Grid<Dataset> grid = new Grid<>();
 
-    AgencyDataView(AgencyData agencyData) {
+    AgencyDataView(AgencyData agencyData, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.agencyData = agencyData;
         setId("agency-data");
         setSizeFull();
@@ -58,11 +62,11 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Dataset::skippedCount).setHeader(getTranslation("agency.skipped")).setAutoWidth(true);
         grid.addColumn(d -> BureauTime.time(d.importedAt()))
                 .setHeader(getTranslation("agency.importedAt")).setAutoWidth(true);
-        grid.addColumn(Dataset::importedBy).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
+        grid.addColumn(d -> names.of(d.importedBy())).setHeader(getTranslation("agency.importedBy")).setAutoWidth(true);
         ResponsiveGrid.of(grid, "agency.empty").card(d -> ResponsiveGrid.card(
                 ResponsiveGrid.line(getTranslation("agency.kind." + d.kind()), "v" + d.versionNo(), d.asOf()),
                 d.fileName(), ResponsiveGrid.line(getTranslation("agency.rows") + " " + d.rowCount(),
-                        getTranslation("agency.skipped") + " " + d.skippedCount()), d.importedBy()));
+                        getTranslation("agency.skipped") + " " + d.skippedCount()), names.of(d.importedBy())));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.setId("agency-grid");
@@ -72,7 +76,7 @@ class AgencyDataView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(agencyData.datasets());
+        grid.setItems(names.load(agencyData.datasets(), Dataset::importedBy));
     }
 
     /** A version's records, page by page, and the rows it skipped. */

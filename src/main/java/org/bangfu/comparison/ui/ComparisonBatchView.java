@@ -15,6 +15,8 @@ import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -54,13 +56,15 @@ import jakarta.annotation.security.RolesAllowed;
 class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient ComparisonBatches batches;
+    private final transient Names names;
     private final boolean manages;
     private final Grid<Batch> history = new Grid<>();
     private final Div summary = new Div();
     private Long shownBatch;
     private Registration polling;
 
-    ComparisonBatchView(ComparisonBatches batches) {
+    ComparisonBatchView(ComparisonBatches batches, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.batches = batches;
         SignedInUser user = CurrentUser.require();
         manages = user.hasRole(Role.DISTRICT) || user.hasRole(Role.ADMIN);
@@ -78,7 +82,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(Batch::id).setHeader(getTranslation("comparison.batch.id")).setAutoWidth(true);
         history.addColumn(b -> BureauTime.time(b.startedAt()))
                 .setHeader(getTranslation("comparison.batch.startedAt")).setAutoWidth(true);
-        history.addColumn(Batch::startedBy).setHeader(getTranslation("comparison.batch.startedBy")).setAutoWidth(true);
+        history.addColumn(b -> names.of(b.startedBy())).setHeader(getTranslation("comparison.batch.startedBy")).setAutoWidth(true);
         history.addColumn(b -> getTranslation("comparison.batch.status." + b.status())).setHeader(getTranslation("comparison.status"))
                 .setAutoWidth(true);
         history.addColumn(Batch::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
@@ -115,7 +119,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        history.setItems(batches.list(0, 20));
+        history.setItems(names.load(batches.list(0, 20), Batch::startedBy));
         if (shownBatch == null) {
             shownBatch = batches.list(0, 1).stream().findFirst().map(Batch::id).orElse(null);
         }

@@ -6,6 +6,8 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,10 +37,12 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;
+    private final transient Names names;
     private long reportId;
     private String title = "";
 
-    ComparisonReportView(Comparisons comparisons, CodeLists codes) {
+    ComparisonReportView(Comparisons comparisons, CodeLists codes, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.comparisons = comparisons;
         this.codes = codes;
         setId("comparison-report");
@@ -83,8 +87,8 @@ class ComparisonReportView extends VerticalLayout implements BeforeEnterObserver
         add(new Paragraph(getTranslation("comparison.report.basis", report.streetName(), report.villageName(),
                 report.asOf().toString(), report.membersChecked(), report.batchId() == null
                         ? getTranslation("comparison.source.single") : getTranslation("comparison.source.batch", report.batchId()),
-                report.createdBy(), datasets.isEmpty() ? "—" : datasets, report.rules().size())));
-        add(new WarningCards(comparisons, codes, report, this::show));
+                names.of(report.createdBy()), datasets.isEmpty() ? "—" : datasets, report.rules().size())));
+        add(new WarningCards(comparisons, codes, names, report, this::show));
     }
 
     /** A new comparison against the newest data; the same report when nothing it depends on has changed. */

@@ -13,6 +13,7 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -35,10 +36,15 @@ public class WarningCards extends VerticalLayout {
 
     private final transient Comparisons comparisons;
     private final transient CodeLists codes;
+    private final transient Names names;
     private final SerializableRunnable changed;
 
-    public WarningCards(Comparisons comparisons, CodeLists codes, ComparisonReport report, SerializableRunnable changed) {
+    /** {@code names} shows who resolved a warning. */
+    public WarningCards(Comparisons comparisons, CodeLists codes, Names names, ComparisonReport report,
+            SerializableRunnable changed) {
         this.comparisons = comparisons;
+        this.names = names;
+        names.load(report.warnings(), Warning::resolvedBy);
         this.codes = codes;
         this.changed = changed;
         setPadding(false);
@@ -81,7 +87,7 @@ public class WarningCards extends VerticalLayout {
             Paragraph resolved = new Paragraph(getTranslation("comparison.warning.resolved",
                     getTranslation("comparison.decision." + warning.status()), consequence,
                     codes.label(CodeLists.RESOLUTION, warning.reasonCode(), getLocale()), warning.note(),
-                    warning.resolvedBy(), BureauTime.time(warning.resolvedAt())));
+                    names.of(warning.resolvedBy()), BureauTime.time(warning.resolvedAt())));
             resolved.addClassName("bf-resolved");
             card.add(resolved);
             if (warning.carriedFrom() != null) {

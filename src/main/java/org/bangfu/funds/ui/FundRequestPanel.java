@@ -1,6 +1,7 @@
 package org.bangfu.funds.ui;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.bangfu.funds.ApprovalLevel;
 import org.bangfu.funds.Arrangement;
@@ -12,6 +13,8 @@ import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -29,9 +32,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 class FundRequestPanel implements TaskPanel {
 
     private final CodeLists codes;
+    private final People people;
 
-    FundRequestPanel(CodeLists codes) {
+    FundRequestPanel(CodeLists codes, People people) {
         this.codes = codes;
+        this.people = people;
     }
 
     @Override
@@ -46,6 +51,11 @@ class FundRequestPanel implements TaskPanel {
         panel.setSpacing(false);
         panel.setId("task-fund-request");
         FundRequest request = detail.context().get("fundRequest") instanceof FundRequest r ? r : null;
+        Names names = new Names(people, panel::getTranslation);
+        if (request != null) {
+            names.learn(Stream.concat(Stream.of(request.requestedBy()),
+                    request.currentApprovals().stream().map(FundRequest.Approval::decidedBy)).toList());
+        }
         if (detail.task().taskKey().equals(FundVariables.REQUEST)) {
             @SuppressWarnings("unchecked")
             List<ArrangementLeft> arrangements = (List<ArrangementLeft>) detail.context().getOrDefault("arrangements",
@@ -64,7 +74,7 @@ class FundRequestPanel implements TaskPanel {
             if (request != null) {
                 panel.add(new Paragraph(panel.getTranslation("funds.request.earlier", request.round(),
                         request.amount().format(), panel.getTranslation("funds.status." + request.status().name()),
-                        FundsFigures.approvals(panel, request))));
+                        FundsFigures.approvals(panel, names, request))));
             }
             return panel;
         }
@@ -79,7 +89,7 @@ class FundRequestPanel implements TaskPanel {
         summary.addFormItem(new Span(codes.label(CodeLists.MEASURE, request.measure(), UI.getCurrent().getLocale())),
                 panel.getTranslation("form.field.measure"));
         summary.addFormItem(new Span(request.purpose()), panel.getTranslation("form.field.purpose"));
-        summary.addFormItem(new Span(request.requestedBy() + " · " + BureauTime.time(request.requestedAt())),
+        summary.addFormItem(new Span(names.of(request.requestedBy()) + " · " + BureauTime.time(request.requestedAt())),
                 panel.getTranslation("funds.requestedBy"));
         if (detail.context().get("remaining") instanceof Money left) {
             summary.addFormItem(new Span(left.format() + " " + panel.getTranslation("money.unit")),
@@ -90,7 +100,7 @@ class FundRequestPanel implements TaskPanel {
         StringBuilder levels = new StringBuilder();
         for (ApprovalLevel level : request.levels()) {
             String decided = request.currentApprovals().stream().filter(a -> a.level() == level).findFirst()
-                    .map(a -> a.decidedBy() + " " + panel.getTranslation("form.choice.decision." + a.decision()))
+                    .map(a -> names.of(a.decidedBy()) + " " + panel.getTranslation("form.choice.decision." + a.decision()))
                     .orElse(panel.getTranslation("funds.approval.pending"));
             levels.append(levels.isEmpty() ? "" : " → ").append(panel.getTranslation("task." + level.taskKey()))
                     .append("（").append(decided).append("）");

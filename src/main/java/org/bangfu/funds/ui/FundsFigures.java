@@ -7,6 +7,7 @@ import org.bangfu.funds.FundRequest;
 import org.bangfu.funds.Payment;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -70,14 +71,14 @@ final class FundsFigures {
         return Badges.of(owner.getTranslation("funds.payment.status." + payment.status().name()), theme);
     }
 
-    /** "组长审批 lead01：同意；区民政局审批 district：同意" for the request's current round. */
-    static String approvals(Component owner, FundRequest request) {
+    /** "组长审批 第一帮扶小组组长：同意；区民政局审批 王芳：同意" for the request's current round. */
+    static String approvals(Component owner, Names names, FundRequest request) {
         if (request.currentApprovals().isEmpty()) {
             return owner.getTranslation("funds.approvals.none", request.round());
         }
         return request.currentApprovals().stream()
                 .map(a -> owner.getTranslation("funds.approval.line", owner.getTranslation("task." + a.level().taskKey()),
-                        a.decidedBy(), owner.getTranslation("form.choice.decision." + a.decision()),
+                        names.of(a.decidedBy()), owner.getTranslation("form.choice.decision." + a.decision()),
                         a.opinion() == null ? "" : "（" + a.opinion() + "）"))
                 .collect(Collectors.joining("；"));
     }

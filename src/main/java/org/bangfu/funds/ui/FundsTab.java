@@ -22,6 +22,8 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.Component;
@@ -53,9 +55,11 @@ class FundsTab implements HouseholdPageTab {
     private final FundReleases releases;
     private final CodeLists codes;
     private final Clock clock;
+    private final People people;
 
     FundsTab(FundBudgets budgets, FundLedger ledger, FundRequests requests, FundPayments payments,
-            FundReleases releases, CodeLists codes, Clock clock) {
+            FundReleases releases, CodeLists codes, Clock clock, People people) {
+        this.people = people;
         this.budgets = budgets;
         this.ledger = ledger;
         this.requests = requests;
@@ -132,7 +136,9 @@ class FundsTab implements HouseholdPageTab {
         }
     }
 
-    private static Grid<Arrangement> arrangements(Component owner, List<Arrangement> arrangements, String id) {
+    private Grid<Arrangement> arrangements(Component owner, List<Arrangement> arrangements, String id) {
+        Names names = new Names(people, owner::getTranslation);
+        names.load(arrangements, Arrangement::arrangedBy);
         Grid<Arrangement> grid = new Grid<>();
         grid.setId(id);
         grid.addColumn(Arrangement::year).setHeader(owner.getTranslation("funds.year")).setAutoWidth(true);
@@ -141,7 +147,7 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(a -> a.amount().format()).setHeader(owner.getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(Arrangement::version).setHeader(owner.getTranslation("funds.version")).setAutoWidth(true);
         grid.addColumn(Arrangement::reason).setHeader(owner.getTranslation("funds.reason")).setFlexGrow(1);
-        grid.addColumn(Arrangement::arrangedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(a -> names.of(a.arrangedBy())).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(a -> BureauTime.time(a.arrangedAt())).setHeader(owner.getTranslation("audit.column.time"))
                 .setAutoWidth(true);
         ResponsiveGrid.of(grid, "funds.arrangements.empty").card(a -> ResponsiveGrid.card(
@@ -151,6 +157,9 @@ class FundsTab implements HouseholdPageTab {
     }
 
     private Grid<FundRequest> requests(Component owner, List<FundRequest> list) {
+        Names names = new Names(people, owner::getTranslation);
+        names.learn(list.stream().flatMap(r -> r.currentApprovals().stream()).map(FundRequest.Approval::decidedBy)
+                .toList());
         Grid<FundRequest> grid = new Grid<>();
         grid.setId("funds-requests");
         grid.addColumn(r -> BureauTime.time(r.requestedAt())).setHeader(owner.getTranslation("funds.requestedAt"))
@@ -163,7 +172,7 @@ class FundsTab implements HouseholdPageTab {
         grid.addColumn(FundRequest::purpose).setHeader(owner.getTranslation("form.field.purpose")).setFlexGrow(1);
         grid.addComponentColumn(r -> FundsFigures.status(owner, r.status()))
                 .setHeader(owner.getTranslation("funds.status")).setAutoWidth(true);
-        grid.addColumn(r -> FundsFigures.approvals(owner, r)).setHeader(owner.getTranslation("funds.approvals"))
+        grid.addColumn(r -> FundsFigures.approvals(owner, names, r)).setHeader(owner.getTranslation("funds.approvals"))
                 .setFlexGrow(1);
         ResponsiveGrid.of(grid, "funds.requests.empty").card(r -> ResponsiveGrid.card(
                 ResponsiveGrid.line(r.amount().format(), r.year() + " " + owner.getTranslation("funds.programme." + r.programme().name())),

@@ -32,6 +32,8 @@ import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.ReturnTo;
 import org.bangfu.shell.UploadOutcome;
 import org.bangfu.shell.UploadTexts;
+import org.bangfu.shared.People;
+import org.bangfu.shell.Names;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -80,6 +82,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private final transient FundLedger ledger;
     private final transient Organisation organisation;
     private final transient CodeLists codes;
+    private final transient Names names;
     private final int year;
     private final TabSheet tabs = new TabSheet();
     private final Select<Integer> ledgerYear = new Select<>();
@@ -90,7 +93,8 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private com.vaadin.flow.component.tabs.Tab teamsTab;
 
     FundsView(FundRequests requests, FundPayments payments, FundLedger ledger, Organisation organisation,
-            CodeLists codes, Clock clock) {
+            CodeLists codes, Clock clock, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.requests = requests;
         this.payments = payments;
         this.ledger = ledger;
@@ -157,9 +161,9 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         grid.addColumn(p -> p.amount().format()).setHeader(getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(p -> codes.label(CodeLists.MEASURE, p.measure(), UI.getCurrent().getLocale()) + " · "
                 + p.purpose()).setHeader(getTranslation("form.field.purpose")).setFlexGrow(1);
-        grid.addColumn(p -> p.requestedBy() + " · " + BureauTime.time(p.requestedAt()))
+        grid.addColumn(p -> names.of(p.requestedBy()) + " · " + BureauTime.time(p.requestedAt()))
                 .setHeader(getTranslation("funds.requestedBy")).setAutoWidth(true);
-        grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : p.assignee())
+        grid.addColumn(p -> p.assignee() == null ? getTranslation("task.unclaimed") : names.of(p.assignee()))
                 .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
         Grid.Column<PendingApproval> openColumn = grid.addComponentColumn(p -> {
             // leadership reads the queue: 查看, never a 办理 that leads to a task not theirs
@@ -170,8 +174,9 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         });
         ResponsiveGrid.of(grid, "funds.approvals.empty").keep(openColumn).card(p -> ResponsiveGrid.card(
                 ResponsiveGrid.line(p.headName(), p.amount().format()), getTranslation("task." + p.taskKey()),
-                ResponsiveGrid.line(p.teamName(), p.requestedBy(), BureauTime.time(p.requestedAt()))));
-        List<PendingApproval> pending = requests.awaitingDistrict();
+                ResponsiveGrid.line(p.teamName(), names.of(p.requestedBy()), BureauTime.time(p.requestedAt()))));
+        List<PendingApproval> pending = names.load(requests.awaitingDistrict(), PendingApproval::requestedBy,
+                PendingApproval::assignee);
         grid.setItems(pending);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -246,7 +251,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             grid.addColumn(PaymentBatch::batchNo).setHeader(getTranslation("funds.batch")).setAutoWidth(true);
             grid.addColumn(b -> b.payments() + " / " + b.total().format()).setHeader(getTranslation("funds.batch.size"))
                     .setAutoWidth(true);
-            grid.addColumn(b -> b.createdBy() + " · " + BureauTime.time(b.createdAt()))
+            grid.addColumn(b -> names.of(b.createdBy()) + " · " + BureauTime.time(b.createdAt()))
                     .setHeader(getTranslation("funds.batch.createdBy")).setAutoWidth(true);
             grid.addComponentColumn(b -> b.reconciledAt() != null
                     ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
@@ -270,7 +275,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             phone.card(b -> ResponsiveGrid.card(b.batchNo(), b.payments() + " / " + b.total().format(),
                     b.reconciledAt() != null ? Badges.of(getTranslation("funds.batch.reconciled"), "success")
                             : Badges.of(getTranslation("funds.batch.settled", b.settled(), b.payments()), "contrast")));
-            grid.setItems(payments.batches());
+            grid.setItems(names.load(payments.batches(), PaymentBatch::createdBy));
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
             return grid;
@@ -385,7 +390,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setHeader(getTranslation("funds.amount")).setAutoWidth(true);
         grid.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(getTranslation("funds.ledger.column.note"))
                 .setFlexGrow(1);
-        grid.addColumn(FundLedger.Entry::recordedBy).setHeader(getTranslation("funds.ledger.column.recordedBy"))
+        grid.addColumn(e -> names.of(e.recordedBy())).setHeader(getTranslation("funds.ledger.column.recordedBy"))
                 .setAutoWidth(true);
         ResponsiveGrid.of(grid, "funds.ledger.empty").card(e -> ResponsiveGrid.card(
                 ResponsiveGrid.line(e.headName(), String.format(Locale.ROOT, "%,.2f", new BigDecimal(e.amount()))),
@@ -404,14 +409,15 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             FundLedger.Filter filter = new FundLedger.Filter(years.getValue(),
                     street.getValue() == null ? null : street.getValue().id(),
                     team.getValue() == null ? null : team.getValue().id(), null, kind.getValue());
-            grid.setItems(query -> ledger.entries(filter, query.getOffset(), query.getLimit()).stream(), query -> {
+            grid.setItems(query -> names.load(ledger.entries(filter, query.getOffset(), query.getLimit()),
+                    FundLedger.Entry::recordedBy).stream(), query -> {
                 int total = ledger.count(filter);
                 count.setText(filter.kind() == null ? getTranslation("funds.ledger.count", total)
                         : getTranslation("funds.ledger.countSum", total, ledger.sum(filter).format()));
                 return total;
             });
             export.setHref(new StreamResource("ledger-" + filter.year() + ".xlsx",
-                    () -> new ByteArrayInputStream(ledger.export(filter, key -> getTranslation(locale, key)))));
+                    () -> new ByteArrayInputStream(ledger.export(filter, (key, args) -> getTranslation(locale, key, args)))));
             export.setText(getTranslation("funds.ledger.export"));
         };
         years.addValueChangeListener(e -> refresh.run());

@@ -7,6 +7,7 @@ import org.bangfu.handbook.Exits;
 import org.bangfu.handbook.ReviewVariables;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
+import org.bangfu.shared.People;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +20,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  */
 @org.springframework.stereotype.Component
 class DynamicManagementPanel implements TaskPanel {
+
+    private final People people;
+
+    DynamicManagementPanel(People people) {
+        this.people = people;
+    }
 
     @Override
     public boolean handles(String taskKey) {
@@ -44,7 +51,8 @@ class DynamicManagementPanel implements TaskPanel {
             panel.add(visit);
         }
         if (detail.context().get("exitProposal") instanceof Exits.Proposal proposal) {
-            Paragraph reasons = new Paragraph(panel.getTranslation("handbook.exit.proposal", proposal.proposedBy(),
+            Paragraph reasons = new Paragraph(panel.getTranslation("handbook.exit.proposal",
+                    people.find(proposal.proposedBy()).shown(panel::getTranslation),
                     proposal.reasons()));
             reasons.setId("task-exit-reasons");
             panel.add(reasons);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.bangfu.funds.FundRequest;
 import org.bangfu.funds.FundRequests;
@@ -30,7 +31,9 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
+import org.bangfu.shared.People;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 import org.springframework.core.annotation.Order;
 
@@ -79,9 +82,11 @@ class HandbookTab implements HouseholdPageTab {
     private final HandbookPrints prints;
     private final Exits exits;
     private final Clock clock;
+    private final People people;
 
     HandbookTab(Visits visits, Measures measures, Results results, Attachments attachments, FundRequests fundRequests,
-            CodeLists codes, HandbookPrints prints, Exits exits, Clock clock) {
+            CodeLists codes, HandbookPrints prints, Exits exits, Clock clock, People people) {
+        this.people = people;
         this.visits = visits;
         this.measures = measures;
         this.results = results;
@@ -147,16 +152,21 @@ class HandbookTab implements HouseholdPageTab {
         }
 
         List<Exits.Proposal> proposals = exits.ofHousehold(file.id());
+        List<Visit> visitList = visits.ofHousehold(file.id());
+        List<Result> resultList = results.ofHousehold(file.id());
+        Names names = new Names(people, tab::getTranslation);
+        names.learn(Stream.of(proposals.stream().map(Exits.Proposal::proposedBy),
+                visitList.stream().map(Visit::savedBy), resultList.stream().map(Result::recordedBy))
+                .flatMap(s -> s).toList());
         if (!proposals.isEmpty()) {
             Div exitLines = new Div();
             exitLines.setId("handbook-exits");
             proposals.forEach(p -> exitLines.add(new Paragraph(tab.getTranslation("handbook.exit.line",
-                    BureauTime.time(p.proposedAt()), p.proposedBy(), p.reasons(),
+                    BureauTime.time(p.proposedAt()), names.of(p.proposedBy()), p.reasons(),
                     tab.getTranslation("handbook.exit.status." + p.status())))));
             tab.add(new H3(tab.getTranslation("handbook.exits")), exitLines);
         }
 
-        List<Visit> visitList = visits.ofHousehold(file.id());
         tab.add(new H3(tab.getTranslation("handbook.visits", visitList.size())));
         Div cards = new Div();
         cards.setId("handbook-visits");
@@ -164,12 +174,12 @@ class HandbookTab implements HouseholdPageTab {
         if (visitList.isEmpty()) {
             cards.add(new Paragraph(tab.getTranslation("handbook.visits.none")));
         }
-        visitList.forEach(visit -> cards.add(visitCard(tab, file, visit, writable)));
+        visitList.forEach(visit -> cards.add(visitCard(tab, names, file, visit, writable)));
         tab.add(cards);
 
         List<Measure> measureList = measures.ofHousehold(file.id());
         tab.add(new H3(tab.getTranslation("handbook.measures")), measureGrid(tab, file, measureList, writable));
-        tab.add(new H3(tab.getTranslation("handbook.results")), resultGrid(tab, file, results.ofHousehold(file.id()),
+        tab.add(new H3(tab.getTranslation("handbook.results")), resultGrid(tab, names, file, resultList,
                 measureList));
     }
 
@@ -185,7 +195,7 @@ class HandbookTab implements HouseholdPageTab {
 
     // ---- visits --------------------------------------------------------------------------------------
 
-    private Component visitCard(VerticalLayout tab, HouseholdFile file, Visit v, boolean writable) {
+    private Component visitCard(VerticalLayout tab, Names names, HouseholdFile file, Visit v, boolean writable) {
         Div card = new Div();
         card.setId("visit-" + v.id());
         card.addClassName("handbook-visit");
@@ -229,7 +239,7 @@ class HandbookTab implements HouseholdPageTab {
             pictures.add(picture(file, v.confirmationId(), tab.getTranslation("handbook.confirmation"), "4rem"));
         }
         card.add(pictures);
-        Span saved = new Span(tab.getTranslation("handbook.saved", v.savedBy(), BureauTime.time(v.savedAt())));
+        Span saved = new Span(tab.getTranslation("handbook.saved", names.of(v.savedBy()), BureauTime.time(v.savedAt())));
         saved.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         card.add(saved);
         return card;
@@ -266,14 +276,16 @@ class HandbookTab implements HouseholdPageTab {
         grid.setId("visit-versions");
         grid.addColumn(Visit::version).setHeader(owner.getTranslation("handbook.version")).setAutoWidth(true);
         grid.addColumn(v -> BureauTime.time(v.savedAt())).setHeader(owner.getTranslation("audit.column.time")).setAutoWidth(true);
-        grid.addColumn(Visit::savedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
+        Names names = new Names(people, owner::getTranslation);
+        grid.addColumn(v -> names.of(v.savedBy())).setHeader(owner.getTranslation("audit.column.actor"))
+                .setAutoWidth(true);
         grid.addColumn(v -> v.visitedOn().toString()).setHeader(owner.getTranslation("handbook.visit.visitedOn"))
                 .setAutoWidth(true);
         grid.addColumn(Visit::findings).setHeader(owner.getTranslation("handbook.visit.findings")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "handbook.visit.versions.empty").card(v -> ResponsiveGrid.card(
                 ResponsiveGrid.line(owner.getTranslation("handbook.version") + " " + v.version(), v.visitedOn()),
-                ResponsiveGrid.line(v.savedBy(), BureauTime.time(v.savedAt())), v.findings()));
-        compact(grid, visits.versions(file.id(), visit.id()));
+                ResponsiveGrid.line(names.of(v.savedBy()), BureauTime.time(v.savedAt())), v.findings()));
+        compact(grid, names.load(visits.versions(file.id(), visit.id()), Visit::savedBy));
         Dialog dialog = dialog(owner.getTranslation("handbook.visit.versions", visit.version()));
         dialog.add(grid);
         dialog.getFooter().add(cancel(owner, dialog));
@@ -383,7 +395,8 @@ class HandbookTab implements HouseholdPageTab {
 
     // ---- results -------------------------------------------------------------------------------------
 
-    private Grid<Result> resultGrid(Component owner, HouseholdFile file, List<Result> list, List<Measure> measureList) {
+    private Grid<Result> resultGrid(Component owner, Names names, HouseholdFile file, List<Result> list,
+            List<Measure> measureList) {
         Grid<Result> grid = new Grid<>();
         grid.setId("handbook-results");
         grid.addColumn(r -> r.achievedOn().toString()).setHeader(owner.getTranslation("handbook.result.achievedOn"))
@@ -395,9 +408,9 @@ class HandbookTab implements HouseholdPageTab {
         grid.addComponentColumn(r -> picture(file, r.confirmationId(),
                 owner.getTranslation("handbook.confirmation." + r.confirmation().name()), "2.5rem"))
                 .setHeader(owner.getTranslation("handbook.confirmation")).setAutoWidth(true);
-        grid.addColumn(Result::recordedBy).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(r -> names.of(r.recordedBy())).setHeader(owner.getTranslation("audit.column.actor")).setAutoWidth(true);
         ResponsiveGrid.of(grid, "handbook.result.empty").card(r -> ResponsiveGrid.card(r.outcome(),
-                ResponsiveGrid.line(r.achievedOn(), r.recordedBy()), picture(file, r.confirmationId(),
+                ResponsiveGrid.line(r.achievedOn(), names.of(r.recordedBy())), picture(file, r.confirmationId(),
                         owner.getTranslation("handbook.confirmation." + r.confirmation().name()), "2.5rem")));
         return compact(grid, list);
     }

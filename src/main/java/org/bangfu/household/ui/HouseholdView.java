@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.bangfu.household.Attachments.AttachmentInfo;
 import org.bangfu.household.Attachments;
 import org.bangfu.household.CodeLists;
-import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdFile.Cadre;
 import org.bangfu.household.HouseholdFile.Member;
 import org.bangfu.household.HouseholdFile;
@@ -19,10 +18,12 @@ import org.bangfu.household.SensitiveField;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.UploadTexts;
 
@@ -75,15 +76,17 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient Households households;
     private final transient Attachments attachments;
     private final transient CodeLists codes;
+    private final transient Names names;
     private final transient List<HouseholdPageSection> sections;
     private final transient List<HouseholdPageTab> extraTabs;
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
 
-    HouseholdView(Households households, Attachments attachments, CodeLists codes,
+    HouseholdView(Households households, Attachments attachments, CodeLists codes, People people,
             List<HouseholdPageSection> sections, List<HouseholdPageTab> extraTabs) {
         this.extraTabs = extraTabs;
+        this.names = new Names(people, this::getTranslation);
         this.households = households;
         this.attachments = attachments;
         this.codes = codes;
@@ -315,12 +318,12 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(a -> getTranslation("attachment.kind." + a.kind().name())).setHeader(getTranslation("attachment.kind"))
                 .setAutoWidth(true);
         grid.addColumn(a -> (a.size() + 1023) / 1024 + " KB").setHeader(getTranslation("attachment.size")).setAutoWidth(true);
-        grid.addColumn(AttachmentInfo::uploadedBy).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(a -> names.of(a.uploadedBy())).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(a -> BureauTime.time(a.uploadedAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
         ResponsiveGrid.of(grid, "attachment.list.empty").card(a -> ResponsiveGrid.card(download(a),
                 ResponsiveGrid.line(getTranslation("attachment.kind." + a.kind().name()), (a.size() + 1023) / 1024 + " KB"),
-                ResponsiveGrid.line(a.uploadedBy(), BureauTime.time(a.uploadedAt()))));
-        grid.setItems(attachments.list(id));
+                ResponsiveGrid.line(names.of(a.uploadedBy()), BureauTime.time(a.uploadedAt()))));
+        grid.setItems(names.load(attachments.list(id), AttachmentInfo::uploadedBy));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         VerticalLayout tab = new VerticalLayout(grid);
@@ -367,24 +370,19 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private Component history() {
-        Grid<HouseholdChange> grid = new Grid<>();
+        Grid<HistoryLines.Line> grid = new Grid<>();
         grid.setId("history-grid");
-        grid.addColumn(c -> BureauTime.time(c.occurredAt())).setHeader(getTranslation("audit.column.time")).setAutoWidth(true);
-        grid.addColumn(HouseholdChange::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("change." + c.kind().name())).setHeader(getTranslation("audit.column.action"))
+        grid.addColumn(l -> BureauTime.time(l.change().occurredAt())).setHeader(getTranslation("audit.column.time"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.field() == null ? nullToEmpty(c.subject()) : getTranslation("field." + c.field())
-                + (c.subject() == null ? "" : "（" + c.subject() + "）"))
-                .setHeader(getTranslation("household.history.what")).setAutoWidth(true);
-        grid.addColumn(c -> nullToEmpty(c.oldValue())).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
-        grid.addColumn(c -> nullToEmpty(c.newValue())).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
-        ResponsiveGrid.of(grid, "household.history.empty").card(c -> ResponsiveGrid.card(
-                ResponsiveGrid.line(getTranslation("change." + c.kind().name()), c.field() == null ? c.subject()
-                        : getTranslation("field." + c.field()) + (c.subject() == null ? "" : "（" + c.subject() + "）")),
-                ResponsiveGrid.line(BureauTime.time(c.occurredAt()), c.actor()),
-                c.oldValue() == null && c.newValue() == null ? null
-                        : nullToEmpty(c.oldValue()) + " → " + nullToEmpty(c.newValue())));
-        grid.setItems(households.history(id));
+        grid.addColumn(HistoryLines.Line::who).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::what).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::field).setHeader(getTranslation("household.history.what")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::before).setHeader(getTranslation("household.history.before")).setAutoWidth(true);
+        grid.addColumn(HistoryLines.Line::after).setHeader(getTranslation("household.history.after")).setAutoWidth(true);
+        ResponsiveGrid.of(grid, "household.history.empty").card(l -> ResponsiveGrid.card(
+                ResponsiveGrid.line(l.what(), l.field()), ResponsiveGrid.line(BureauTime.time(l.change().occurredAt()), l.who()),
+                l.before().isEmpty() && l.after().isEmpty() ? null : l.before() + " → " + l.after()));
+        grid.setItems(new HistoryLines(codes, getLocale(), this::getTranslation, names).of(households.history(id)));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;

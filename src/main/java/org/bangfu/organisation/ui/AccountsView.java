@@ -1,6 +1,5 @@
 package org.bangfu.organisation.ui;
 
-
 import org.bangfu.organisation.AccountAdministration;
 import org.bangfu.organisation.AccountAdministration.AccountFilter;
 import org.bangfu.organisation.AccountAdministration.AccountLine;

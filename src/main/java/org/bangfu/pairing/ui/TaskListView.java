@@ -21,11 +21,13 @@ import org.bangfu.pairing.TaskRow;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.AddressQuery;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.DateField;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ResponsiveGrid;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -73,6 +75,7 @@ import jakarta.annotation.security.RolesAllowed;
 class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient PairingTasks tasks;
+    private final transient Names names;
     private final Tabs views = new Tabs();
     private final List<View> viewOrder;
     private final Select<String> step = new Select<>();
@@ -86,7 +89,8 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final String username;
     private Registration polling;
 
-    TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes) {
+    TaskListView(PairingTasks tasks, Organisation organisation, Pairing pairing, CodeLists codes, People people) {
+        this.names = new Names(people, this::getTranslation);
         this.tasks = tasks;
         this.username = CurrentUser.require().getUsername();
         setId("task-list");
@@ -150,7 +154,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 .setAutoWidth(true).setSortable(true).setSortProperty(Sort.CREATED.name());
         grid.addComponentColumn(this::due).setHeader(getTranslation("task.due")).setAutoWidth(true)
                 .setSortable(true).setSortProperty(Sort.DUE.name());
-        grid.addColumn(t -> t.assignee() == null ? "—" : t.assignee()).setHeader(getTranslation("task.assignee"))
+        grid.addColumn(t -> t.assignee() == null ? "—" : names.of(t.assignee())).setHeader(getTranslation("task.assignee"))
                 .setAutoWidth(true);
         // on a phone one card says it all: household, village, step and due date, stacked; the buttons stay
         ResponsiveGrid.of(grid, "task.empty").keep(grid.addComponentColumn(this::actions).setAutoWidth(true))
@@ -159,8 +163,8 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         grid.setSizeFull();
         grid.setId("task-grid");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().taskId())));
-        grid.setItems(q -> tasks.list(filter(selectedView()), sort(q.getSortOrders()), q.getOffset(), q.getLimit())
-                .stream(), q -> tasks.count(filter(selectedView())));
+        grid.setItems(q -> names.load(tasks.list(filter(selectedView()), sort(q.getSortOrders()), q.getOffset(),
+                q.getLimit()), TaskRow::assignee).stream(), q -> tasks.count(filter(selectedView())));
         add(views, filters);
         if (officer) {
             Button newCase = new Button(getTranslation("case.new"), VaadinIcon.PLUS.create(),
@@ -290,7 +294,7 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             Button handOver = new Button(getTranslation("task.handOver"), e -> new HandOverDialog(1, tasks.colleagues(),
                     colleague -> act(() -> {
                         tasks.handOver(task.taskId(), colleague);
-                        Notification.show(getTranslation("task.handOver.done", colleague), 4000,
+                        Notification.show(getTranslation("task.handOver.done", names.of(colleague)), 4000,
                                 Notification.Position.BOTTOM_START);
                     })).open());
             handOver.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

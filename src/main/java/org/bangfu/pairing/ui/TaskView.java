@@ -29,10 +29,12 @@ import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.People;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shell.Badges;
 import org.bangfu.shell.MainLayout;
+import org.bangfu.shell.Names;
 import org.bangfu.shell.ProcessDiagram;
 import org.bangfu.shell.ResponsiveGrid;
 import org.bangfu.shell.ReturnTo;
@@ -79,6 +81,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Clock clock;
     private final transient Attachments attachments;
     private final transient Letters letters;
+    private final transient Names names;
     private final transient List<TaskPanel> panels;
     private String taskId;
     private String title = "";
@@ -86,8 +89,9 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private String origin = TASK_LIST;
 
     TaskView(PairingTasks tasks, Notices notices, CodeLists codes, Comparisons comparisons, Clock clock,
-            Attachments attachments, Letters letters, List<TaskPanel> panels) {
+            Attachments attachments, Letters letters, People people, List<TaskPanel> panels) {
         this.panels = panels;
+        this.names = new Names(people, this::getTranslation);
         this.attachments = attachments;
         this.letters = letters;
         this.clock = clock;
@@ -126,7 +130,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         HorizontalLayout header = new HorizontalLayout(heading,
                 Badges.of(getTranslation("task.dueOn", detail.task().dueOn().toString()), "contrast"),
                 Badges.of(detail.task().assignee() == null ? getTranslation("task.unclaimed")
-                        : getTranslation("task.heldBy", detail.task().assignee()), "primary"));
+                        : getTranslation("task.heldBy", names.of(detail.task().assignee())), "primary"));
         if (!detail.task().calendarMissing().isEmpty()) {
             header.add(CalendarChip.of(this, detail.task()));
         }
@@ -153,7 +157,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private void handOver(String colleague) {
         try {
             tasks.handOver(taskId, colleague);
-            Notification.show(getTranslation("task.handOver.done", colleague), 4000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("task.handOver.done", names.of(colleague)), 4000, Notification.Position.BOTTOM_START);
             getUI().ifPresent(ui -> ui.navigate(origin));
         } catch (TaskConflict conflict) {
             Notification.show(getTranslation(conflict.messageKey(), conflict.arguments()), 6000,
@@ -222,7 +226,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             if (PairingVariables.RESOLVE_WARNINGS.equals(detail.task().taskKey()) && detail.actionable()) {
                 // the warnings themselves, declared beside agency data, each resolved here
                 comparisons.report(reportId).ifPresent(report -> context.add(
-                        new WarningCards(comparisons, codes, report, this::render)));
+                        new WarningCards(comparisons, codes, names, report, this::render)));
             }
         }
         if (values.get("teams") instanceof List<?> teams && !teams.isEmpty()) {
@@ -352,16 +356,16 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         Grid<CaseStep> grid = new Grid<>();
         grid.setId("task-history");
         grid.addColumn(s -> getTranslation("task." + s.taskKey())).setHeader(getTranslation("task.step")).setAutoWidth(true);
-        grid.addColumn(CaseStep::completedBy).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
+        grid.addColumn(s -> names.of(s.completedBy())).setHeader(getTranslation("task.completedBy")).setAutoWidth(true);
         grid.addColumn(s -> BureauTime.time(s.completedAt())).setHeader(getTranslation("task.completedAt")).setAutoWidth(true);
         grid.addColumn(s -> s.decision() == null ? "—" : getTranslation("form.choice.decision." + s.decision()))
                 .setHeader(getTranslation("form.field.decision")).setAutoWidth(true);
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("form.field.reason"))
                 .setFlexGrow(1);
         ResponsiveGrid.of(grid, "task.history.empty").card(s -> ResponsiveGrid.card(getTranslation("task." + s.taskKey()),
-                ResponsiveGrid.line(s.completedBy(), BureauTime.time(s.completedAt())),
+                ResponsiveGrid.line(names.of(s.completedBy()), BureauTime.time(s.completedAt())),
                 s.decision() == null ? null : getTranslation("form.choice.decision." + s.decision()), s.reason()));
-        grid.setItems(steps);
+        grid.setItems(names.load(steps, CaseStep::completedBy));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
