@@ -69,6 +69,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @Order(10)
 class HandbookTab implements HouseholdPageTab {
 
+    /** The tab's name in a household page's address. */
+    static final String NAME = "handbook";
+
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Visits visits;
@@ -97,6 +100,11 @@ class HandbookTab implements HouseholdPageTab {
     @Override
     public String labelKey() {
         return "handbook.tab";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
