@@ -1,8 +1,17 @@
 package org.bangfu.handbook;
 
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Period;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +19,21 @@ import org.springframework.stereotype.Component;
  * How often a household in assistance is visited: the interval of its periodic review once one is scheduled,
  * otherwise what ReviewFrequencyDecision says for its class (特困户 every quarter, 低保户 every half year, 一般户 every
  * year, as an administrator set the table), so that a household is due as often before its pairing completes as after.
+ * The table is read, not run as a decision of the engine: listing households due leaves no decision history behind.
  */
 @Component
 class VisitIntervals {
 
-    private final DecisionService decisions;
+    private static final String DECISION = "ReviewFrequencyDecision";
 
-    VisitIntervals(DecisionService decisions) {
-        this.decisions = decisions;
+    private final RepositoryService repository;
+    private final DmnEngine dmn;
+    /** The parsed table per deployed definition id: a deployed definition never changes. */
+    private final Map<String, DmnDecision> tables = new ConcurrentHashMap<>();
+
+    VisitIntervals(ProcessEngine engine) {
+        this.repository = engine.getRepositoryService();
+        this.dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
     }
 
     /** The scheduled {@code interval} (ISO-8601) if there is one, else the decision's for {@code householdClass}. */
@@ -26,7 +42,16 @@ class VisitIntervals {
     }
 
     private String decided(String householdClass) {
-        return decisions.evaluateDecisionTableByKey("ReviewFrequencyDecision",
+        DecisionDefinition live = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+                .latestVersion().singleResult();
+        DmnDecision table = tables.computeIfAbsent(live.getId(), id -> {
+            try (InputStream model = repository.getDecisionModel(id)) {
+                return dmn.parseDecision(DECISION, model);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return dmn.evaluateDecisionTable(table,
                 Variables.createVariables().putValue(ReviewVariables.HOUSEHOLD_ATTRIBUTE, householdClass))
                 .getSingleResult().getSingleEntry();
     }

@@ -240,6 +240,23 @@ class PairingTasksTest {
         }
 
         @Test
+        void theProcessEngineRefusesAStepCompletedWithoutItsFormSoNoVoteEscapesTheRules() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            fx.complete(c, PairingVariables.HOME_CHECK);
+            String taskId = fx.task(c).id();
+            String body = """
+                    {"variables":{"decision":{"value":"PASS","type":"String"},"present":{"value":8,"type":"Integer"},
+                     "votesFor":{"value":9,"type":"Integer"}}}""";
+            HttpResponse<String> refused = post("admin", "/engine-rest/task/" + taskId + "/complete", body, null);
+            assertThat(refused.statusCode()).isNotEqualTo(204);
+            assertThat(refused.body()).contains("task.formRequired");
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+            assertThat(jdbc.sql("select count(*) from bf_review where case_id = ?").param(c.id())
+                    .query(Integer.class).single()).isZero();
+        }
+
+        @Test
         void aFormNamesEveryBrokenRuleAtOnceAndChangesNothing() {
             Family family = fx.family();
             PairingCase c = fx.start(family);
