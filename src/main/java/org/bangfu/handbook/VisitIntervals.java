@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * How often a household in assistance is visited: the interval of its periodic review once one is scheduled,
  * otherwise what ReviewFrequencyDecision says for its class (特困户 every quarter, 低保户 every half year, 一般户 every
  * year, as an administrator set the table), so that a household is due as often before its pairing completes as after.
- * The table is read, not run as a decision of the engine: listing households due leaves no decision history behind.
+ * The deployed table is evaluated here, not run as a decision of the engine: listing households due writes nothing.
  */
 @Component
 class VisitIntervals {
@@ -33,7 +35,19 @@ class VisitIntervals {
 
     VisitIntervals(ProcessEngine engine) {
         this.repository = engine.getRepositoryService();
-        this.dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+        // the engine's expression languages (its guarded expressions included), without its history
+        DefaultDmnEngineConfiguration engines = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration own = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration();
+        own.setElProvider(engines.getElProvider());
+        own.setScriptEngineResolver(engines.getScriptEngineResolver());
+        own.setFeelEngineFactory(engines.getFeelEngineFactory());
+        own.setDefaultInputExpressionExpressionLanguage(engines.getDefaultInputExpressionExpressionLanguage());
+        own.setDefaultInputEntryExpressionLanguage(engines.getDefaultInputEntryExpressionLanguage());
+        own.setDefaultOutputEntryExpressionLanguage(engines.getDefaultOutputEntryExpressionLanguage());
+        own.setDefaultLiteralExpressionLanguage(engines.getDefaultLiteralExpressionLanguage());
+        this.dmn = own.buildEngine();
     }
 
     /** The scheduled {@code interval} (ISO-8601) if there is one, else the decision's for {@code householdClass}. */

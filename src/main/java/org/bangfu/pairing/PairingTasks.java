@@ -257,7 +257,7 @@ public class PairingTasks {
 
     /**
      * What the steps so far attached to the case (the home check's photos): the household's attachment ids in the
-     * photo fields of their forms, oldest first, so that every later step has them among its materials.
+     * photo fields of their forms, so that every later step has them among its materials.
      */
     private List<Long> attachmentsOf(List<CaseStep> steps) {
         List<String> known = forms.keys();
