@@ -1,29 +1,24 @@
 package org.bangfu.handbook;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.StepPrefill;
 import org.bangfu.pairing.TaskStep;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * 首次走访与帮扶计划 offers the visit the team recorded in 走访 since the step opened (the newest by its date): when,
- * who went and what the household needs. Without one, the step asks for them as before.
+ * 首次走访与帮扶计划 offers the visit the team recorded in 走访 (the household's newest by its date): when, who went and
+ * what the household needs; the form says so and the person may change it. Without one, the step asks as before.
  */
 @Component
 class RecordedVisitPrefill implements StepPrefill {
 
     private final Visits visits;
-    private final TaskService tasks;
 
-    RecordedVisitPrefill(Visits visits, TaskService tasks) {
+    RecordedVisitPrefill(Visits visits) {
         this.visits = visits;
-        this.tasks = tasks;
     }
 
     @Override
@@ -31,12 +26,7 @@ class RecordedVisitPrefill implements StepPrefill {
         if (!PairingVariables.FIRST_VISIT_PLAN.equals(step.taskKey())) {
             return Map.of();
         }
-        Task task = tasks.createTaskQuery().taskId(step.taskId()).singleResult();
-        if (task == null) {
-            return Map.of();
-        }
-        Instant opened = task.getCreateTime().toInstant();
-        return visits.ofHousehold(step.householdId()).stream().filter(v -> !v.savedAt().isBefore(opened)).findFirst()
+        return visits.ofHousehold(step.householdId()).stream().findFirst()
                 .map(visit -> {
                     Map<String, Object> values = new LinkedHashMap<>();
                     values.put("visitDate", visit.visitedOn().toString());

@@ -1,5 +1,6 @@
 package org.bangfu.handbook;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Period;
@@ -61,7 +62,7 @@ class VisitIntervals {
         DmnDecision table = tables.computeIfAbsent(live.getId(), id -> {
             try (InputStream model = repository.getDecisionModel(id)) {
                 return dmn.parseDecision(DECISION, model);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
