@@ -10,7 +10,6 @@ import org.bangfu.handbook.DueVisits;
 import org.bangfu.handbook.DueVisits.DueVisit;
 import org.bangfu.handbook.Visits;
 import org.bangfu.household.Attachments;
-import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Team;
 import org.bangfu.shared.CurrentUser;
@@ -179,7 +178,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
         record.setMinHeight("48px");
         record.setId("visit-record-" + d.householdId());
         Button open = new Button(getTranslation("handbook.tab"), VaadinIcon.BOOK.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate(HouseholdPageTab.address(d.householdId(), HandbookTab.NAME))));
+                e -> getUI().ifPresent(ui -> ui.navigate("households/" + d.householdId(), QueryParameters.of("tab", HandbookTab.NAME))));
         open.addThemeVariants(ButtonVariant.LUMO_LARGE);
         open.setMinHeight("48px");
         open.setId("visit-open-" + d.householdId());
