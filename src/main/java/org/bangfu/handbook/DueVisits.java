@@ -16,20 +16,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which households in assistance are due a visit (走访): each should be visited at least once per review interval of
- * its class (ReviewFrequencyDecision, a year when none is set yet). A household never visited in its handbook is due
- * by its first review, or now while its plan is being made. Most overdue first; scoped like the file.
+ * Which households in assistance are due a visit (走访): each should be visited at least once per interval of its
+ * class ({@link VisitIntervals}), paired or still being planned. A household never visited in its handbook is due by
+ * its first review, or now while its plan is being made. Most overdue first; scoped like the file.
  */
 @Service
 public class DueVisits {
 
-    static final Period DEFAULT_INTERVAL = Period.ofYears(1);
-
     private final JdbcClient jdbc;
+    private final VisitIntervals intervals;
     private final Clock clock;
 
-    DueVisits(JdbcClient jdbc, Clock clock) {
+    DueVisits(JdbcClient jdbc, VisitIntervals intervals, Clock clock) {
         this.jdbc = jdbc;
+        this.intervals = intervals;
         this.clock = clock;
     }
 
@@ -54,7 +54,7 @@ public class DueVisits {
         LocalDate today = LocalDate.now(clock);
         List<DueVisit> due = new ArrayList<>(jdbc.sql("""
                 select h.id, h.head_name, v.name, h.address, t.name, h.stage, s.review_interval, s.due_on,
-                       (select max(x.visited_on) from bf_visit x where x.household_id = h.id)
+                       (select max(x.visited_on) from bf_visit x where x.household_id = h.id), h.attribute
                   from bf_household h
                   join bf_village v on v.id = h.village_id
                   join bf_team t on t.id = h.team_id
@@ -65,11 +65,11 @@ public class DueVisits {
                     String interval = rs.getString(7);
                     LocalDate reviewDue = rs.getObject(8, LocalDate.class);
                     LocalDate last = rs.getObject(9, LocalDate.class);
-                    Period period = interval == null ? DEFAULT_INTERVAL : Period.parse(interval);
+                    Period period = intervals.of(interval, rs.getString(10));
                     LocalDate dueBy = last != null ? last.plus(period) : reviewDue != null ? reviewDue : today;
                     return new DueVisit(rs.getLong(1), Households.fileNo(rs.getLong(1)), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), last, dueBy,
-                            interval == null ? DEFAULT_INTERVAL.toString() : interval);
+                            period.toString());
                 })
                 .list());
         if (overdueOnly) {

@@ -2,7 +2,6 @@ package org.bangfu.handbook;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.function.Consumer;
 
 import org.bangfu.shared.CurrentUser;
@@ -21,15 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class FieldWorkFeed {
 
     private static final String FIELD_WORK = """
-            select h.id, (select max(v.visited_on) from bf_visit v where v.household_id = h.id), s.review_interval, s.due_on
+            select h.id, (select max(v.visited_on) from bf_visit v where v.household_id = h.id), s.review_interval, s.due_on,
+                   h.attribute
               from bf_household h left join bf_review_schedule s on s.household_id = h.id""";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final VisitIntervals intervals;
 
-    FieldWorkFeed(JdbcClient jdbc, ApplicationEventPublisher events) {
+    FieldWorkFeed(JdbcClient jdbc, ApplicationEventPublisher events, VisitIntervals intervals) {
         this.jdbc = jdbc;
         this.events = events;
+        this.intervals = intervals;
     }
 
     /**
@@ -58,12 +60,10 @@ public class FieldWorkFeed {
         events.publishEvent(new ExitProposed(householdId, streetId, teamId, at.toInstant()));
     }
 
-    private static FieldWorkChanged fieldWork(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private FieldWorkChanged fieldWork(java.sql.ResultSet rs) throws java.sql.SQLException {
         LocalDate last = rs.getObject(2, LocalDate.class);
-        String interval = rs.getString(3);
         LocalDate reviewDue = rs.getObject(4, LocalDate.class);
-        LocalDate visitDue = last != null ? last.plus(interval == null ? DueVisits.DEFAULT_INTERVAL : Period.parse(interval))
-                : reviewDue;
+        LocalDate visitDue = last != null ? last.plus(intervals.of(rs.getString(3), rs.getString(5))) : reviewDue;
         return new FieldWorkChanged(rs.getLong(1), last, visitDue, reviewDue);
     }
 }

@@ -1,9 +1,14 @@
 package org.bangfu.pairing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.bangfu.settings.Fraction;
 import org.bangfu.settings.Settings;
+import org.bangfu.shared.InvalidInput.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +53,31 @@ public class PairingSettings {
         /** The fewest members present that make a quorum. */
         public int minimumPresent(int members) {
             return (int) Math.ceil((double) members * presentNumerator / presentDenominator);
+        }
+
+        /**
+         * What is wrong with a meeting's numbers, as the task service refuses them and the form shows them while
+         * they are typed: no more present than members, a quorum present, and the votes for, against and abstaining
+         * adding up to those present. A number not known yet (null) is not judged, except that the votes known so
+         * far may not already exceed those present.
+         */
+        public List<FieldError> problems(Integer members, Integer present, Integer votesFor, Integer votesAgainst,
+                Integer votesAbstain) {
+            List<FieldError> problems = new ArrayList<>();
+            if (members != null && present != null) {
+                if (present > members) {
+                    problems.add(new FieldError("present", "review.present.moreThanMembers", members));
+                } else if (!quorate(members, present)) {
+                    problems.add(new FieldError("present", "review.quorum.notMet", minimumPresent(members), members,
+                            presentNumerator + "/" + presentDenominator));
+                }
+            }
+            List<Integer> votes = Stream.of(votesFor, votesAgainst, votesAbstain).filter(Objects::nonNull).toList();
+            int cast = votes.stream().mapToInt(Integer::intValue).sum();
+            if (present != null && (votes.size() == 3 ? cast != present : cast > present)) {
+                problems.add(new FieldError("votesFor", "review.votes.notPresent", cast, present));
+            }
+            return problems;
         }
     }
 

@@ -70,6 +70,11 @@ public class PairingTasks {
     /** The most tasks one bulk action takes. */
     public static final int BULK_LIMIT = 200;
 
+    /** The context's entry listing the attachment ids the case's steps recorded. */
+    public static final String CASE_ATTACHMENTS = "caseAttachments";
+    /** The context's entry with what other modules recorded for the step's fields ({@link StepPrefill}). */
+    public static final String PREFILL = "prefill";
+
     private final JdbcClient jdbc;
     private final TaskService taskService;
     private final HistoryService history;
@@ -86,13 +91,16 @@ public class PairingTasks {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final WorkingDays workingDays;
+    private final List<StepPrefill> prefills;
     /** BPMN XML per process definition id: a deployed definition never changes. */
     private final Map<String, String> models = new ConcurrentHashMap<>();
 
     PairingTasks(JdbcClient jdbc, TaskService taskService, HistoryService history, RuntimeService runtime,
             RepositoryService repository, Households households, Comparisons comparisons, Notices notices,
             TeamCaseloads caseloads, StepForms forms, Cases cases, PairingSettings settings, UserAccounts accounts,
-            PlatformTransactionManager transactionManager, Clock clock, WorkingDays workingDays) {
+            PlatformTransactionManager transactionManager, Clock clock, WorkingDays workingDays,
+            List<StepPrefill> prefills) {
+        this.prefills = prefills;
         this.workingDays = workingDays;
         this.accounts = accounts;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -244,13 +252,28 @@ public class PairingTasks {
         TaskRow task = dated(row.get());
         HouseholdFile household = households.find(task.householdId()).orElseThrow();
         boolean actionable = mayWork(user, task.candidateGroup(), task.assignee());
-        Map<String, Object> context = context(task);
+        Map<String, Object> context = new LinkedHashMap<>(context(task));
         if (context.get("notice") instanceof Notice notice) {
             task = task.withCalendarMissing(Stream.concat(task.calendarMissing().stream(),
                     noticeCalendarMissing(notice).stream()).distinct().sorted().toList());
         }
-        return Optional.of(new TaskDetail(task, forms.fields(task.taskKey()), household, cases.steps(task.caseId()),
-                context, actionable));
+        List<CaseStep> steps = cases.steps(task.caseId());
+        context.put(CASE_ATTACHMENTS, attachmentsOf(steps));
+        return Optional.of(new TaskDetail(task, forms.fields(task.taskKey()), household, steps, context, actionable));
+    }
+
+    /**
+     * What the steps so far attached to the case (the home check's photos): the household's attachment ids in the
+     * photo fields of their forms, so that every later step has them among its materials.
+     */
+    private List<Long> attachmentsOf(List<CaseStep> steps) {
+        List<String> known = forms.keys();
+        return steps.stream().filter(step -> known.contains(step.taskKey()))
+                .flatMap(step -> forms.fields(step.taskKey()).stream()
+                        .filter(field -> field.type() == FormField.Type.PHOTOS)
+                        .map(field -> step.data().get(field.name())))
+                .filter(List.class::isInstance).flatMap(ids -> ((List<?>) ids).stream())
+                .map(String::valueOf).filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
     }
 
     /**
@@ -302,10 +325,16 @@ public class PairingTasks {
     private Map<String, Object> context(TaskRow task) {
         Map<String, Object> context = new LinkedHashMap<>();
         Map<String, Object> variables = taskService.getVariables(task.taskId());
+        TaskStep step = new TaskStep(task.taskId(), task.taskKey(), task.caseId(), task.householdId(),
+                CurrentUser.require().getUsername(), variables);
         TaskForms other = forms.extension(task.taskKey());
         if (other != null) {
-            return other.context(new TaskStep(task.taskId(), task.taskKey(), task.caseId(), task.householdId(),
-                    CurrentUser.require().getUsername(), variables));
+            return other.context(step);
+        }
+        Map<String, Object> prefill = new LinkedHashMap<>();
+        prefills.forEach(known -> prefill.putAll(known.values(step)));
+        if (!prefill.isEmpty()) {
+            context.put(PREFILL, prefill);
         }
         switch (task.taskKey()) {
             case PairingVariables.FIRST_REVIEW, PairingVariables.SECOND_REVIEW -> {

@@ -169,19 +169,11 @@ class StepForms {
             if (!REVIEW_COUNTS.stream().allMatch(name -> counts.get(name) != null) || in.hasError("members")) {
                 in.throwIfInvalid();
             }
-            int members = counts.get("members");
             int present = counts.get("present");
-            int votes = counts.get("votesFor") + counts.get("votesAgainst") + counts.get("votesAbstain");
             Quorum rule = settings.review(kind);
-            if (present > members) {
-                in.error("present", "review.present.moreThanMembers", members);
-            } else if (!rule.quorate(members, present)) {
-                in.error("present", "review.quorum.notMet", rule.minimumPresent(members), members,
-                        rule.presentNumerator() + "/" + rule.presentDenominator());
-            }
-            if (votes != present) {
-                in.error("votesFor", "review.votes.notPresent", votes, present);
-            } else if (decision != null && !in.hasError("present")) {
+            rule.problems(counts.get("members"), present, counts.get("votesFor"), counts.get("votesAgainst"),
+                    counts.get("votesAbstain")).forEach(e -> in.error(e.field(), e.messageKey(), e.arguments()));
+            if (decision != null && !in.hasError("present") && !in.hasError("votesFor")) {
                 boolean carried = rule.carried(present, counts.get("votesFor"));
                 if (PASS.equals(decision) && !carried) {
                     in.error("decision", "review.decision.notCarried", counts.get("votesFor"), present);

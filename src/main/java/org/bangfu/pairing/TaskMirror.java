@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bangfu.calendar.WorkingDays;
+import org.bangfu.shared.InvalidInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code bf_task} in step with the engine's open user tasks, inside the engine's own transaction: one
  * row per task with its case, household, candidate group, assignee and due date in working days. Task lists
  * read it joined to ACT_RU_TASK by id. Registered on every user task of every process as a built-in listener
- * (it also runs when custom listeners are skipped); tasks of processes without a case are left alone.
+ * (it also runs when custom listeners are skipped); tasks of processes without a case are left alone. A case's task
+ * completed without its form (in Camunda's REST API or Tasklist) is refused.
  */
 @Component("taskMirror")
 class TaskMirror implements TaskListener {
@@ -52,7 +54,18 @@ class TaskMirror implements TaskListener {
             case EVENTNAME_CREATE -> created(task);
             case EVENTNAME_ASSIGNMENT -> jdbc.sql("update bf_task set assignee = ? where task_id = ?")
                     .params(task.getAssignee(), task.getId()).update();
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
+            case EVENTNAME_COMPLETE -> {
+                if (jdbc.sql("delete from bf_task where task_id = ?").param(task.getId()).update() > 0) {
+                    // a case's step is completed through its form only (the task service records it first), so
+                    // that its rules hold also where Camunda's REST API or Tasklist would complete it without them
+                    if (jdbc.sql("select count(*) from bf_case_step where task_id = ?").param(task.getId())
+                            .query(Integer.class).single() == 0) {
+                        throw new InvalidInput("task", "task.formRequired");
+                    }
+                    feed.closed(task.getId());
+                }
+            }
+            case EVENTNAME_DELETE -> {
                 if (jdbc.sql("delete from bf_task where task_id = ?").param(task.getId()).update() > 0) {
                     feed.closed(task.getId());
                 }

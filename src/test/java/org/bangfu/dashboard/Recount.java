@@ -210,8 +210,14 @@ final class Recount {
                     .optional();
             String interval = schedule.map(s -> (String) s[0]).orElse(null);
             LocalDate review = schedule.map(s -> (LocalDate) s[1]).orElse(null);
-            LocalDate visit = last != null ? last.plus(interval == null ? Period.ofYears(1) : Period.parse(interval))
-                    : review;
+            // unscheduled: the shipped ReviewFrequencyDecision's interval of the household's class
+            Period often = interval != null ? Period.parse(interval)
+                    : switch (h.attribute()) {
+                        case "TEKUN" -> Period.ofMonths(3);
+                        case "DIBAO" -> Period.ofMonths(6);
+                        default -> Period.ofYears(1);
+                    };
+            LocalDate visit = last != null ? last.plus(often) : review;
             if (visit != null) {
                 long[] t = byTeam.computeIfAbsent(h.team(), k -> new long[4]);
                 t[0] += !visit.isBefore(today) && !visit.isAfter(soon) ? 1 : 0;

@@ -48,6 +48,8 @@ class HandbookBrowserIT {
         browser.signIn("team01");
         browser.open("/visits");
         browser.awaitText(By.id("visit-card-" + household), "王建国");
+        // the headline counts the team's households, whatever the list shows
+        browser.awaitText(By.id("visits-summary"), "1 户在帮扶中，0 户逾期未走访");
         browser.screenshot("phone-visits");
 
         browser.click(By.id("visit-record-" + household));
@@ -70,9 +72,15 @@ class HandbookBrowserIT {
                    and photo_ids is not null and findings like '入户查看%'""").param(household).query(Integer.class)
                 .single()).isEqualTo(1);
 
+        // 帮扶手册 lands on the handbook tab, and the address keeps it
         browser.click(By.id("visit-open-" + household));
-        browser.click(By.xpath("//vaadin-tab[contains(., '帮扶手册')]"));
         browser.awaitText(By.id("handbook-visits"), "入户查看，王建国术后恢复中，家中整洁");
+        browser.awaitPath("/households/" + household + "?tab=handbook");
+        browser.click(By.id("tab-members"));
+        browser.awaitPath("/households/" + household + "?tab=members");
+        browser.driver().navigate().refresh();
+        browser.await(By.cssSelector("vaadin-tab#tab-members[selected]"));
+        browser.open("/households/" + household + "?tab=handbook");
         browser.awaitText(By.id("handbook-visits"), "户主签名");
         assertThat(browser.all(By.cssSelector("#handbook-visits img"))).hasSize(2);
         browser.screenshot("phone-handbook");

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,12 @@ class VisitsTest {
 
     @Autowired
     DueVisits dueVisits;
+
+    @Autowired
+    FieldWorkFeed feed;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Autowired
     JdbcClient jdbc;
@@ -220,6 +227,33 @@ class VisitsTest {
         assertThat(as.call("lead11", () -> dueVisits.list(true))).isEmpty();
         assertThat(as.call("lead11", () -> dueVisits.list(false))).singleElement()
                 .satisfies(due -> assertThat(due.visitedOn(today)).isTrue());
+    }
+
+    @Test
+    void aLowIncomeHouseholdIsDueEveryHalfYearWhetherItsPairingIsCompleteOrNot() {
+        // 王建国: 低保户 whose plan is being made, no review scheduled yet; 张玉珍: 低保户 paired and reviewed
+        long planning = jdbc.sql("select id from bf_household where head_name = '王建国'").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from bf_review_schedule where household_id = ?").param(planning)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select review_interval from bf_review_schedule where household_id = ?").param(household)
+                .query(String.class).single()).isEqualTo("P6M");
+        VisitDraft call = new VisitDraft(today, Visit.Kind.PHONE, "team01", "电话询问", null, null, null, null, null, null,
+                null, List.of(), Confirmation.NONE, null);
+        Visit visit = as.call("team01", () -> visits.record(planning, call));
+        try {
+            assertThat(as.call("team01", () -> dueVisits.list(false))).singleElement().satisfies(due -> {
+                assertThat(due.householdId()).isEqualTo(planning);
+                assertThat(due.dueBy()).isEqualTo(today.plusMonths(6));
+                assertThat(due.interval()).isEqualTo("P6M");
+            });
+        } finally {
+            // as it was for the tests that follow, the dashboard's figures included
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("delete from bf_visit_version where visit_id = ?").param(visit.id()).update();
+                jdbc.sql("delete from bf_visit where id = ?").param(visit.id()).update();
+                feed.changed(planning);
+            });
+        }
     }
 
     @Test

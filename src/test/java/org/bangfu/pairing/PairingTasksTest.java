@@ -221,6 +221,43 @@ class PairingTasksTest {
         }
 
         @Test
+        void moreVotesThanPeoplePresentAreRefusedOverTheApiInChineseAndChangeNothing() throws Exception {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            fx.complete(c, PairingVariables.HOME_CHECK);
+            String taskId = fx.task(c).id();
+            String body = """
+                    {"decision":"PASS","meetingDate":"%s","place":"村委会","members":10,"present":8,"votesFor":9,
+                     "votesAgainst":0,"votesAbstain":0,"attendees":"8人"}""".formatted(LocalDate.now());
+            HttpResponse<String> refused = post("street01", "/api/tasks/" + taskId + "/complete", body, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode errors = read(refused).get("errors");
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).get("field").asText()).isEqualTo("votesFor");
+            assertThat(errors.get(0).get("message").asText()).isEqualTo("赞成、反对、弃权票合计 9 票，应等于实到人数 8");
+            assertThat(jdbc.sql("select count(*) from bf_review where case_id = ?").param(c.id())
+                    .query(Integer.class).single()).isZero();
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+        }
+
+        @Test
+        void theProcessEngineRefusesAStepCompletedWithoutItsFormSoNoVoteEscapesTheRules() {
+            Family family = fx.family();
+            PairingCase c = fx.start(family);
+            fx.complete(c, PairingVariables.HOME_CHECK);
+            String taskId = fx.task(c).id();
+            String body = """
+                    {"variables":{"decision":{"value":"PASS","type":"String"},"present":{"value":8,"type":"Integer"},
+                     "votesFor":{"value":9,"type":"Integer"}}}""";
+            HttpResponse<String> refused = post("admin", "/engine-rest/task/" + taskId + "/complete", body, null);
+            assertThat(refused.statusCode()).isNotEqualTo(204);
+            assertThat(refused.body()).contains("task.formRequired");
+            assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);
+            assertThat(jdbc.sql("select count(*) from bf_review where case_id = ?").param(c.id())
+                    .query(Integer.class).single()).isZero();
+        }
+
+        @Test
         void aFormNamesEveryBrokenRuleAtOnceAndChangesNothing() {
             Family family = fx.family();
             PairingCase c = fx.start(family);

@@ -75,6 +75,11 @@ class FundsTab implements HouseholdPageTab {
     }
 
     @Override
+    public String name() {
+        return "funds";
+    }
+
+    @Override
     public Component create(HouseholdFile file) {
         VerticalLayout tab = new VerticalLayout();
         tab.setPadding(false);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.bangfu.handbook.ExitVariables;
 import org.bangfu.handbook.Exits;
 import org.bangfu.handbook.ReviewVariables;
+import org.bangfu.household.HouseholdPageTab;
 import org.bangfu.pairing.TaskDetail;
 import org.bangfu.pairing.TaskPanel;
 import org.bangfu.shared.People;
@@ -57,7 +58,7 @@ class DynamicManagementPanel implements TaskPanel {
             reasons.setId("task-exit-reasons");
             panel.add(reasons);
         }
-        panel.add(new Anchor("households/" + detail.household().id(), panel.getTranslation("handbook.openHandbook")));
+        panel.add(new Anchor(HouseholdPageTab.address(detail.household().id(), HandbookTab.NAME), panel.getTranslation("handbook.openHandbook")));
         return panel;
     }
 }

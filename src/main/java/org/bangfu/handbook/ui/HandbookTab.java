@@ -73,6 +73,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 @Order(10)
 class HandbookTab implements HouseholdPageTab {
 
+    /** The tab's name in a household page's address. */
+    static final String NAME = "handbook";
+
     private final Visits visits;
     private final Measures measures;
     private final Results results;
@@ -101,6 +104,11 @@ class HandbookTab implements HouseholdPageTab {
     @Override
     public String labelKey() {
         return "handbook.tab";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -42,7 +42,8 @@ import jakarta.annotation.security.RolesAllowed;
  * 今日走访: a team member's visits on a phone. One card per household in assistance, the most overdue first, with when
  * it was last visited and when it is due; a large button records the visit (camera photos, the head of household's
  * signature) and another opens the handbook. A team leader (and the district, leadership, a street) sees the same
- * list and can narrow it to the households not visited within their due period.
+ * list and can narrow it to the households not visited within their due period; it opens narrowed so only when some
+ * are overdue. The headline counts all the households in assistance and those overdue, whatever the list shows.
  */
 @Route(value = "visits", layout = MainLayout.class)
 @Menu(title = "nav.visits", order = 7, icon = "vaadin:home-o")
@@ -78,7 +79,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
         // the team leader's overview: who has not been visited within the due period
         SignedInUser user = CurrentUser.require();
         teamMember = user.hasRole(Role.TEAM_MEMBER) || user.hasRole(Role.TEAM_LEADER);
-        overdueOnly.setValue(!user.hasRole(Role.TEAM_MEMBER));
+        overdueOnly.setValue(!user.hasRole(Role.TEAM_MEMBER) && !ofTeam(dueVisits.list(true)).isEmpty());
         overdueOnly.addValueChangeListener(e -> refresh());
         summary.setId("visits-summary");
         cards.setId("visits-cards");
@@ -127,14 +128,20 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
         return getTranslation("nav.visits");
     }
 
+    /** The households of the team asked for (all the caller's when none was) among {@code due}. */
+    private List<DueVisit> ofTeam(List<DueVisit> due) {
+        return due.stream().filter(d -> team == null || team.name().equals(d.teamName())).toList();
+    }
+
     private void refresh() {
         LocalDate today = LocalDate.now(clock);
-        List<DueVisit> due = dueVisits.list(overdueOnly.getValue()).stream()
-                .filter(d -> team == null || team.name().equals(d.teamName()))
+        List<DueVisit> all = ofTeam(dueVisits.list(false));
+        long overdue = all.stream().filter(d -> d.daysOverdue(today) > 0).count();
+        summary.setText(getTranslation("visits.summary", today.toString(), all.size(), overdue));
+        List<DueVisit> due = all.stream()
+                .filter(d -> !overdueOnly.getValue() || d.daysOverdue(today) > 0)
                 .filter(d -> dueWithinDays == null || (d.daysOverdue(today) <= 0 && -d.daysOverdue(today) <= dueWithinDays))
                 .toList();
-        long overdue = due.stream().filter(d -> d.daysOverdue(today) > 0).count();
-        summary.setText(getTranslation("visits.summary", today.toString(), due.size(), overdue));
         cards.removeAll();
         if (due.isEmpty()) {
             cards.add(new Paragraph(getTranslation(overdueOnly.getValue() ? "visits.noneOverdue" : "visits.none")));
@@ -171,7 +178,7 @@ class VisitsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterO
         record.setMinHeight("48px");
         record.setId("visit-record-" + d.householdId());
         Button open = new Button(getTranslation("handbook.tab"), VaadinIcon.BOOK.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate("households/" + d.householdId())));
+                e -> getUI().ifPresent(ui -> ui.navigate("households/" + d.householdId(), QueryParameters.of("tab", HandbookTab.NAME))));
         open.addThemeVariants(ButtonVariant.LUMO_LARGE);
         open.setMinHeight("48px");
         open.setId("visit-open-" + d.householdId());

@@ -2,6 +2,10 @@ package org.bangfu.household.ui;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -82,6 +86,10 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private HouseholdFile file;
     private long id;
     private TabSheet tabs;
+    /** The name of each tab shown, in order, as the page's address names it. */
+    private final List<String> tabNames = new ArrayList<>();
+    /** The tab the address asked for. */
+    private String requestedTab;
 
     HouseholdView(Households households, Attachments attachments, CodeLists codes, People people,
             List<HouseholdPageSection> sections, List<HouseholdPageTab> extraTabs) {
@@ -97,14 +105,26 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        show(event.getRouteParameters().getLong("id").orElse(-1L),
+                event.getLocation().getQueryParameters().getSingleParameter("tab").orElse(null));
+    }
+
+    /** The household's page on the tab named {@code tab} (the first when there is none of that name). */
+    void show(long id, String tab) {
+        this.id = id;
+        requestedTab = tab;
         tabs = null;
         render();
     }
 
+    /** The name of the tab shown. */
+    String selectedTab() {
+        return tabNames.get(tabs.getSelectedIndex());
+    }
+
     /** Draws the page anew (after a save), on the tab the person was on. */
     private void render() {
-        int selected = tabs == null ? 0 : tabs.getSelectedIndex();
+        String selected = tabs == null ? requestedTab : selectedTab();
         removeAll();
         file = households.find(id).orElse(null);
         if (file == null) {
@@ -129,23 +149,33 @@ class HouseholdView extends VerticalLayout implements BeforeEnterObserver, HasDy
         header.add(comparison);
         tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add(getTranslation("household.tab.basics"), basics());
-        tabs.add(getTranslation("household.tab.members"), members());
-        tabs.add(getTranslation("household.tab.living"), living());
-        tabs.add(getTranslation("household.tab.causes"), causes());
-        tabs.add(getTranslation("household.tab.cadres"), cadres());
-        tabs.add(getTranslation("household.tab.attachments"), attachmentsTab());
+        tabNames.clear();
+        tab("basics", basics());
+        tab("members", members());
+        tab("living", living());
+        tab("causes", causes());
+        tab("cadres", cadres());
+        tab("attachments", attachmentsTab());
         for (HouseholdPageTab extra : extraTabs) {
             Component content = extra.create(file);
             if (content != null) {
-                tabs.add(getTranslation(extra.labelKey()), content);
+                tabs.add(getTranslation(extra.labelKey()), content).setId("tab-" + extra.name());
+                tabNames.add(extra.name());
             }
         }
-        tabs.add(getTranslation("household.tab.history"), history()).setId("tab-history");
-        tabs.setSelectedIndex(selected);
+        tab("history", history());
+        tabs.setSelectedIndex(Math.max(0, tabNames.indexOf(selected)));
+        // the address names the tab shown, so that reloading or sharing it lands on the same tab
+        tabs.addSelectedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
+                .replaceState(null, HouseholdPageTab.address(id, selectedTab()))));
         add(header);
         sections.stream().map(section -> section.create(file)).filter(java.util.Objects::nonNull).forEach(this::add);
         add(tabs);
+    }
+
+    private void tab(String name, Component content) {
+        tabs.add(getTranslation("household.tab." + name), content).setId("tab-" + name);
+        tabNames.add(name);
     }
 
     private Component basics() {

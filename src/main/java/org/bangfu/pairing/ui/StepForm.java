@@ -14,6 +14,7 @@ import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.DateField;
 import org.bangfu.shell.Keypad;
@@ -52,6 +53,7 @@ public class StepForm extends Composite<VerticalLayout> {
     private final Map<String, FormField> fields = new LinkedHashMap<>();
     private final Paragraph quorumHint = new Paragraph();
     private final Paragraph generalError = FormErrors.general("form-error");
+    private final Paragraph prefilled = new Paragraph();
     final Button submit = new Button();
     private final Quorum quorum;
     private final Long proposedTeamId;
@@ -73,6 +75,9 @@ public class StepForm extends Composite<VerticalLayout> {
             fields.put(field.name(), field);
             layout.add(component);
         }
+        prefilled.setId("form-prefilled");
+        prefilled.setText(getTranslation("task.prefilled"));
+        prefilled.setVisible(false);
         quorumHint.setId("form-quorum");
         quorumHint.setVisible(quorum != null);
         submit.setText(getTranslation("task.submit"));
@@ -80,12 +85,15 @@ public class StepForm extends Composite<VerticalLayout> {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setMinHeight("44px");
         submit.addClickListener(e -> {
-            if (amountsRead()) {
+            List<FieldError> counts = countProblems();
+            if (!counts.isEmpty()) {
+                showErrors(new InvalidInput(counts));
+            } else if (amountsRead()) {
                 fireEvent(new SubmitEvent(this, values()));
             }
         });
         getContent().setPadding(false);
-        getContent().add(layout, quorumHint, generalError, submit);
+        getContent().add(prefilled, layout, quorumHint, generalError, submit);
         inputs.values().forEach(input -> input.addValueChangeListener(e -> update()));
         update();
     }
@@ -176,20 +184,31 @@ public class StepForm extends Composite<VerticalLayout> {
             Integer members = number("members");
             Integer present = number("present");
             Integer votesFor = number("votesFor");
+            List<FieldError> problems = countProblems();
             StringBuilder hint = new StringBuilder();
             if (members != null && members > 0) {
                 hint.append(getTranslation("task.quorum.minimum", members, quorum.minimumPresent(members)));
-                if (present != null) {
-                    hint.append(' ').append(getTranslation(quorum.quorate(members, present) ? "task.quorum.met"
-                            : "task.quorum.notMet"));
-                }
             }
-            if (present != null && votesFor != null) {
+            // the numbers' problems exactly as submitting would name them; a majority only of numbers that hold
+            problems.forEach(p -> hint.append(' ').append(getTranslation(p.messageKey(), p.arguments())));
+            if (problems.isEmpty() && members != null && members > 0 && present != null) {
+                hint.append(' ').append(getTranslation("task.quorum.met"));
+            }
+            if (problems.isEmpty() && present != null && votesFor != null) {
                 hint.append(' ').append(getTranslation(quorum.carried(present, votesFor) ? "task.quorum.carried"
                         : "task.quorum.notCarried", votesFor, present));
             }
             quorumHint.setText(hint.length() == 0 ? getTranslation("task.quorum.rule") : hint.toString().trim());
         }
+    }
+
+    /** What is wrong with a meeting's numbers as typed so far, by the review's rule; none while they are hidden. */
+    private List<FieldError> countProblems() {
+        if (quorum == null || !inputs.containsKey("present") || !((Component) inputs.get("present")).isVisible()) {
+            return List.of();
+        }
+        return quorum.problems(number("members"), number("present"), number("votesFor"), number("votesAgainst"),
+                number("votesAbstain"));
     }
 
     /** What was entered, keyed by field name, as the task service takes it: dates as ISO text, codes as codes. */
@@ -254,6 +273,22 @@ public class StepForm extends Composite<VerticalLayout> {
     public void setPhotoUploader(PhotoField.Uploader uploader, int maxBytes) {
         inputs.values().stream().filter(PhotoField.class::isInstance)
                 .forEach(field -> ((PhotoField) field).setUploader(uploader, maxBytes));
+    }
+
+    /**
+     * Offers what was recorded elsewhere for this step's fields (dates as ISO text), saying so above them; the
+     * person checks it and may change it.
+     */
+    public void prefill(Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            HasValue<?, ?> input = inputs.get(name);
+            if (input instanceof DatePicker date) {
+                date.setValue(LocalDate.parse(value.toString()));
+            } else if (input != null && input.getEmptyValue() instanceof String) {
+                set(name, value.toString());
+            }
+        });
+        prefilled.setVisible(values.keySet().stream().anyMatch(inputs::containsKey));
     }
 
     /** Sets a field's value by name (for tests and for prefilling): text, a date, a choice. */

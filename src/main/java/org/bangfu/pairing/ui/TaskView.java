@@ -59,6 +59,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -263,7 +265,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         return context;
     }
 
-    /** The case's papers: every notice round, the comparison report, letters of earlier cases; each to print. */
+    /**
+     * The case's papers: every notice round, the comparison report, letters of earlier cases, each to print; the
+     * photos and files its steps recorded, each to open.
+     */
     private Component documents(TaskDetail detail) {
         VerticalLayout papers = new VerticalLayout();
         papers.setPadding(false);
@@ -289,6 +294,20 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             pdf.addClassName("bf-document");
             papers.add(pdf);
         }
+        @SuppressWarnings("unchecked")
+        List<Long> attached = (List<Long>) detail.context().getOrDefault(PairingTasks.CASE_ATTACHMENTS, List.of());
+        long householdId = detail.household().id();
+        attachments.list(householdId).stream().filter(a -> attached.contains(a.id())).forEach(a -> {
+            Anchor file = new Anchor(DownloadHandler.fromInputStream(event -> attachments.download(householdId, a.id())
+                    .map(d -> new DownloadResponse(new ByteArrayInputStream(d.content()), d.originalName(),
+                            d.contentType(), d.content().length))
+                    .orElseGet(() -> DownloadResponse.error(404))),
+                    getTranslation("attachment.kind." + a.kind().name()) + " · " + a.originalName());
+            file.setTarget("_blank");
+            file.addClassName("bf-document");
+            file.setId("task-attachment-" + a.id());
+            papers.add(file);
+        });
         if (papers.getComponentCount() == 1) {
             papers.add(new Span(getTranslation("task.documents.none")));
         }
@@ -331,6 +350,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         Quorum quorum = detail.context().get("quorum") instanceof Quorum q ? q : null;
         StepForm form = new StepForm(detail.fields(), codes::items, teams, proposed, quorum);
         form.setId("task-form");
+        if (detail.context().get(PairingTasks.PREFILL) instanceof Map<?, ?> prefill) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) prefill;
+            form.prefill(values);
+        }
         long householdId = detail.household().id();
         form.setPhotoUploader(attachments.uploader(householdId, Attachments.Kind.VISIT_PHOTO),
                 (int) attachments.maxSize().toBytes());

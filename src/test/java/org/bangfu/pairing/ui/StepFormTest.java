@@ -102,8 +102,36 @@ class StepFormTest {
         form.set("present", "20");
         form.set("votesFor", "11");
         assertThat(form.quorumHint()).isNotEqualTo(tooFew);
-        assertThat(tooFew).contains("task.quorum.notMet");
+        assertThat(tooFew).contains("review.quorum.notMet");
         assertThat(form.quorumHint()).contains("task.quorum.met", "task.quorum.carried");
+    }
+
+    @Test
+    void moreVotesThanPeoplePresentAreNamedAsTypedNeverCalledCarriedAndNotSent() {
+        StepForm form = new StepForm(REVIEW, list -> List.of(), List.of(), null, new Quorum(2, 3, 1, 2));
+        List<Map<String, Object>> sent = new ArrayList<>();
+        form.addSubmitListener(e -> sent.add(e.values()));
+        form.set("decision", "PASS");
+        form.set("members", "10");
+        form.set("present", "8");
+        form.set("votesFor", "9");
+
+        assertThat(form.quorumHint()).contains("review.votes.notPresent").doesNotContain("task.quorum.carried",
+                "task.quorum.met");
+        form.submit.click();
+        assertThat(sent).isEmpty();
+        assertThat(((HasValidation) form.input("votesFor")).isInvalid()).isTrue();
+
+        form.set("present", "12");
+        assertThat(form.quorumHint()).contains("review.present.moreThanMembers").doesNotContain("task.quorum.carried");
+        form.submit.click();
+        assertThat(sent).isEmpty();
+        assertThat(((HasValidation) form.input("present")).isInvalid()).isTrue();
+
+        form.set("present", "9");
+        assertThat(form.quorumHint()).contains("task.quorum.met", "task.quorum.carried");
+        form.submit.click();
+        assertThat(sent).singleElement().satisfies(v -> assertThat(v).containsEntry("votesFor", "9"));
     }
 
     @Test

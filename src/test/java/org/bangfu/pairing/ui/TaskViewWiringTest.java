@@ -6,10 +6,18 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import java.util.List;
+import java.util.Map;
+import org.bangfu.handbook.Confirmation;
+import org.bangfu.handbook.Visit;
+import org.bangfu.handbook.VisitDraft;
+import org.bangfu.handbook.Visits;
+import org.bangfu.household.Attachments;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.Pairing;
 import org.bangfu.pairing.PairingCase;
 import org.bangfu.pairing.PairingFixture;
+import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.shell.PhotoField;
@@ -44,6 +52,24 @@ class TaskViewWiringTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Pairing pairing;
+
+    @Autowired
+    PairingTasks tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    Attachments attachments;
+
+    @Autowired
+    Visits visits;
 
     RunAs as;
 
@@ -159,5 +185,54 @@ class TaskViewWiringTest {
         } finally {
             PairingFixture.resetClock();
         }
+    }
+
+    @Test
+    void theHomeChecksPhotosAreAmongTheNextStepsCaseMaterials() throws Exception {
+        PairingFixture fx = new PairingFixture(as, jdbc, households, pairing, tasks, management);
+        Family family = fx.family();
+        PairingCase c = fx.start(family);
+        long photo = as.call("street01", () -> attachments.add(family.id(), Attachments.Kind.VISIT_PHOTO, "屋顶.png",
+                png()).id());
+        fx.complete(c, PairingVariables.HOME_CHECK, Map.of("photos", List.of(String.valueOf(photo))));
+
+        TaskView review = taskView("street01", fx.task(c).id());
+        Component materials = find(review, "task-documents").orElseThrow();
+        assertThat(find(materials, "task-attachment-" + photo)).isPresent();
+        assertThat(descendants(materials).map(m -> m.getElement().getText()))
+                .noneMatch(text -> text.contains("task.documents.none"));
+    }
+
+    @Test
+    void theFirstVisitOffersTheVisitTheTeamRecordedAndAsksWhenThereIsNone() {
+        PairingFixture fx = new PairingFixture(as, jdbc, households, pairing, tasks, management);
+        Family family = fx.family();
+        PairingCase c = fx.start(family);
+        fx.walkTo(c, PairingVariables.FIRST_VISIT_PLAN);
+        String task = fx.task(c).id();
+        String member = jdbc.sql("""
+                select a.username from bf_user_account a join bf_household h on h.team_id = a.team_id
+                 where h.id = ? and a.role = 'TEAM_MEMBER' order by a.username fetch first 1 rows only""")
+                .param(family.id()).query(String.class).single();
+        StepForm empty = (StepForm) find(taskView(member, task), "task-form").orElseThrow();
+        assertThat(empty.input("visitDate").isEmpty()).isTrue();
+        assertThat(find(empty, "form-prefilled").orElseThrow().isVisible()).isFalse();
+
+        LocalDate visited = LocalDate.now().minusDays(1);
+        as.run(member, () -> visits.record(family.id(), new VisitDraft(visited, Visit.Kind.PHONE, member + "、村委会主任",
+                "电话了解情况", null, null, null, null, "医疗费用报销", null, null, List.of(), Confirmation.NONE, null)));
+
+        StepForm offered = (StepForm) find(taskView(member, task), "task-form").orElseThrow();
+        assertThat(offered.input("visitDate").getValue()).isEqualTo(visited);
+        assertThat(offered.input("visitors").getValue()).isEqualTo(member + "、村委会主任");
+        assertThat(offered.input("needs").getValue()).isEqualTo("医疗费用报销");
+        assertThat(find(offered, "form-prefilled").orElseThrow().isVisible()).isTrue();
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", out);
+        return out.toByteArray();
     }
 }
