@@ -1,6 +1,5 @@
 package org.bangfu.pairing;
 
-import static org.bangfu.pairing.FormField.Type.CHOICE;
 import static org.bangfu.pairing.FormField.Type.DATE;
 import static org.bangfu.pairing.FormField.Type.INTEGER;
 import static org.bangfu.pairing.FormField.Type.PHOTOS;

@@ -157,7 +157,7 @@ class FundsTab implements HouseholdPageTab {
                 .setAutoWidth(true);
         ResponsiveGrid.of(grid, "funds.arrangements.empty").card(a -> ResponsiveGrid.card(
                 ResponsiveGrid.line(a.year(), owner.getTranslation("funds.programme." + a.programme().name()), a.amount().format()),
-                a.reason(), ResponsiveGrid.line(a.arrangedBy(), BureauTime.time(a.arrangedAt()))));
+                a.reason(), ResponsiveGrid.line(names.of(a.arrangedBy()), BureauTime.time(a.arrangedAt()))));
         return compact(grid, arrangements);
     }
 

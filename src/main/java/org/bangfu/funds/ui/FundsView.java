@@ -396,7 +396,7 @@ class FundsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 ResponsiveGrid.line(e.headName(), String.format(Locale.ROOT, "%,.2f", new BigDecimal(e.amount()))),
                 ResponsiveGrid.line(getTranslation("funds.kind." + e.kind().name()),
                         getTranslation("funds.programme." + e.programme().name()), e.teamName()),
-                ResponsiveGrid.line(BureauTime.time(e.recordedAt()), e.recordedBy()), e.note()));
+                ResponsiveGrid.line(BureauTime.time(e.recordedAt()), names.of(e.recordedBy())), e.note()));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("60vh");
         Span count = new Span();
