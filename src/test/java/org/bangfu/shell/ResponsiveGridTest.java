@@ -29,9 +29,12 @@ class ResponsiveGridTest {
     record Row(String name, String village, int members) {
     }
 
+    /** Vaadin holds the current UI only by a weak reference: the test keeps it alive. */
+    final UI ui = new UI();
+
     @BeforeEach
     void setUp() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
     }
 
     @AfterEach

@@ -40,10 +40,13 @@ class FundsTabTest {
     RunAs as;
     long household;
 
+    /** Vaadin holds the current UI only by a weak reference: the test keeps it alive. */
+    final UI ui = new UI();
+
     @BeforeEach
     void setUp() {
         as = new RunAs(users);
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         household = jdbc.sql("select id from bf_household where head_name = '王建国'").query(Long.class).single();
     }
 

@@ -29,10 +29,13 @@ class HouseholdViewWiringTest {
 
     RunAs as;
 
+    /** Vaadin holds the current UI only by a weak reference: the test keeps it alive. */
+    final UI ui = new UI();
+
     @BeforeEach
     void setUp() {
         as = new RunAs(users);
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
     }
 
     @AfterEach
