@@ -59,7 +59,7 @@ class DemoHandbook implements ApplicationRunner {
         this.clock = clock;
     }
 
-    private record Household(long id, String head, String member) {
+    private record Household(long id, String head, String member, String memberName) {
     }
 
     @Override
@@ -69,9 +69,12 @@ class DemoHandbook implements ApplicationRunner {
         }
         List<Household> paired = jdbc.sql("""
                 select h.id, h.head_name,
-                       (select min(username) from bf_user_account where team_id = h.team_id and role = 'TEAM_MEMBER')
+                       (select min(username) from bf_user_account where team_id = h.team_id and role = 'TEAM_MEMBER'),
+                       (select display_name from bf_user_account where username = (select min(username) from bf_user_account
+                         where team_id = h.team_id and role = 'TEAM_MEMBER'))
                   from bf_household h where h.demo = true and h.stage = 'PAIRED' order by h.id""")
-                .query((rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         LocalDate today = LocalDate.now(clock);
         for (Household h : paired) {
             Long request = jdbc.sql("""
@@ -90,10 +93,10 @@ class DemoHandbook implements ApplicationRunner {
             as(h.member(), () -> measures.plan(h.id(), new MeasureDraft("EDUCATION", "弋江区教育局", null,
                     "（演示）落实在校学生教育资助", today.plusMonths(1), Money.ofYuan(2_000), null)));
             Visit home = as(h.member(), () -> visits.record(h.id(), new VisitDraft(today, Visit.Kind.HOME,
-                    h.member() + "、村委会主任", "（演示）入户走访：家庭成员身体状况好转，住院费用已报销，生活基本稳定",
+                    h.memberName() + "、村委会主任", "（演示）入户走访：家庭成员身体状况好转，住院费用已报销，生活基本稳定",
                     "（演示）公益岗位每月增收 1,500 元", "（演示）户主术后恢复良好", null, null, "（演示）希望继续落实教育资助",
                     "（演示）送去医疗救助金审批结果告知书", "（演示）希望孩子安心读书", List.of(), null, null), signature()));
-            Visit call = as(h.member(), () -> visits.record(h.id(), new VisitDraft(today, Visit.Kind.PHONE, h.member(),
+            Visit call = as(h.member(), () -> visits.record(h.id(), new VisitDraft(today, Visit.Kind.PHONE, h.memberName(),
                     "（演示）电话回访：公益岗位已上岗，收入按月发放", null, null, null, null, null, null, null, List.of(),
                     Confirmation.NONE, null)));
             // the team's earlier visits, dated when they happened

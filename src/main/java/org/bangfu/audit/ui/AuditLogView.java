@@ -60,13 +60,13 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> names.of(e.actor())).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> AuditText.render(e.target(), this::getTranslation)).setHeader(getTranslation("audit.column.target")).setAutoWidth(true);
+        grid.addColumn(this::target).setHeader(getTranslation("audit.column.target")).setAutoWidth(true);
         grid.addColumn(AuditEntry::sourceAddress).setHeader(getTranslation("audit.column.source")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.outcome." + e.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
         grid.addColumn(e -> AuditText.render(e.detail(), this::getTranslation)).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
         ResponsiveGrid.of(grid, "audit.empty").card(e -> ResponsiveGrid.card(
-                ResponsiveGrid.line(getTranslation("audit.action." + e.action()), AuditText.render(e.target(), this::getTranslation)),
+                ResponsiveGrid.line(getTranslation("audit.action." + e.action()), target(e)),
                 ResponsiveGrid.line(BureauTime.timeWithSeconds(e.occurredAt()), names.of(e.actor()),
                         getTranslation("audit.outcome." + e.outcome().name())),
                 AuditText.render(e.detail(), this::getTranslation)));
@@ -78,12 +78,17 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         AuditQuery query = new AuditQuery(actor.getValue(), action.getValue());
-        grid.setItems(q -> names.load(auditLog.find(query, q.getOffset(), q.getLimit()), AuditEntry::actor).stream(),
+        grid.setItems(q -> names.load(auditLog.find(query, q.getOffset(), q.getLimit()), AuditEntry::actor, AuditEntry::target).stream(),
                 q -> auditLog.count(query));
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("nav.audit");
+    }
+
+    /** What an action was done to; a sign-in's target is the account, shown by its person's name where known. */
+    private String target(AuditEntry entry) {
+        return names.of(AuditText.render(entry.target(), this::getTranslation));
     }
 }

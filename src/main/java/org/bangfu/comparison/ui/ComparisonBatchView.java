@@ -91,7 +91,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
                 ResponsiveGrid.line(getTranslation("comparison.batch.id") + " " + b.id(),
                         getTranslation("comparison.batch.status." + b.status())),
                 ResponsiveGrid.line(getTranslation("comparison.batch.households") + " " + b.households(),
-                        getTranslation("comparison.batch.warnings") + " " + b.warningCount()), b.startedBy()));
+                        getTranslation("comparison.batch.warnings") + " " + b.warningCount()), names.of(b.startedBy())));
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
         history.setId("batch-history");
