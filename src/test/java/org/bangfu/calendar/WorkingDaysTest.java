@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.bangfu.calendar.CalendarDay.Kind;
 import org.bangfu.shared.BureauTime;
@@ -109,9 +108,9 @@ class WorkingDaysTest {
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         // in the future, so that the job executor leaves it alone
         assertThat(timer.getDuedate().toInstant()).isEqualTo(workingDays.plus(BureauTime.today(), 5).plusDays(1)
-                .atStartOfDay(ZoneId.systemDefault()).toInstant());
+                .atStartOfDay(BureauTime.zone()).toInstant());
         assertThat(deadlines.after("2026-09-30", 5).toInstant())
-                .isEqualTo(LocalDate.of(2026, 10, 14).atStartOfDay(ZoneId.systemDefault()).toInstant());
+                .isEqualTo(LocalDate.of(2026, 10, 14).atStartOfDay(BureauTime.zone()).toInstant());
         engine.getRuntimeService().deleteProcessInstance(instance, "test");
     }
 

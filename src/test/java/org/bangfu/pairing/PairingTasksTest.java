@@ -228,7 +228,7 @@ class PairingTasksTest {
             String taskId = fx.task(c).id();
             String body = """
                     {"decision":"PASS","meetingDate":"%s","place":"村委会","members":10,"present":8,"votesFor":9,
-                     "votesAgainst":0,"votesAbstain":0,"attendees":"8人"}""".formatted(LocalDate.now());
+                     "votesAgainst":0,"votesAbstain":0,"attendees":"8人"}""".formatted(BureauTime.today());
             HttpResponse<String> refused = post("street01", "/api/tasks/" + taskId + "/complete", body, null);
             assertThat(refused.statusCode()).isEqualTo(400);
             JsonNode errors = read(refused).get("errors");

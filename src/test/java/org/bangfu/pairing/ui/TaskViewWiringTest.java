@@ -20,9 +20,10 @@ import org.bangfu.pairing.PairingFixture;
 import org.bangfu.pairing.PairingFixture.Family;
 import org.bangfu.pairing.PairingTasks;
 import org.bangfu.pairing.PairingVariables;
+import org.bangfu.shared.BureauTime;
 import org.bangfu.shell.PhotoField;
-import org.camunda.bpm.engine.ManagementService;
 import org.bangfu.testsupport.RunAs;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,7 +222,7 @@ class TaskViewWiringTest {
         assertThat(empty.input("visitDate").isEmpty()).isTrue();
         assertThat(find(empty, "form-prefilled").orElseThrow().isVisible()).isFalse();
 
-        LocalDate visited = LocalDate.now().minusDays(1);
+        LocalDate visited = BureauTime.today().minusDays(1);
         as.run(member, () -> visits.record(family.id(), new VisitDraft(visited, Visit.Kind.PHONE, member + "、村委会主任",
                 "电话了解情况", null, null, null, null, "医疗费用报销", null, null, List.of(), Confirmation.NONE, null)));
 
