@@ -84,9 +84,20 @@ class MessagesConfig {
             return to.append(value instanceof String text ? text : String.valueOf(value));
         }
 
+        /** Reads back a whole number as this placeholder writes it; other text is not a number it wrote. */
         @Override
         public Object parseObject(String source, ParsePosition position) {
-            throw new UnsupportedOperationException("messages are written, not read");
+            int start = position.getIndex();
+            int end = start < source.length() && source.charAt(start) == '-' ? start + 1 : start;
+            while (end < source.length() && Character.isDigit(source.charAt(end))) {
+                end++;
+            }
+            if (end == start || !Character.isDigit(source.charAt(end - 1))) {
+                position.setErrorIndex(start);
+                return null;
+            }
+            position.setIndex(end);
+            return Long.valueOf(source.substring(start, end));
         }
     }
 }

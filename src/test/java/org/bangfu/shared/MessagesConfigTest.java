@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,5 +46,12 @@ class MessagesConfigTest {
                 .isEqualTo("共 3 条，合计 1,200.50 元");
         assertThat(messages.getMessage("funds.balance.year", new Object[] { new BigDecimal("1234.5") }, CHINESE))
                 .isEqualTo("1,234.5 年");
+    }
+
+    @Test
+    void aWholeNumberInAPlainPlaceholderReadsBackAsItWasWritten() throws ParseException {
+        MessageFormat format = new MessagesConfig.PlainNumbersMessageSource()
+                .createMessageFormat("第 {0} 轮", CHINESE);
+        assertThat(format.parse("第 2027 轮")).containsExactly(2027L);
     }
 }
