@@ -90,7 +90,10 @@ class ComparisonBrowserIT {
         browser.awaitContent(By.id("report-state"), "待处理 1 条");
         resolve(demo.secondWarning(), "排除", "身份信息误匹配", "经核对为同名人员，与本户无关");
         browser.awaitContent(By.id("report-state"), "已全部处理");
-        assertThat(browser.bodyText()).contains(officer, "入户核实，车辆登记在户主名下，家庭自用");
+        String officerName = jdbc.sql("select display_name from bf_user_account where username = ?").param(officer)
+                .query(String.class).single();
+        assertThat(browser.bodyText()).contains(officerName, "入户核实，车辆登记在户主名下，家庭自用")
+                .doesNotContain(officer);
         browser.screenshot("comparison-report-resolved");
         // nothing changed since: comparing again finds this report
         browser.click(By.id("compare-again"));

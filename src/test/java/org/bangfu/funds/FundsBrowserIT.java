@@ -121,7 +121,9 @@ class FundsBrowserIT {
         browser.screenshot("funds-approvals");
         browser.click(By.xpath("//vaadin-grid-cell-content[contains(., '12,000.00')]/following::vaadin-button[1]"));
         browser.awaitText(By.id("task-title"), "区民政局审批 · 刘德明");
-        browser.awaitText(By.id("task-fund-levels"), "组长审批（" + leader + " 同意）");
+        String leaderName = jdbc.sql("select display_name from bf_user_account where username = ?").param(leader)
+                .query(String.class).single();
+        browser.awaitText(By.id("task-fund-levels"), "组长审批（" + leaderName + " 同意）");
         choose("form-decision", "同意");
         browser.click(By.id("form-submit"));
         // back where the approver came from

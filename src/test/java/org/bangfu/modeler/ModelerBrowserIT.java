@@ -68,7 +68,9 @@ class ModelerBrowserIT {
 
     private void openModel(String name) {
         browser.open("/processes");
-        browser.click(By.xpath("//vaadin-grid[@id='model-list']//vaadin-grid-cell-content[normalize-space(.)='" + name + "']"));
+        // its name's cell on a desktop, its card (headed by the name) on a phone
+        browser.click(By.xpath("//vaadin-grid[@id='model-list']//vaadin-grid-cell-content[normalize-space(.)='" + name
+                + "' or .//*[contains(@class, 'bf-summary-head') and normalize-space(.)='" + name + "']]"));
         browser.await(By.id("model-detail"));
     }
 

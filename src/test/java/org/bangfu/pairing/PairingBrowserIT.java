@@ -104,7 +104,7 @@ class PairingBrowserIT {
         type("votesAbstain", "0");
         type("attendees", "村民小组成员5人");
         // the hint judges the numbers as they are typed: 5 of 12 is less than half
-        browser.awaitText(By.id("form-quorum"), "出席人数不足");
+        browser.awaitText(By.id("form-quorum"), "实到人数不足：应到 12 人，至少 6 人（1/2）出席方可评议");
         browser.click(By.id("form-submit"));
         browser.awaitContent(By.id("form-present"), "实到人数不足：应到 12 人，至少 6 人（1/2）出席方可评议");
         assertThat(fx.task(c).key()).isEqualTo(PairingVariables.FIRST_REVIEW);

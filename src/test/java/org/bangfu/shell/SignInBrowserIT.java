@@ -86,7 +86,7 @@ class SignInBrowserIT {
         assertThat(navigation()).containsExactly("工作台", "系统设置", "审计日志");
         browser.click(By.xpath("//vaadin-side-nav-item[contains(., '审计日志')]"));
         browser.await(By.id("audit-view"));
-        browser.awaitText(By.id("audit-view"), "admin");
+        browser.awaitText(By.id("audit-view"), "系统管理员（演示）");
         assertThat(browser.bodyText()).contains("登录", "成功", "退出登录");
         browser.screenshot("audit-log");
     }
