@@ -166,7 +166,7 @@ public class Exits {
     /** 退出: the household leaves active assistance; its periodic review stops. */
     void exit(long exitId) {
         Proposal proposal = find(exitId);
-        households.moveToStage(proposal.householdId(), HouseholdStage.EXITED);
+        households.exited(proposal.householdId());
         end(exitId, "EXITED");
         reviews.stop(proposal.householdId(), "household exited");
     }

@@ -115,7 +115,11 @@ class DemoHouseholds implements ApplicationRunner {
                         "NOT_IN_SCHOOL", "ORDINARY", "HEALTHY", null, null, true, i % 3 != 0));
             }
             households.assignCadre(file.id(), "%s帮扶责任人".formatted(team.name()), "弋江区民政局", LocalDate.of(2019, 5, 1));
-            households.moveToStage(file.id(), (HouseholdStage) h[1]);
+            if (h[1] == HouseholdStage.PAIRED) {
+                households.paired(file.id());
+            } else {
+                households.reachedStep(file.id(), (HouseholdStage) h[1]);
+            }
             jdbc.sql("update bf_household set demo = true where id = ?").param(file.id()).update();
         }
     }

@@ -9,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -499,12 +501,41 @@ public class Households {
 
     // ---- the pairing procedure ------------------------------------------------------------------------
 
+    /** The stages the procedure's steps report; the ends come only from what happened ({@link #paired} …). */
+    private static final Set<HouseholdStage> STEPS = EnumSet.range(HouseholdStage.IDENTIFICATION,
+            HouseholdStage.PLANNING);
+
     /**
-     * Moves the household to a stage of the assistance-pairing procedure. The pairing process calls it when a
-     * step begins, so the file always shows where the case stands; the change is in the file's history.
+     * The household's case has reached this step of the assistance-pairing procedure: the pairing process says so
+     * when a step begins, so the file always shows where the case stands; the change is in the file's history.
      */
     @Transactional
-    public void moveToStage(long householdId, HouseholdStage stage) {
+    public void reachedStep(long householdId, HouseholdStage step) {
+        if (!STEPS.contains(step)) {
+            throw new IllegalArgumentException(step + " is where a case ends, not a step");
+        }
+        moveToStage(householdId, step);
+    }
+
+    /** The procedure found the household not eligible: its case ended without assistance. */
+    @Transactional
+    public void foundNotEligible(long householdId) {
+        moveToStage(householdId, HouseholdStage.NOT_ELIGIBLE);
+    }
+
+    /** The household is paired with its team: the procedure ended and the team assists it. */
+    @Transactional
+    public void paired(long householdId) {
+        moveToStage(householdId, HouseholdStage.PAIRED);
+    }
+
+    /** The household has left assistance (its exit was approved). */
+    @Transactional
+    public void exited(long householdId) {
+        moveToStage(householdId, HouseholdStage.EXITED);
+    }
+
+    private void moveToStage(long householdId, HouseholdStage stage) {
         SignedInUser user = CurrentUser.require();
         String before = jdbc.sql("select stage from bf_household where id = ?").param(householdId)
                 .query(String.class).optional().orElseThrow(() -> new HouseholdNotFound(householdId));
@@ -516,9 +547,9 @@ public class Households {
         }
     }
 
-    /** The team that assists the household from now on (the district, when it confirms the pairing). */
+    /** The district confirmed the team that assists the household from now on. */
     @Transactional
-    public void assignTeam(long householdId, long teamId) {
+    public void teamAssigned(long householdId, long teamId) {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         Row row = requireVisible(householdId);
         if (jdbc.sql("select count(*) from bf_team where id = ?").param(teamId).query(Integer.class).single() == 0) {
@@ -539,7 +570,7 @@ public class Households {
      * history keeps both teams (by id, shown by name) with the reason.
      */
     @Transactional
-    public void moveTeam(long householdId, Integer expectedVersion, long fromTeamId, long toTeamId, String reason) {
+    public void movedToTeam(long householdId, Integer expectedVersion, long fromTeamId, long toTeamId, String reason) {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT);
         requireVisible(householdId);
         record Current(Long teamId, int version) {
@@ -556,9 +587,9 @@ public class Households {
         feed.changed(householdId, clock.instant());
     }
 
-    /** Files the household with the bureau (备案): its file becomes the official record under this number. */
+    /** The household was filed with the bureau (备案): its file is the official record under this number. */
     @Transactional
-    public void file(long householdId, String filingNo, LocalDate filedOn) {
+    public void filed(long householdId, String filingNo, LocalDate filedOn) {
         SignedInUser user = CurrentUser.requireRole(Role.DISTRICT, Role.ADMIN);
         requireVisible(householdId);
         jdbc.sql("update bf_household set filing_no = ?, filed_on = ?, updated_at = ?, version = version + 1 where id = ?")

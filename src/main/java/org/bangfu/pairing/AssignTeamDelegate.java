@@ -20,6 +20,6 @@ class AssignTeamDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long householdId = (Long) execution.getVariable(PairingVariables.HOUSEHOLD_ID);
         long teamId = (Long) execution.getVariable(PairingVariables.TEAM_ID);
-        CurrentUser.runAsUserOrSystem(() -> households.assignTeam(householdId, teamId));
+        CurrentUser.runAsUserOrSystem(() -> households.teamAssigned(householdId, teamId));
     }
 }

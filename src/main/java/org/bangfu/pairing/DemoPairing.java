@@ -94,7 +94,7 @@ class DemoPairing implements ApplicationRunner {
                     select username from bf_user_account where role = 'STREET' and street_id = ?
                      order by username fetch first 1 rows only""").param(demo.streetId()).query(String.class).single();
             PairingCase c = as(officer, () -> {
-                households.moveToStage(demo.id(), HouseholdStage.IDENTIFICATION);
+                households.reachedStep(demo.id(), HouseholdStage.IDENTIFICATION);
                 return pairing.start(demo.id());
             });
             walk(c, demo, officer);

@@ -39,6 +39,6 @@ class Filing {
         int next = jdbc.sql("select last_no from bf_filing_counter where filing_year = ?").param(today.getYear())
                 .query(Integer.class).single();
         String number = prefix + "%05d".formatted(next);
-        CurrentUser.runAsUserOrSystem(() -> households.file(householdId, number, today));
+        CurrentUser.runAsUserOrSystem(() -> households.filed(householdId, number, today));
     }
 }

@@ -30,14 +30,14 @@ public class HouseholdStages {
 
     public void enter(DelegateExecution execution, String stage) {
         long householdId = (Long) execution.getVariable(PairingVariables.HOUSEHOLD_ID);
-        CurrentUser.runAsUserOrSystem(() -> households.moveToStage(householdId, HouseholdStage.valueOf(stage)));
+        CurrentUser.runAsUserOrSystem(() -> households.reachedStep(householdId, HouseholdStage.valueOf(stage)));
     }
 
     public void paired(DelegateExecution execution) {
         long householdId = (Long) execution.getVariable(PairingVariables.HOUSEHOLD_ID);
         long caseId = (Long) execution.getVariable(PairingVariables.CASE_ID);
         long teamId = (Long) execution.getVariable(PairingVariables.TEAM_ID);
-        CurrentUser.runAsUserOrSystem(() -> households.moveToStage(householdId, HouseholdStage.PAIRED));
+        CurrentUser.runAsUserOrSystem(() -> households.paired(householdId));
         cases.close(caseId, Status.PAIRED, null);
         events.publishEvent(new HouseholdPaired(caseId, householdId, teamId, execution.getProcessInstanceId()));
     }

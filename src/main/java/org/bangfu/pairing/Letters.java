@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bangfu.household.HouseholdScope;
-import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingCase.Status;
 import org.bangfu.shared.CurrentUser;
@@ -93,6 +92,6 @@ public class Letters {
                         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();
         cases.close(caseId, Status.NOT_ELIGIBLE, why);
-        CurrentUser.runAsUserOrSystem(() -> households.moveToStage(pairingCase.householdId(), HouseholdStage.NOT_ELIGIBLE));
+        CurrentUser.runAsUserOrSystem(() -> households.foundNotEligible(pairingCase.householdId()));
     }
 }

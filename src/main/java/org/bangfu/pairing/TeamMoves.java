@@ -107,7 +107,7 @@ public class TeamMoves {
         }
         long from = file.teamId();
         long to = teamId;
-        households.moveTeam(householdId, expectedVersion, from, to, reason.trim());
+        households.movedToTeam(householdId, expectedVersion, from, to, reason.trim());
         Instant now = clock.instant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

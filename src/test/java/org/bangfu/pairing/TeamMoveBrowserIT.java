@@ -6,7 +6,6 @@ import org.bangfu.funds.FundBudgets;
 import org.bangfu.funds.FundPayments;
 import org.bangfu.funds.FundReleases;
 import org.bangfu.funds.FundsFixture;
-import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.testsupport.Browser;
 import org.bangfu.testsupport.RunAs;
@@ -70,7 +69,7 @@ class TeamMoveBrowserIT {
         RunAs as = new RunAs(users);
         FundsFixture fx = new FundsFixture(as, jdbc, households, budgets, releases, tasks, payments, management);
         long household = fx.pairedHousehold(5_000);
-        as.run("district", () -> households.moveToStage(household, HouseholdStage.PAIRED));
+        as.run("district", () -> households.paired(household));
         String from = jdbc.sql("select t.name from bf_team t join bf_household h on h.team_id = t.id where h.id = ?")
                 .param(household).query(String.class).single();
         String to = jdbc.sql("select t.name from bf_team t join bf_user_account a on a.team_id = t.id"

@@ -24,7 +24,6 @@ import org.bangfu.handbook.Reviews;
 import org.bangfu.household.Attribute;
 import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdDraft;
-import org.bangfu.household.HouseholdStage;
 import org.bangfu.household.Households;
 import org.bangfu.household.StaleHousehold;
 import org.bangfu.shared.InvalidInput;
@@ -139,7 +138,7 @@ class TeamMovesTest {
     /** A household of team01's team, paired, with 10,000 yuan arranged and its periodic review running. */
     long pairedHousehold() {
         long id = fx.pairedHousehold(10_000);
-        as.run("district", () -> households.moveToStage(id, HouseholdStage.PAIRED));
+        as.run("district", () -> households.paired(id));
         long caseId = jdbc.sql("select max(id) from bf_pairing_case where household_id = ?").param(id)
                 .query(Long.class).single();
         as.run("district", () -> reviews.start(id, caseId, teamA));

@@ -55,9 +55,9 @@ class HistoryLinesTest {
                 model.villageId(), null, null, null, Attribute.GENERAL, null, null, null, null, null, List.of(), null,
                 null)).id());
         as.run("district", () -> {
-            households.moveToStage(id, HouseholdStage.FILING);
-            households.file(id, "YJ-2026-0042", LocalDate.of(2026, 12, 7));
-            households.moveToStage(id, HouseholdStage.TEAM_ASSIGNMENT);
+            households.reachedStep(id, HouseholdStage.FILING);
+            households.filed(id, "YJ-2026-0042", LocalDate.of(2026, 12, 7));
+            households.reachedStep(id, HouseholdStage.TEAM_ASSIGNMENT);
             HouseholdFile file = households.find(id).orElseThrow();
             households.update(id, file.version(), new HouseholdDraft(file.headName(), file.streetId(), file.villageId(),
                     null, null, null, Attribute.TEKUN, null, null, null, null, null, List.of(), null, null));
