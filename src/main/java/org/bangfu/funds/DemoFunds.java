@@ -13,6 +13,8 @@ import org.bangfu.shared.Csv;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,11 @@ class DemoFunds implements ApplicationRunner {
     private final ManagementService management;
     private final UserDetailsService users;
     private final Clock clock;
+    private final TaskService taskService;
 
     DemoFunds(JdbcClient jdbc, FundBudgets budgets, FundReleases releases, FundPayments payments, PairingTasks tasks,
-            ManagementService management, UserDetailsService users, Clock clock) {
+            ManagementService management, TaskService taskService, UserDetailsService users, Clock clock) {
+        this.taskService = taskService;
         this.jdbc = jdbc;
         this.budgets = budgets;
         this.releases = releases;
@@ -173,15 +177,13 @@ class DemoFunds implements ApplicationRunner {
     }
 
     private String openTask(String release) {
-        return jdbc.sql("""
-                select t.task_id from bf_task t join ACT_RU_TASK r on r.ID_ = t.task_id where r.PROC_INST_ID_ = ?""")
-                .param(release).query(String.class).optional().orElse(null);
+        Task task = taskService.createTaskQuery().processInstanceId(release).singleResult();
+        return task == null ? null : task.getId();
     }
 
     private void complete(String release, String key, String who, Map<String, Object> form) {
-        String task = jdbc.sql("""
-                select t.task_id from bf_task t join ACT_RU_TASK r on r.ID_ = t.task_id
-                 where r.PROC_INST_ID_ = ? and t.task_key = ?""").params(release, key).query(String.class).single();
+        String task = taskService.createTaskQuery().processInstanceId(release).taskDefinitionKey(key).singleResult()
+                .getId();
         as(who, () -> {
             tasks.complete(task, new HashMap<>(form));
             return null;

@@ -31,6 +31,7 @@ import org.bangfu.funds.FundLedger.Holder;
 import org.bangfu.funds.FundLedger.Kind;
 import org.bangfu.funds.FundRequest.Status;
 import org.bangfu.household.HouseholdNotFound;
+import org.bangfu.engine.Executions;
 import org.bangfu.household.Households;
 import org.bangfu.shared.Csv;
 import org.bangfu.shared.CurrentUser;
@@ -82,10 +83,12 @@ public class FundPayments {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Executions executions;
 
     FundPayments(JdbcClient jdbc, FundRequests requests, FundLedger ledger, Households households, AuditLog audit,
-            RuntimeService runtime, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            RuntimeService runtime, Executions executions, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.executions = executions;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.requests = requests;
@@ -391,20 +394,10 @@ public class FundPayments {
         return new Settlement(paid, paidFen, failed, meanwhile);
     }
 
-    /**
-     * The execution of the release that waits for the bank. Looked up by the release's executions and then their
-     * subscriptions, each by its own index: Camunda's correlation query, and a join on the subscriptions' event
-     * name, let PostgreSQL walk every release waiting for the bank (60-100 ms each at 10,000 releases).
-     */
+    /** The execution of the release that waits for the bank. */
     private String waiting(String release) {
-        for (String execution : jdbc.sql("select ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ?").param(release)
-                .query(String.class).list()) {
-            if (jdbc.sql("select EVENT_NAME_ from ACT_RU_EVENT_SUBSCR where EXECUTION_ID_ = ?").param(execution)
-                    .query(String.class).list().contains(FundVariables.MESSAGE_PAYMENT_SETTLED)) {
-                return execution;
-            }
-        }
-        throw new IllegalStateException("release " + release + " is not waiting for the bank");
+        return executions.waitingFor(release, FundVariables.MESSAGE_PAYMENT_SETTLED)
+                .orElseThrow(() -> new IllegalStateException("release " + release + " is not waiting for the bank"));
     }
 
     /** A payment of the batch with what settling it writes: its request's household, team, year and programme. */
@@ -476,9 +469,7 @@ public class FundPayments {
     private Payment payment(ResultSet rs, int n) throws SQLException {
         String processInstance = rs.getString(14);
         Payment.Status status = Payment.Status.valueOf(rs.getString(9));
-        boolean incident = status == Payment.Status.INSTRUCTED && jdbc.sql(
-                "select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ = ?").param(processInstance)
-                .query(Integer.class).single() > 0;
+        boolean incident = status == Payment.Status.INSTRUCTED && executions.hasIncident(processInstance);
         OffsetDateTime settled = rs.getObject(13, OffsetDateTime.class);
         return new Payment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
                 Households.maskAccount(rs.getString(7)), Money.ofFen(rs.getLong(8)), status, rs.getString(10),

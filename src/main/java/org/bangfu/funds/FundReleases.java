@@ -3,6 +3,7 @@ package org.bangfu.funds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bangfu.household.HouseholdFile;
 import org.bangfu.household.HouseholdNotFound;
@@ -15,6 +16,8 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -30,8 +33,10 @@ public class FundReleases {
     private final JdbcClient jdbc;
     private final Households households;
     private final RuntimeService runtime;
+    private final TaskService taskService;
 
-    FundReleases(JdbcClient jdbc, Households households, RuntimeService runtime) {
+    FundReleases(JdbcClient jdbc, Households households, RuntimeService runtime, TaskService taskService) {
+        this.taskService = taskService;
         this.jdbc = jdbc;
         this.households = households;
         this.runtime = runtime;
@@ -85,7 +90,8 @@ public class FundReleases {
     @Transactional(readOnly = true)
     public String openTask(String release) {
         CurrentUser.require();
-        return jdbc.sql("select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?").param(release).query(String.class)
-                .optional().orElseThrow(() -> new IllegalStateException("release " + release + " has no open task"));
+        return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(release).singleResult())
+                .map(Task::getId)
+                .orElseThrow(() -> new IllegalStateException("release " + release + " has no open task"));
     }
 }

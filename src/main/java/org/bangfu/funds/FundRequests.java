@@ -139,7 +139,7 @@ public class FundRequests {
     StepOutcome request(TaskStep step, FormInput in) {
         String decision = in.choice(PairingVariables.DECISION, List.of(FundVariables.SUBMIT, FundVariables.WITHDRAW));
         boolean submit = FundVariables.SUBMIT.equals(decision);
-        String release = processInstanceOf(step);
+        String release = step.processInstanceId();
         Optional<FundRequest> earlier = ofRelease(release);
         if (!submit) {
             String reason = in.text("reason", decision != null, 500);
@@ -201,11 +201,6 @@ public class FundRequests {
         outcome.variables().put(FundVariables.AMOUNT_FEN, amount.fen());
         outcome.variables().put(FundVariables.SECOND_APPROVAL_ABOVE_FEN, settings.secondApprovalAbove().fen());
         return outcome;
-    }
-
-    private String processInstanceOf(TaskStep step) {
-        return jdbc.sql("select PROC_INST_ID_ from ACT_RU_TASK where ID_ = ?").param(step.taskId())
-                .query(String.class).single();
     }
 
     /** The household's row locked: requests for one household queue here, so the budget check holds. */
@@ -295,7 +290,7 @@ public class FundRequests {
                     .map(a -> new ArrangementLeft(a, ledger.remaining(a.householdId(), a.year(), a.programme())))
                     .toList());
         }
-        ofRelease(processInstanceOf(step)).ifPresent(request -> {
+        ofRelease(step.processInstanceId()).ifPresent(request -> {
             context.put("fundRequest", request);
             context.put("remaining", ledger.remaining(request.householdId(), request.year(), request.programme()));
         });

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bangfu.household.Households;
 import org.bangfu.pairing.FormInput;
@@ -20,6 +22,7 @@ import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.StepOutcome;
 import org.bangfu.pairing.TaskStep;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -133,10 +136,14 @@ public class Reviews {
                 .params(interval, due, updated, householdId, processInstanceId).update();
         if (rows == 0) {
             // a first review: what an ended review (of a household that left and was paired again) scheduled goes
-            jdbc.sql("""
-                    delete from bf_review_schedule where household_id = ?
-                       and process_instance_id not in (select PROC_INST_ID_ from ACT_RU_EXECUTION)""")
-                    .param(householdId).update();
+            List<String> scheduled = jdbc.sql("select process_instance_id from bf_review_schedule where household_id = ?")
+                    .param(householdId).query(String.class).list();
+            Set<String> running = scheduled.isEmpty() ? Set.of()
+                    : runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(scheduled)).list().stream()
+                            .map(ProcessInstance::getId).collect(Collectors.toSet());
+            scheduled.stream().filter(id -> !running.contains(id)).forEach(ended -> jdbc.sql(
+                    "delete from bf_review_schedule where household_id = ? and process_instance_id = ?")
+                    .params(householdId, ended).update());
             jdbc.sql("""
                     insert into bf_review_schedule (household_id, review_interval, due_on, process_instance_id, updated_at)
                     values (?, ?, ?, ?, ?)""").params(householdId, interval, due, processInstanceId, updated).update();
@@ -184,8 +191,8 @@ public class Reviews {
         jdbc.sql("""
                 insert into bf_periodic_review (household_id, process_instance_id, due_on, visit_id, conclusion, opinion,
                                        concluded_by, concluded_at)
-                values (?, (select PROC_INST_ID_ from ACT_RU_TASK where ID_ = ?), ?, ?, ?, ?, ?, ?)""")
-                .params(step.householdId(), step.taskId(), due, visit.get(), decision, opinion, step.username(),
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(step.householdId(), step.processInstanceId(), due, visit.get(), decision, opinion, step.username(),
                         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
         return StepOutcome.of(input, decision, opinion);
@@ -193,8 +200,7 @@ public class Reviews {
 
     /** The day the review task appeared: its timer's day, in the engine's time. */
     private LocalDate fellDue(TaskStep step) {
-        return jdbc.sql("select CREATE_TIME_ from ACT_RU_TASK where ID_ = ?").param(step.taskId())
-                .query(java.sql.Timestamp.class).single().toInstant().atZone(clock.getZone()).toLocalDate();
+        return step.createdAt().atZone(clock.getZone()).toLocalDate();
     }
 
     /** The team has adjusted the plan's measures in the handbook; the next review is scheduled. */

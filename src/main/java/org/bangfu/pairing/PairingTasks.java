@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -324,9 +325,9 @@ public class PairingTasks {
 
     private Map<String, Object> context(TaskRow task) {
         Map<String, Object> context = new LinkedHashMap<>();
-        Map<String, Object> variables = taskService.getVariables(task.taskId());
-        TaskStep step = new TaskStep(task.taskId(), task.taskKey(), task.caseId(), task.householdId(),
-                CurrentUser.require().getUsername(), variables);
+        TaskStep step = step(task.taskId(), task.taskKey(), task.caseId(), task.householdId(),
+                CurrentUser.require().getUsername());
+        Map<String, Object> variables = step.variables();
         TaskForms other = forms.extension(task.taskKey());
         if (other != null) {
             return other.context(step);
@@ -500,8 +501,7 @@ public class PairingTasks {
         if (task.assignee() != null && !task.assignee().equals(user.getUsername())) {
             throw new TaskConflict("task.claimedByOther", task.assignee());
         }
-        TaskStep step = new TaskStep(taskId, task.taskKey(), task.caseId(), task.householdId(), user.getUsername(),
-                taskService.getVariables(taskId));
+        TaskStep step = step(taskId, task.taskKey(), task.caseId(), task.householdId(), user.getUsername());
         StepOutcome outcome = forms.submit(step, data);
         if (PairingVariables.FAIL.equals(outcome.decision())) {
             outcome.variables().put(PairingVariables.REJECTION_REASON, outcome.reason());
@@ -513,6 +513,13 @@ public class PairingTasks {
             taskService.setAssignee(taskId, user.getUsername());
         }
         taskService.complete(taskId, outcome.variables());
+    }
+
+    /** The step a form works on, with what the engine knows of its task. */
+    private TaskStep step(String taskId, String taskKey, long caseId, long householdId, String username) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        return new TaskStep(taskId, taskKey, caseId, householdId, task.getProcessInstanceId(),
+                task.getCreateTime().toInstant(), username, taskService.getVariables(taskId));
     }
 
     private record Mirrored(String taskId, long caseId, long householdId, String taskKey, String group,
