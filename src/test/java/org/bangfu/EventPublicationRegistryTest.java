@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -86,6 +87,9 @@ class EventPublicationRegistryTest {
     @Autowired
     FailsFirstTime listener;
 
+    @Autowired
+    Environment environment;
+
     @Test
     void anEventWhoseListenerFailedStaysIncompleteAndIsDeliveredWhenResubmitted() {
         String token = UUID.randomUUID().toString();
@@ -96,6 +100,9 @@ class EventPublicationRegistryTest {
         assertThat(completionDates(token)).as("the failed delivery's publication, stored and not completed")
                 .singleElement().isNull();
 
+        // what Bangfu's start does with every incomplete publication (PersistentApplicationEventMulticaster)
+        assertThat(environment.getProperty("spring.modulith.events.republish-outstanding-events-on-restart",
+                Boolean.class)).isTrue();
         incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof Probed p
                 && p.token().equals(token));
 
