@@ -33,7 +33,6 @@ import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,11 +58,10 @@ public class Comparisons {
     private final WarningFinder finder;
     private final CodeLists codes;
     private final AuditLog auditLog;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Comparisons(JdbcClient jdbc, TransactionTemplate transactions, AgencyData agencyData, ComparisonRules rules,
-            WarningFinder finder, CodeLists codes, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+            WarningFinder finder, CodeLists codes, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.agencyData = agencyData;
@@ -71,7 +69,6 @@ public class Comparisons {
         this.finder = finder;
         this.codes = codes;
         this.auditLog = auditLog;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -408,16 +405,6 @@ public class Comparisons {
                         consequence == null ? "" : AuditText.label("comparison.consequence." + consequence),
                         codes.label(CodeLists.RESOLUTION, resolution.reasonCode(), Locale.SIMPLIFIED_CHINESE),
                         note == null ? "" : note, touched.size() - 1));
-        for (ReportKey report : touched.stream().distinct().toList()) {
-            List<Object> of = ofReport(report.householdId(), report.id(), report.batchId());
-            if (jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT + " and w.status = 'OPEN'")
-                    .params(of).query(Integer.class).single() == 0) {
-                boolean excluded = jdbc.sql("select count(*) from bf_comparison_warning w where " + OF_REPORT
-                        + " and w.status = 'CONFIRMED' and w.consequence = 'EXCLUDE'")
-                        .params(of).query(Integer.class).single() > 0;
-                events.publishEvent(new ComparisonCompleted(report.id(), report.householdId(), excluded));
-            }
-        }
         return warnings("w.id = ?", List.of(warningId)).get(0);
     }
 

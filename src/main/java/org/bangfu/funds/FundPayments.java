@@ -42,7 +42,6 @@ import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.TableFile;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -80,14 +79,13 @@ public class FundPayments {
     private final Households households;
     private final AuditLog audit;
     private final RuntimeService runtime;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Executions executions;
 
     FundPayments(JdbcClient jdbc, FundRequests requests, FundLedger ledger, Households households, AuditLog audit,
-            RuntimeService runtime, Executions executions, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            RuntimeService runtime, Executions executions, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.executions = executions;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
@@ -96,7 +94,6 @@ public class FundPayments {
         this.households = households;
         this.audit = audit;
         this.runtime = runtime;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -310,14 +307,14 @@ public class FundPayments {
         Map<String, Settling> payments = new HashMap<>();
         jdbc.sql("""
                 select p.id, p.reference, p.status, p.request_id, p.amount_fen, r.process_instance_id, r.household_id,
-                       r.street_id, r.team_id, r.budget_year, r.programme, r.measure
+                       r.street_id, r.team_id, r.budget_year, r.programme
                   from bf_payment p join bf_fund_request r on r.id = p.request_id
                  where p.batch_id = ? order by p.id for update""")
                 .param(batch.id())
                 .query((rs, n) -> new Settling(rs.getLong(1), rs.getString(2), Payment.Status.valueOf(rs.getString(3)),
                         rs.getLong(4), rs.getLong(5), rs.getString(6),
                         new Holder(rs.getLong(7), rs.getLong(8), rs.getLong(9)), rs.getInt(10),
-                        Programme.valueOf(rs.getString(11)), rs.getString(12)))
+                        Programme.valueOf(rs.getString(11))))
                 .list().forEach(p -> payments.put(p.reference(), p));
         List<Settled> settle = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -385,8 +382,6 @@ public class FundPayments {
             if (ok) {
                 paid++;
                 paidFen += s.payment().amountFen();
-                events.publishEvent(new FundsReleased(payment.holder().householdId(), payment.requestId(),
-                        payment.reference(), Money.ofFen(payment.amountFen()), payment.measure()));
             } else {
                 failed++;
             }
@@ -402,7 +397,7 @@ public class FundPayments {
 
     /** A payment of the batch with what settling it writes: its request's household, team, year and programme. */
     private record Settling(long id, String reference, Payment.Status status, long requestId, long amountFen,
-            String processInstanceId, Holder holder, int year, Programme programme, String measure) {
+            String processInstanceId, Holder holder, int year, Programme programme) {
     }
 
     private record Settled(Settling payment, String result, String reason) {

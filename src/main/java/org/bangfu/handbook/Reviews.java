@@ -23,10 +23,6 @@ import org.bangfu.pairing.StepOutcome;
 import org.bangfu.pairing.TaskStep;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -40,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reviews {
 
-    private static final Logger log = LoggerFactory.getLogger(Reviews.class);
-
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final FieldWorkFeed feed;
@@ -54,33 +48,13 @@ public class Reviews {
         this.clock = clock;
     }
 
-    /** A household just paired is reviewed from now on. */
+    /**
+     * A household just paired is reviewed from now on. The event publication registry keeps the pairing's event
+     * until this has completed, and delivers it again on Bangfu's next start if it did not.
+     */
     @ApplicationModuleListener
     void on(HouseholdPaired paired) {
         start(paired.householdId(), paired.caseId(), paired.teamId());
-    }
-
-    /**
-     * Households paired before periodic reviews existed (or whose start was lost) are reviewed from the next start
-     * of Bangfu on: each paired household without a scheduled review gets one.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void reviewEveryPairedHousehold() {
-        jdbc.sql("""
-                select h.id, max(c.id), h.team_id from bf_household h join bf_pairing_case c on c.household_id = h.id
-                 where h.stage = 'PAIRED' and h.team_id is not null and c.status = 'PAIRED'
-                   and not exists (select 1 from bf_review_schedule s where s.household_id = h.id)
-                 group by h.id, h.team_id""")
-                .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list()
-                .forEach(row -> {
-                    try {
-                        start(row[0], row[1], row[2]);
-                    } catch (RuntimeException startedMeanwhile) {
-                        // most likely the pairing's own event started it a moment ago (the schedule's unique row);
-                        // whatever it was, one household must not keep Bangfu from starting
-                        log.warn("periodic review of household {} not started: {}", row[0], startedMeanwhile.toString());
-                    }
-                });
     }
 
     /**

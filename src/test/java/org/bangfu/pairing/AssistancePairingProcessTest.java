@@ -1,5 +1,6 @@
 package org.bangfu.pairing;
 
+import static org.awaitility.Awaitility.await;
 import static org.bangfu.pairing.PairingVariables.CONFIRM_TEAM;
 import static org.bangfu.pairing.PairingVariables.FILING;
 import static org.bangfu.pairing.PairingVariables.FIRST_REVIEW;
@@ -13,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,20 @@ class AssistancePairingProcessTest {
         Assertions.assertThat(steps.get(0).completedBy()).isEqualTo("street01");
         Assertions.assertThat(jdbc.sql("select count(*) from bf_review where case_id = ?").param(c.id())
                 .query(Integer.class).single()).isEqualTo(2);
+        // after the pairing's commit its HouseholdPaired reaches the funds and handbook modules' listeners through
+        // the event publication registry: the first release and the periodic review start, nothing stays undelivered
+        String fileNo = Households.fileNo(family.id());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Assertions.assertThat(running(fileNo, "FundReleaseProcess")).isOne();
+            Assertions.assertThat(running(fileNo, "PeriodicReviewProcess")).isOne();
+            Assertions.assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                    .param("%\"householdId\":" + family.id() + ",%").query(Integer.class).single()).isZero();
+        });
+    }
+
+    private long running(String fileNo, String processKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(fileNo)
+                .count();
     }
 
     @Test
