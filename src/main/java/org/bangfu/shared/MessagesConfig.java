@@ -8,8 +8,11 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -94,8 +97,51 @@ class MessagesConfig {
         return basenames;
     }
 
+    /**
+     * Bundles that each hold their own keys: a key is read from the bundle whose default language has it instead
+     * of being looked for in each bundle in turn, so that fifteen bundles cost a lookup no more than one did. What
+     * is found is the same, only sooner; a key this index does not know (or no longer finds, after a reload) is
+     * looked for in turn, as before.
+     */
+    static class ModuleBundlesMessageSource extends ResourceBundleMessageSource {
+
+        private volatile Map<String, String> bundleOfKey;
+
+        @Override
+        protected String resolveCodeWithoutArguments(String code, Locale locale) {
+            ResourceBundle bundle = bundleOf(code, locale);
+            String text = bundle == null ? null : getStringOrNull(bundle, code);
+            return text != null ? text : super.resolveCodeWithoutArguments(code, locale);
+        }
+
+        @Override
+        protected MessageFormat resolveCode(String code, Locale locale) {
+            ResourceBundle bundle = bundleOf(code, locale);
+            MessageFormat format = bundle == null ? null : getMessageFormat(bundle, code, locale);
+            return format != null ? format : super.resolveCode(code, locale);
+        }
+
+        private ResourceBundle bundleOf(String code, Locale locale) {
+            Map<String, String> bundles = bundleOfKey;
+            if (bundles == null) {
+                bundles = new HashMap<>();
+                for (String basename : getBasenameSet()) {
+                    ResourceBundle bundle = getResourceBundle(basename, Locale.ROOT);
+                    if (bundle != null) {
+                        for (String key : bundle.keySet()) {
+                            bundles.putIfAbsent(key, basename);
+                        }
+                    }
+                }
+                bundleOfKey = bundles;
+            }
+            String basename = bundles.get(code);
+            return basename == null ? null : getResourceBundle(basename, locale);
+        }
+    }
+
     /** Message formats whose plain placeholders write whole numbers ungrouped. */
-    static class PlainNumbersMessageSource extends ResourceBundleMessageSource {
+    static class PlainNumbersMessageSource extends ModuleBundlesMessageSource {
 
         @Override
         protected MessageFormat createMessageFormat(String msg, Locale locale) {

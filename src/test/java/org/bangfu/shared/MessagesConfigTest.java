@@ -60,6 +60,21 @@ class MessagesConfigTest {
     }
 
     @Test
+    void aKeyIsFoundInTheSameBundleAsWhenEachBundleWasTriedInTurn() {
+        MessagesConfig.PlainNumbersMessageSource messages = new MessagesConfig.PlainNumbersMessageSource();
+        messages.setBasenames("messagestest.one.messages", "messagestest.two.messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        assertThat(messages.getMessage("both", null, CHINESE)).isEqualTo("一");
+        assertThat(messages.getMessage("both", null, Locale.ENGLISH)).isEqualTo("one");
+        assertThat(messages.getMessage("second", new Object[] { 2027 }, CHINESE)).isEqualTo("二 2027");
+        assertThat(messages.getMessage("second", new Object[] { 2027 }, Locale.ENGLISH)).isEqualTo("two 2027");
+        assertThat(messages.getMessage("chineseOnly", null, Locale.ENGLISH)).isEqualTo("只有中文");
+        assertThat(messages.getMessage("englishOnly", null, Locale.ENGLISH)).isEqualTo("English only");
+        assertThat(messages.getMessage("englishOnly", null, "!englishOnly!", CHINESE)).isEqualTo("!englishOnly!");
+    }
+
+    @Test
     void aYearOrAnIdInAPlainPlaceholderIsNotGrouped() {
         assertThat(messages.getMessage("calendar.reminder.title", new Object[] { 2027 }, CHINESE))
                 .isEqualTo("2027年节假日安排尚未录入");
