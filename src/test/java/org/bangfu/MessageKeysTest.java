@@ -3,8 +3,6 @@ package org.bangfu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,13 +49,16 @@ import org.bangfu.pairing.Objection;
 import org.bangfu.pairing.TaskFilter;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.Role;
+import org.bangfu.testsupport.MessageBundles;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message key the code names exists in both bundles, so that no screen, document or audit line shows a
+ * Every message key the code names exists in both languages, so that no screen, document or audit line shows a
  * {@code !key!}: the literal keys of {@code getTranslation}, {@code AuditText} and documents' texts, every value of
- * the enums whose labels are keyed by name, and every field the file's history records.
+ * the enums whose labels are keyed by name, and every field the file's history records. The texts are kept in one
+ * bundle per module, each key in one of them only.
  */
 class MessageKeysTest {
 
@@ -125,22 +127,14 @@ class MessageKeysTest {
 
     @BeforeAll
     static void load() throws IOException {
-        chinese = bundle("messages.properties");
-        english = bundle("messages_en.properties");
+        chinese = MessageBundles.texts(MessageBundles.CHINESE);
+        english = MessageBundles.texts(MessageBundles.ENGLISH);
         try (Stream<Path> files = Files.walk(SOURCES)) {
             sources = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 sources.add(Files.readString(file));
             }
         }
-    }
-
-    private static Properties bundle(String name) throws IOException {
-        Properties bundle = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
-            bundle.load(in);
-        }
-        return bundle;
     }
 
     private static Set<String> matches(Pattern pattern) {
@@ -190,5 +184,51 @@ class MessageKeysTest {
         Set<String> keys = new TreeSet<>();
         fields.forEach(field -> keys.add("field." + field));
         assertThat(missing(keys)).isEmpty();
+    }
+
+    /** Each module's texts in a bundle of its own; a key in two bundles would be read from whichever comes first. */
+    @Nested
+    class Bundles {
+
+        @Test
+        void everyBundleBelongsToAModuleAndNoTextsAreKeptOutsideThem() throws IOException {
+            assertThat(MessageBundles.modules()).hasSizeGreaterThan(10).contains("shared", "shell", "household")
+                    .allSatisfy(module -> assertThat(SOURCES.resolve("org/bangfu").resolve(module)).isDirectory());
+            try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
+                assertThat(files.filter(f -> f.getFileName().toString().matches("messages.*\\.properties"))
+                        .filter(f -> !f.getParent().getParent().equals(MessageBundles.FOLDER)))
+                        .as("message bundles outside org/bangfu/<module>/").isEmpty();
+            }
+        }
+
+        @Test
+        void everyModulesBundleHasTheSameKeysInChineseAndEnglish() {
+            for (String module : MessageBundles.modules()) {
+                assertThat(MessageBundles.file(module, MessageBundles.ENGLISH)).exists();
+                assertThat(MessageBundles.texts(module, MessageBundles.ENGLISH).keySet()).as(module)
+                        .isEqualTo(MessageBundles.texts(module, MessageBundles.CHINESE).keySet());
+            }
+        }
+
+        @Test
+        void noBundleDefinesAKeyTwice() {
+            for (String module : MessageBundles.modules()) {
+                for (String language : List.of(MessageBundles.CHINESE, MessageBundles.ENGLISH)) {
+                    List<String> keys = MessageBundles.definitions(module, language);
+                    assertThat(keys).as(module + language).doesNotHaveDuplicates();
+                }
+            }
+        }
+
+        @Test
+        void everyKeyLivesInOneBundleOnly() {
+            Map<String, List<String>> bundles = new TreeMap<>();
+            for (String module : MessageBundles.modules()) {
+                MessageBundles.texts(module, MessageBundles.CHINESE).stringPropertyNames()
+                        .forEach(key -> bundles.computeIfAbsent(key, k -> new ArrayList<>()).add(module));
+            }
+            assertThat(bundles).hasSizeGreaterThan(1500);
+            assertThat(bundles).allSatisfy((key, modules) -> assertThat(modules).as(key).hasSize(1));
+        }
     }
 }

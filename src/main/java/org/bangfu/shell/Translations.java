@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.i18n.I18NProvider;
 
 /**
- * Every text the UI shows comes from the message bundles ({@code messages.properties} in Simplified
+ * Every text the UI shows comes from the message bundles, one per module ({@code messages.properties} in Simplified
  * Chinese, {@code messages_en.properties} in English), the same ones the REST API's messages use.
  */
 @Component

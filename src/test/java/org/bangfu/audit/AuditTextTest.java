@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.bangfu.funds.ApprovalLevel;
 import org.bangfu.shared.Texts;
+import org.bangfu.testsupport.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -15,7 +16,7 @@ class AuditTextTest {
     private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
 
     static {
-        MESSAGES.setBasename("messages");
+        MESSAGES.setBasenames(MessageBundles.basenames());
         MESSAGES.setDefaultEncoding("UTF-8");
         MESSAGES.setFallbackToSystemLocale(false);
     }

@@ -2,6 +2,8 @@ package org.bangfu.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
@@ -9,6 +11,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 
+import org.bangfu.testsupport.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.context.MessageSource;
@@ -20,13 +23,55 @@ class MessagesConfigTest {
 
     private final MessageSource messages = messages();
 
+    /** As application.yml sets it up. */
     private static MessageSource messages() {
         MessageSourceProperties properties = new MessageSourceProperties();
-        properties.setBasename(List.of("messages"));
+        properties.setBasename(List.of("org.bangfu.*.messages"));
         properties.setEncoding(StandardCharsets.UTF_8);
         properties.setFallbackToSystemLocale(false);
         MessagesConfig config = new MessagesConfig();
-        return config.messageSource(properties);
+        try {
+            return config.messageSource(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aStarInTheBasenameFindsEveryModulesBundleAndOtherBasenamesAreKeptAsTheyAre() throws IOException {
+        assertThat(MessagesConfig.basenames(List.of("org.bangfu.*.messages")))
+                .containsExactly(MessageBundles.basenames()).contains("org.bangfu.shared.messages");
+        assertThat(MessagesConfig.basenames(List.of("messages", "org.bangfu.*.messages"))).first()
+                .isEqualTo("messages");
+    }
+
+    @Test
+    void textsFromEveryModuleAreInChineseUnlessEnglishIsAskedForWhateverTheServersLanguage() {
+        Locale server = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        try {
+            assertThat(messages.getMessage("nav.home", null, CHINESE)).isEqualTo("工作台");
+            assertThat(messages.getMessage("household.tab.basics", null, Locale.FRENCH)).isEqualTo("基本信息");
+            assertThat(messages.getMessage("nav.home", null, Locale.ENGLISH)).isEqualTo("Workbench");
+            assertThat(messages.getMessage("household.tab.basics", null, Locale.UK)).isEqualTo("Basics");
+        } finally {
+            Locale.setDefault(server);
+        }
+    }
+
+    @Test
+    void aKeyIsFoundInTheSameBundleAsWhenEachBundleWasTriedInTurn() {
+        MessagesConfig.PlainNumbersMessageSource messages = new MessagesConfig.PlainNumbersMessageSource();
+        messages.setBasenames("messagestest.one.messages", "messagestest.two.messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        assertThat(messages.getMessage("both", null, CHINESE)).isEqualTo("一");
+        assertThat(messages.getMessage("both", null, Locale.ENGLISH)).isEqualTo("one");
+        assertThat(messages.getMessage("second", new Object[] { 2027 }, CHINESE)).isEqualTo("二 2027");
+        assertThat(messages.getMessage("second", new Object[] { 2027 }, Locale.ENGLISH)).isEqualTo("two 2027");
+        assertThat(messages.getMessage("chineseOnly", null, Locale.ENGLISH)).isEqualTo("只有中文");
+        assertThat(messages.getMessage("englishOnly", null, Locale.ENGLISH)).isEqualTo("English only");
+        assertThat(messages.getMessage("englishOnly", null, "!englishOnly!", CHINESE)).isEqualTo("!englishOnly!");
     }
 
     @Test

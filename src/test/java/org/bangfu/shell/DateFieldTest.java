@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
+import org.bangfu.testsupport.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -21,7 +22,7 @@ class DateFieldTest {
 
     private static DatePickerI18n texts(Locale locale) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
+        messages.setBasenames(MessageBundles.basenames());
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return DateField.texts(key -> messages.getMessage(key, null, locale));

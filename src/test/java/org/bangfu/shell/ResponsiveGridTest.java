@@ -3,8 +3,6 @@ package org.bangfu.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.bangfu.testsupport.MessageBundles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -117,8 +116,8 @@ class ResponsiveGridTest {
 
         @Test
         void everyGridOfTheApplicationIsResponsiveAndSaysWhatAnEmptyListMeans() throws IOException {
-            Properties chinese = bundle("messages.properties");
-            Properties english = bundle("messages_en.properties");
+            Properties chinese = MessageBundles.texts(MessageBundles.CHINESE);
+            Properties english = MessageBundles.texts(MessageBundles.ENGLISH);
             int grids = 0;
             try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -140,15 +139,6 @@ class ResponsiveGridTest {
                 }
             }
             assertThat(grids).isGreaterThan(30);
-        }
-
-        private Properties bundle(String name) throws IOException {
-            Properties properties = new Properties();
-            try (var in = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources", name)),
-                    StandardCharsets.UTF_8)) {
-                properties.load(in);
-            }
-            return properties;
         }
     }
 }
