@@ -23,6 +23,7 @@ import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 import org.bangfu.household.Households;
+import org.bangfu.shared.Conflict;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.InvalidInput.FieldError;
@@ -65,17 +66,22 @@ public class ComparisonBatches {
     }
 
     /** Another batch is still running; only one runs at a time. */
-    public static class AlreadyRunning extends RuntimeException {
+    public static class AlreadyRunning extends Conflict {
 
         private final long runningId;
 
         AlreadyRunning(long runningId) {
-            super("batch " + runningId + " is running");
+            super("batch " + runningId + " is running", "comparison.batch.alreadyRunning", runningId);
             this.runningId = runningId;
         }
 
         public long runningId() {
             return runningId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("runningBatch", runningId);
         }
     }
 
