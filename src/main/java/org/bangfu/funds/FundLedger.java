@@ -33,6 +33,7 @@ import org.bangfu.shared.Money;
 import org.bangfu.shared.People;
 import org.bangfu.shared.Texts;
 import org.bangfu.shared.Where;
+import org.bangfu.shared.Workbooks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -240,7 +241,7 @@ public class FundLedger {
         SignedInUser user = CurrentUser.require();
         audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, AuditText.of("funds.ledger"), null,
                 Outcome.SUCCESS, AuditText.of("audit.detail.entries", rows.size()));
-        return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
+        return Workbooks.textTable(label.apply("funds.ledger"), header, rows);
     }
 
     /** Each team's balance of the year in the caller's scope, then the total (teamId null) of them all. */
