@@ -3,16 +3,9 @@ package org.bangfu.calendar;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,15 +28,12 @@ class CalendarApi {
     private final WorkingDays workingDays;
     private final CalendarImports imports;
     private final CalendarReminders reminders;
-    private final MessageSource messages;
     private final Clock clock;
 
-    CalendarApi(WorkingDays workingDays, CalendarImports imports, CalendarReminders reminders,
-            MessageSource messages, Clock clock) {
+    CalendarApi(WorkingDays workingDays, CalendarImports imports, CalendarReminders reminders, Clock clock) {
         this.workingDays = workingDays;
         this.imports = imports;
         this.reminders = reminders;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -74,18 +64,5 @@ class CalendarApi {
             return report;
         }
         return imports.apply(content, basis);
-    }
-
-    @ExceptionHandler(CalendarImportRefused.class)
-    ProblemDetail refused(CalendarImportRefused e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("calendar.import.failed", new Object[] { e.report().problems().size() }, locale));
-        problem.setProperty("problems", e.report().problems().stream().map(p -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", p.line());
-            line.put("message", messages.getMessage(p.messageKey(), p.arguments(), locale));
-            return line;
-        }).toList());
-        return problem;
     }
 }

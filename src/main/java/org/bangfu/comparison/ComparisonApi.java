@@ -22,9 +22,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -207,26 +205,5 @@ class ComparisonApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("bangfu-comparison-batch-" + id + ".xlsx").build().toString())
                 .body(batches.export(id, locale));
-    }
-
-    // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler(ComparisonNotFound.class)
-    ProblemDetail notFound(Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("comparison.notFound", null, locale));
-    }
-
-    @ExceptionHandler(StaleComparison.class)
-    ProblemDetail stale(StaleComparison e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(e.messageKey(), null, locale));
-    }
-
-    @ExceptionHandler(ComparisonBatches.AlreadyRunning.class)
-    ProblemDetail alreadyRunning(ComparisonBatches.AlreadyRunning e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("comparison.batch.alreadyRunning", new Object[] {e.runningId()}, locale));
-        problem.setProperty("runningBatch", e.runningId());
-        return problem;
     }
 }

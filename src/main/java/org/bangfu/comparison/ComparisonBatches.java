@@ -1,8 +1,7 @@
 package org.bangfu.comparison;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.bangfu.shared.Workbooks.row;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,21 +13,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
 import org.bangfu.audit.AuditText;
 import org.bangfu.comparison.ComparisonReport.UsedDataset;
 import org.bangfu.household.Households;
+import org.bangfu.shared.Conflict;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Workbooks;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,17 +64,22 @@ public class ComparisonBatches {
     }
 
     /** Another batch is still running; only one runs at a time. */
-    public static class AlreadyRunning extends RuntimeException {
+    public static class AlreadyRunning extends Conflict {
 
         private final long runningId;
 
         AlreadyRunning(long runningId) {
-            super("batch " + runningId + " is running");
+            super("batch " + runningId + " is running", "comparison.batch.alreadyRunning", runningId);
             this.runningId = runningId;
         }
 
         public long runningId() {
             return runningId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("runningBatch", runningId);
         }
     }
 
@@ -230,7 +234,7 @@ public class ComparisonBatches {
         Summary summary = summary(batchId).orElseThrow(() -> new ComparisonNotFound("batch " + batchId));
         Map<String, ComparisonRule> byCode = rules.all().stream()
                 .collect(Collectors.toMap(ComparisonRule::code, Function.identity()));
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        byte[] workbook = Workbooks.stream(book -> {
             Sheet totals = book.createSheet(text("comparison.export.summarySheet", locale));
             Batch batch = summary.batch();
             int r = 0;
@@ -282,29 +286,14 @@ public class ComparisonBatches {
                                 text("comparison.severity." + rs.getString(9), locale), evidence,
                                 text("comparison.status." + rs.getString(14), locale));
                     });
-            book.write(out);
-            auditLog.record(user.getUsername(), AuditAction.COMPARISON_EXPORTED,
-                    AuditText.of("audit.target.comparisonBatch", batchId), null, Outcome.SUCCESS,
-                    AuditText.of("audit.detail.warnings", batch.warningCount()));
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
+        auditLog.record(user.getUsername(), AuditAction.COMPARISON_EXPORTED,
+                AuditText.of("audit.target.comparisonBatch", batchId), null, Outcome.SUCCESS,
+                AuditText.of("audit.detail.warnings", summary.batch().warningCount()));
+        return workbook;
     }
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    private static int row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            if (values[c] instanceof Number number) {
-                row.createCell(c).setCellValue(number.doubleValue());
-            } else if (values[c] != null) {
-                row.createCell(c).setCellValue(values[c].toString());
-            }
-        }
-        return index + 1;
     }
 }

@@ -33,6 +33,7 @@ import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Where;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -252,7 +253,7 @@ public class Comparisons {
 
     @Transactional(readOnly = true)
     public List<ReportSummary> reports(ReportFilter filter, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
+        Where where = where(filter);
         String sql = """
                 select r.id, r.household_id, h.head_name, s.name, v.name, r.batch_id, r.created_at,
                        (select count(*) from bf_comparison_warning w where\s""" + OWN + """
@@ -264,10 +265,8 @@ public class Comparisons {
                   join bf_household h on h.id = r.household_id
                   join bf_street s on s.id = h.street_id
                   join bf_village v on v.id = h.village_id
-                 where\s""" + conditions(filter, params) + " order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only";
-        params.add(Math.max(0, offset));
-        params.add(Math.max(1, Math.min(limit, 500)));
-        return jdbc.sql(sql).params(params)
+                 where\s""" + where.sql() + " order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only";
+        return jdbc.sql(sql).params(where.paramsThen(Math.max(0, offset), Math.max(1, Math.min(limit, 500))))
                 .query((rs, n) -> new ReportSummary(rs.getLong(1), rs.getLong(2), Households.fileNo(rs.getLong(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class),
                         rs.getObject(7, OffsetDateTime.class), rs.getInt(8), rs.getInt(9), rs.getInt(10) > 0))
@@ -276,39 +275,28 @@ public class Comparisons {
 
     @Transactional(readOnly = true)
     public int countReports(ReportFilter filter) {
-        List<Object> params = new ArrayList<>();
+        Where where = where(filter);
         return jdbc.sql("select count(*) from bf_comparison_report r join bf_household h on h.id = r.household_id where "
-                + conditions(filter, params)).params(params).query(Integer.class).single();
+                + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     /** The warnings of report {@code r}: its own, or for a batch's report the batch's on its household. */
     private static final String OWN = "w.household_id = r.household_id and (w.report_id = r.id or w.batch_id = r.batch_id)";
 
     /** Reports with warnings (open ones only, if asked) in the caller's scope, filtered; on {@code r} and {@code h}. */
-    private static String conditions(ReportFilter filter, List<Object> params) {
+    private static Where where(ReportFilter filter) {
         HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
-        params.addAll(scope.parameters());
-        StringBuilder sql = new StringBuilder(scope.condition());
-        sql.append(" and exists (select 1 from bf_comparison_warning w where ").append(OWN)
-                .append(filter.openOnly() ? " and w.status = 'OPEN')" : ")");
-        if (filter.streetId() != null) {
-            sql.append(" and h.street_id = ?");
-            params.add(filter.streetId());
-        }
-        if (filter.batchId() != null) {
-            sql.append(" and r.batch_id = ?");
-            params.add(filter.batchId());
-        }
-        if (filter.ruleCode() != null) {
-            sql.append(" and exists (select 1 from bf_comparison_warning w where ").append(OWN)
-                    .append(" and w.rule_code = ?)");
-            params.add(filter.ruleCode());
-        }
+        Where where = Where.of(scope.condition(), scope.parameters())
+                .and("exists (select 1 from bf_comparison_warning w where " + OWN
+                        + (filter.openOnly() ? " and w.status = 'OPEN')" : ")"))
+                .andIfGiven("h.street_id = ?", filter.streetId())
+                .andIfGiven("r.batch_id = ?", filter.batchId())
+                .andIfGiven("exists (select 1 from bf_comparison_warning w where " + OWN + " and w.rule_code = ?)",
+                        filter.ruleCode());
         if (filter.headName() != null && !filter.headName().isBlank()) {
-            sql.append(" and h.head_name like ?");
-            params.add(filter.headName().trim().replace("%", "").replace("_", "") + "%");
+            where.and("h.head_name like ?", Where.startingWith(filter.headName().trim()));
         }
-        return sql.toString();
+        return where;
     }
 
     // ---- resolving -----------------------------------------------------------------------------------

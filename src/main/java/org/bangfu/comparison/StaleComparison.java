@@ -1,17 +1,11 @@
 package org.bangfu.comparison;
 
-/** Someone else changed the rule or resolved the warning meanwhile; nothing was saved. */
-public class StaleComparison extends RuntimeException {
+import org.bangfu.shared.StaleVersion;
 
-    private final String messageKey;
+/** Someone else changed the rule or resolved the warning meanwhile; nothing was saved. */
+public class StaleComparison extends StaleVersion {
 
     StaleComparison(String messageKey) {
-        super("changed meanwhile");
-        this.messageKey = messageKey;
-    }
-
-    /** The message for the user. */
-    public String messageKey() {
-        return messageKey;
+        super("the rule or warning", messageKey, null);
     }
 }

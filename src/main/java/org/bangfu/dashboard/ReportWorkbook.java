@@ -1,8 +1,5 @@
 package org.bangfu.dashboard;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +15,12 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.dashboard.ReportTable.Ratio;
 import org.bangfu.shared.Money;
+import org.bangfu.shared.Workbooks;
 
 /**
  * A section's tables as one workbook, a sheet per table: a title row, a row naming the period, scope and date, the
@@ -36,25 +34,22 @@ final class ReportWorkbook {
 
     private static final int MAX_SHEET_NAME = 31;
 
-    private final XSSFWorkbook book = new XSSFWorkbook();
+    private final Workbook book;
     private final Map<String, CellStyle> styles = new HashMap<>();
     private final Set<String> sheetNames = new HashSet<>();
 
-    private ReportWorkbook() {
+    private ReportWorkbook(Workbook book) {
+        this.book = book;
     }
 
     /** The workbook: {@code title} (the section) heads every sheet, above the {@code subtitle} (period, scope, date). */
     static byte[] write(String title, String subtitle, List<ReportTable> tables) {
-        ReportWorkbook workbook = new ReportWorkbook();
-        try (XSSFWorkbook book = workbook.book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Workbooks.write(book -> {
+            ReportWorkbook workbook = new ReportWorkbook(book);
             for (ReportTable table : tables) {
                 workbook.sheet(title, subtitle, table);
             }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private void sheet(String title, String subtitle, ReportTable table) {

@@ -32,6 +32,8 @@ import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.People;
 import org.bangfu.shared.Texts;
+import org.bangfu.shared.Where;
+import org.bangfu.shared.Workbooks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -186,52 +188,37 @@ public class FundLedger {
               left join bf_team t on t.id = h.team_id
              where\s""";
 
-    private record Query(String where, List<Object> params) {
-    }
-
-    private Query where(Filter filter) {
+    private Where where(Filter filter) {
         HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
-        StringBuilder where = new StringBuilder(scope.condition());
-        List<Object> params = new ArrayList<>(scope.parameters());
-        condition(where, params, "l.budget_year = ?", filter.year());
-        condition(where, params, "l.street_id = ?", filter.streetId());
-        condition(where, params, "h.team_id = ?", filter.teamId());
-        condition(where, params, "l.household_id = ?", filter.householdId());
-        condition(where, params, "l.kind = ?", filter.kind() == null ? null : filter.kind().name());
-        return new Query(where.toString(), params);
-    }
-
-    private static void condition(StringBuilder where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            where.append(" and ").append(condition);
-            params.add(value);
-        }
+        return Where.of(scope.condition(), scope.parameters())
+                .andIfGiven("l.budget_year = ?", filter.year())
+                .andIfGiven("l.street_id = ?", filter.streetId())
+                .andIfGiven("h.team_id = ?", filter.teamId())
+                .andIfGiven("l.household_id = ?", filter.householdId())
+                .andIfGiven("l.kind = ?", filter.kind() == null ? null : filter.kind().name());
     }
 
     /** Entries in the caller's scope, newest first. */
     @Transactional(readOnly = true)
     public List<Entry> entries(Filter filter, int offset, int limit) {
-        Query query = where(filter);
-        List<Object> params = new ArrayList<>(query.params());
-        params.add(Math.max(0, offset));
-        params.add(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.sql(ENTRIES + query.where() + " order by l.id desc offset ? rows fetch next ? rows only")
-                .params(params).query(FundLedger::entry).list();
+        Where query = where(filter);
+        return jdbc.sql(ENTRIES + query.sql() + " order by l.id desc offset ? rows fetch next ? rows only")
+                .params(query.paramsThen(Math.max(0, offset), Math.max(1, Math.min(limit, 1000)))).query(FundLedger::entry).list();
     }
 
     @Transactional(readOnly = true)
     public int count(Filter filter) {
-        Query query = where(filter);
+        Where query = where(filter);
         return jdbc.sql("select count(*) from bf_fund_ledger l join bf_household h on h.id = l.household_id where "
-                + query.where()).params(query.params()).query(Integer.class).single();
+                + query.sql()).params(query.params()).query(Integer.class).single();
     }
 
     /** The sum of the filter's entries' amounts (of one kind, for a meaningful sum). */
     @Transactional(readOnly = true)
     public Money sum(Filter filter) {
-        Query query = where(filter);
+        Where query = where(filter);
         long fen = jdbc.sql("select coalesce(sum(l.amount_fen), 0) from bf_fund_ledger l join bf_household h on "
-                + "h.id = l.household_id where " + query.where()).params(query.params()).query(Long.class).single();
+                + "h.id = l.household_id where " + query.sql()).params(query.params()).query(Long.class).single();
         return fen < 0 ? Money.ofFen(0) : Money.ofFen(fen);
     }
 
@@ -239,9 +226,9 @@ public class FundLedger {
     @Transactional(readOnly = true)
     public byte[] export(Filter filter, Texts texts) {
         Function<String, String> label = texts::get;
-        Query query = where(filter);
+        Where query = where(filter);
         List<String[]> rows = new ArrayList<>();
-        List<Entry> entries = jdbc.sql(ENTRIES + query.where() + " order by l.id fetch first 100000 rows only")
+        List<Entry> entries = jdbc.sql(ENTRIES + query.sql() + " order by l.id fetch first 100000 rows only")
                 .params(query.params()).query(FundLedger::entry).list();
         People.Known recorders = people.find(entries.stream().map(Entry::recordedBy).distinct().toList());
         entries.forEach(e -> rows.add(new String[] { BureauTime.time(e.recordedAt()), e.fileNo(), e.headName(),
@@ -254,13 +241,13 @@ public class FundLedger {
         SignedInUser user = CurrentUser.require();
         audit.record(user.getUsername(), AuditAction.FUND_LEDGER_EXPORTED, AuditText.of("funds.ledger"), null,
                 Outcome.SUCCESS, AuditText.of("audit.detail.entries", rows.size()));
-        return FundPayments.workbook(label.apply("funds.ledger"), header, rows);
+        return Workbooks.textTable(label.apply("funds.ledger"), header, rows);
     }
 
     /** Each team's balance of the year in the caller's scope, then the total (teamId null) of them all. */
     @Transactional(readOnly = true)
     public List<TeamBalance> teams(int year) {
-        Query query = where(Filter.year(year));
+        Where query = where(Filter.year(year));
         Map<Long, Map<Kind, Money>> byTeam = new LinkedHashMap<>();
         Map<Long, String[]> names = new HashMap<>();
         Map<Long, Integer> households = new HashMap<>();
@@ -268,7 +255,7 @@ public class FundLedger {
                 select h.team_id, t.name, s.name, l.kind, sum(l.amount_fen), count(distinct l.household_id)
                   from bf_fund_ledger l join bf_household h on h.id = l.household_id
                   left join bf_team t on t.id = h.team_id left join bf_street s on s.id = t.street_id
-                 where\s""" + query.where() + " group by h.team_id, t.name, s.name, l.kind order by s.name, t.name")
+                 where\s""" + query.sql() + " group by h.team_id, t.name, s.name, l.kind order by s.name, t.name")
                 .params(query.params()).query((rs, n) -> {
                     Long team = rs.getObject(1, Long.class);
                     byTeam.computeIfAbsent(team, k -> new EnumMap<>(Kind.class))
@@ -283,7 +270,7 @@ public class FundLedger {
         Map<Kind, Money> all = new EnumMap<>(Kind.class);
         byTeam.values().forEach(kinds -> kinds.forEach((kind, money) -> all.merge(kind, money, FundLedger::sum)));
         int allHouseholds = jdbc.sql("select count(distinct l.household_id) from bf_fund_ledger l join bf_household h"
-                + " on h.id = l.household_id where " + query.where()).params(query.params()).query(Integer.class)
+                + " on h.id = l.household_id where " + query.sql()).params(query.params()).query(Integer.class)
                 .single();
         teams.add(new TeamBalance(null, null, null, allHouseholds, new Totals(all).balance()));
         return teams;

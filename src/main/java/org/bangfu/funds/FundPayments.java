@@ -1,8 +1,5 @@
 package org.bangfu.funds;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,10 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.audit.AuditAction;
 import org.bangfu.audit.AuditEntry.Outcome;
 import org.bangfu.audit.AuditLog;
@@ -41,6 +34,7 @@ import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
 import org.bangfu.shared.TableFile;
+import org.bangfu.shared.Workbooks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -212,36 +206,8 @@ public class FundPayments {
         audit.record(user.getUsername(), AuditAction.PAYMENT_FILE_DOWNLOADED,
                 AuditText.of("audit.target.paymentBatch", batch.batchNo()), null, Outcome.SUCCESS,
                 AuditText.of("audit.detail.paymentFile", format.name(), lines.size(), batch.total()));
-        return format == FileFormat.CSV ? Csv.write(BATCH_COLUMNS, lines) : workbook(batch.batchNo(), BATCH_COLUMNS, lines);
-    }
-
-    /** A workbook of text cells: a payee's name is a string cell, never a formula, whatever it begins with. */
-    static byte[] workbook(String sheetName, List<String> header, List<String[]> lines) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(sheetName);
-            CellStyle text = book.createCellStyle();
-            text.setDataFormat(book.createDataFormat().getFormat("@"));
-            Row first = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                first.createCell(c).setCellValue(header.get(c));
-            }
-            for (int r = 0; r < lines.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                String[] line = lines.get(r);
-                for (int c = 0; c < line.length; c++) {
-                    var cell = row.createCell(c);
-                    cell.setCellStyle(text);
-                    cell.setCellValue(line[c] == null ? "" : line[c]);
-                }
-            }
-            for (int c = 0; c < header.size(); c++) {
-                sheet.setColumnWidth(c, 24 * 256);
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return format == FileFormat.CSV ? Csv.write(BATCH_COLUMNS, lines)
+                : Workbooks.textTable(batch.batchNo(), BATCH_COLUMNS, lines);
     }
 
     /** Lines of a confirmation settled per transaction: short transactions keep a 10,000-line file linear. */

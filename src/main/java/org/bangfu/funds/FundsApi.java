@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -175,24 +172,5 @@ class FundsApi {
 
     /** The amount in the API's strict form, a JSON string such as {@code "1200.50"} (see {@link Money}). */
     record ArrangementDraft(Integer year, Programme programme, Integer expectedVersion, Money amount, String reason) {
-    }
-
-    @ExceptionHandler(HouseholdNotFound.class)
-    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("api.notFound", null, locale));
-    }
-
-    @ExceptionHandler(PaymentNotFound.class)
-    ProblemDetail paymentNotFound(PaymentNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
-    }
-
-    @ExceptionHandler(StaleArrangement.class)
-    ProblemDetail stale(StaleArrangement e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("funds.arrangement.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
     }
 }

@@ -1,16 +1,11 @@
 package org.bangfu.funds;
 
-/** The arrangement was changed by someone else since the caller read it: nothing was changed. */
-public class StaleArrangement extends RuntimeException {
+import org.bangfu.shared.StaleVersion;
 
-    private final int currentVersion;
+/** The arrangement was changed by someone else since the caller read it: nothing was changed. */
+public class StaleArrangement extends StaleVersion {
 
     public StaleArrangement(int currentVersion) {
-        super("arrangement changed meanwhile; now version " + currentVersion);
-        this.currentVersion = currentVersion;
-    }
-
-    public int currentVersion() {
-        return currentVersion;
+        super("the arrangement", "funds.arrangement.stale", currentVersion);
     }
 }

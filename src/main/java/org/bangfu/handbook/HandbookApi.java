@@ -4,18 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
-import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.shared.Money;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,14 +34,12 @@ class HandbookApi {
     private final Measures measures;
     private final Results results;
     private final HandbookPrints prints;
-    private final MessageSource messages;
 
-    HandbookApi(Visits visits, Measures measures, Results results, HandbookPrints prints, MessageSource messages) {
+    HandbookApi(Visits visits, Measures measures, Results results, HandbookPrints prints) {
         this.visits = visits;
         this.measures = measures;
         this.results = results;
         this.prints = prints;
-        this.messages = messages;
     }
 
     @GetMapping("/visits")
@@ -138,18 +131,5 @@ class HandbookApi {
 
     record ResultInput(LocalDate achievedOn, String outcome, Long measureId, Confirmation confirmation,
             Long confirmationId) {
-    }
-
-    @ExceptionHandler(HouseholdNotFound.class)
-    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
-    }
-
-    @ExceptionHandler(StaleHandbookEntry.class)
-    ProblemDetail stale(StaleHandbookEntry e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("handbook.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
     }
 }

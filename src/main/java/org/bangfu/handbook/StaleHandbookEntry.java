@@ -1,16 +1,11 @@
 package org.bangfu.handbook;
 
-/** Someone else saved the same visit or measure since it was read: nothing was overwritten. */
-public class StaleHandbookEntry extends RuntimeException {
+import org.bangfu.shared.StaleVersion;
 
-    private final int currentVersion;
+/** Someone else saved the same visit or measure since it was read: nothing was overwritten. */
+public class StaleHandbookEntry extends StaleVersion {
 
     StaleHandbookEntry(String what, int currentVersion) {
-        super(what + " was changed by someone else (now version " + currentVersion + ")");
-        this.currentVersion = currentVersion;
-    }
-
-    public int currentVersion() {
-        return currentVersion;
+        super(what, "handbook.stale", currentVersion);
     }
 }

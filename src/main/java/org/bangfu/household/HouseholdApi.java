@@ -15,12 +15,9 @@ import org.bangfu.household.HouseholdFile.Member;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -202,20 +199,5 @@ class HouseholdApi {
     }
 
     record Page(List<HouseholdSummary> items, int total, int page, int size) {
-    }
-
-    // ---- errors: problem details in the caller's language ------------------------------------------------
-
-    @ExceptionHandler(HouseholdNotFound.class)
-    ProblemDetail notFound(HouseholdNotFound e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("api.notFound", null, locale));
-    }
-
-    @ExceptionHandler(StaleHousehold.class)
-    ProblemDetail stale(StaleHousehold e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("api.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
     }
 }

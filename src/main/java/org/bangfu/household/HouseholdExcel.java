@@ -7,7 +7,6 @@ import static org.bangfu.shared.Workbooks.row;
 import static org.bangfu.shared.Workbooks.sheet;
 import static org.bangfu.shared.Workbooks.text;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +25,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.organisation.Organisation;
 import org.bangfu.organisation.Street;
@@ -35,6 +33,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shared.Workbooks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +86,7 @@ public class HouseholdExcel {
 
     /** The empty template with an example row and a guide listing the values each coded column takes. */
     public byte[] template() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Workbooks.write(book -> {
             CellStyle header = headerStyle(book);
             Sheet households = sheet(book, HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS, header, 16);
             row(households, 1, "H1", "张三", "中山南路街道", "花津社区", "花津社区 1 号", "13855301234", "", "低保户", "60",
@@ -110,11 +109,7 @@ public class HouseholdExcel {
             row(guide, r, "医疗保险、养老保险", "是、否");
             guide.setColumnWidth(0, 24 * 256);
             guide.setColumnWidth(1, 120 * 256);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     // ---- export --------------------------------------------------------------------------------------
@@ -122,7 +117,7 @@ public class HouseholdExcel {
     /** Writes the households of the filter that the caller may see, page by page, into a streamed workbook. */
     public void export(HouseholdFilter filter, HouseholdSort sort, Locale locale, OutputStream out) throws IOException {
         CurrentUser.require();
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+        Workbooks.stream(out, book -> {
             Sheet sheet = book.createSheet(HOUSEHOLD_SHEET);
             row(sheet, 0, Arrays.stream(new String[] { "fileNo", "headName", "streetId", "villageId", "teamId", "stage",
                     "attribute", "mainCause", "members" }).map(f -> messages.getMessage("field." + f, null, locale)).toArray());
@@ -139,9 +134,7 @@ public class HouseholdExcel {
                     break;
                 }
             }
-            book.write(out);
-            book.dispose();
-        }
+        });
     }
 
     // ---- import --------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Where;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -87,10 +88,7 @@ public class Households {
     /** A page of the households the caller may see, filtered and sorted. */
     @Transactional(readOnly = true)
     public List<HouseholdSummary> list(HouseholdFilter filter, HouseholdSort sort, int offset, int limit) {
-        Query where = where(filter);
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(Math.max(0, offset));
-        params.add(Math.max(1, Math.min(limit, 500)));
+        Where where = where(filter);
         return jdbc.sql("""
                 select h.id, h.head_name, s.name, v.name, t.name, h.stage, h.attribute, h.main_cause,
                        (select count(*) from bf_member m where m.household_id = h.id and m.active = true)
@@ -99,7 +97,7 @@ public class Households {
                   join bf_village v on v.id = h.village_id
                   left join bf_team t on t.id = h.team_id
                  where\s""" + where.sql() + " order by " + sort.orderBy() + " offset ? rows fetch next ? rows only")
-                .params(params)
+                .params(where.paramsThen(Math.max(0, offset), Math.max(1, Math.min(limit, 500))))
                 .query((rs, n) -> new HouseholdSummary(rs.getLong(1), fileNo(rs.getLong(1)), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), HouseholdStage.valueOf(rs.getString(6)),
                         Attribute.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9)))
@@ -108,44 +106,34 @@ public class Households {
 
     @Transactional(readOnly = true)
     public int count(HouseholdFilter filter) {
-        Query where = where(filter);
+        Where where = where(filter);
         return jdbc.sql("select count(*) from bf_household h where " + where.sql()).params(where.params())
                 .query(Integer.class).single();
     }
 
-    private Query where(HouseholdFilter filter) {
+    private Where where(HouseholdFilter filter) {
         HouseholdScope scope = HouseholdScope.of(CurrentUser.require());
-        StringBuilder sql = new StringBuilder(scope.condition());
-        List<Object> params = new ArrayList<>(scope.parameters());
-        condition(sql, params, "h.street_id = ?", filter.streetId());
-        condition(sql, params, "h.village_id = ?", filter.villageId());
-        condition(sql, params, "h.team_id = ?", filter.teamId());
-        condition(sql, params, "h.stage = ?", filter.stage() == null ? null : filter.stage().name());
-        condition(sql, params, "h.attribute = ?", filter.attribute() == null ? null : filter.attribute().name());
-        condition(sql, params, "h.main_cause = ?", filter.mainCause());
+        Where where = Where.of(scope.condition(), scope.parameters())
+                .andIfGiven("h.street_id = ?", filter.streetId())
+                .andIfGiven("h.village_id = ?", filter.villageId())
+                .andIfGiven("h.team_id = ?", filter.teamId())
+                .andIfGiven("h.stage = ?", filter.stage() == null ? null : filter.stage().name())
+                .andIfGiven("h.attribute = ?", filter.attribute() == null ? null : filter.attribute().name())
+                .andIfGiven("h.main_cause = ?", filter.mainCause());
         if (filter.search() != null) {
             String text = filter.search();
             if (IdNumber.problem(text, LocalDate.now(clock)).isEmpty()) {
-                sql.append(" and exists (select 1 from bf_member m where m.household_id = h.id and m.active = true"
-                        + " and m.id_number = ?)");
-                params.add(text.toUpperCase());
+                where.and("exists (select 1 from bf_member m where m.household_id = h.id and m.active = true"
+                        + " and m.id_number = ?)", text.toUpperCase());
             } else {
                 // a union of two index range scans; an OR over an EXISTS would scan every household
-                sql.append(" and h.id in (select x.id from bf_household x where x.head_name like ?"
-                        + " union select m.household_id from bf_member m where m.active = true and m.name like ?)");
-                String prefix = text.replace("%", "").replace("_", "") + "%";
-                params.add(prefix);
-                params.add(prefix);
+                String prefix = Where.startingWith(text);
+                where.and("h.id in (select x.id from bf_household x where x.head_name like ?"
+                        + " union select m.household_id from bf_member m where m.active = true and m.name like ?)",
+                        prefix, prefix);
             }
         }
-        return new Query(sql.toString(), params);
-    }
-
-    private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(condition);
-            params.add(value);
-        }
+        return where;
     }
 
     /** The file of one household, masked, or empty if it does not exist or is out of the caller's scope. */
@@ -893,9 +881,6 @@ public class Households {
 
     private static String joinNonNull(String a, String b) {
         return a == null && b == null ? null : (a == null ? "" : a) + (b == null ? "" : " / " + b + "级");
-    }
-
-    private record Query(String sql, List<Object> params) {
     }
 
     private record Row(long id, String headName, long streetId, long villageId, String address, String phone,

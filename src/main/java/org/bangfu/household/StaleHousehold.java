@@ -1,16 +1,11 @@
 package org.bangfu.household;
 
-/** Someone else saved the same file (or member) since it was read: nothing was overwritten. */
-public class StaleHousehold extends RuntimeException {
+import org.bangfu.shared.StaleVersion;
 
-    private final int currentVersion;
+/** Someone else saved the same file (or member) since it was read: nothing was overwritten. */
+public class StaleHousehold extends StaleVersion {
 
     StaleHousehold(String what, int currentVersion) {
-        super(what + " was changed by someone else (now version " + currentVersion + ")");
-        this.currentVersion = currentVersion;
-    }
-
-    public int currentVersion() {
-        return currentVersion;
+        super(what, "api.stale", currentVersion);
     }
 }

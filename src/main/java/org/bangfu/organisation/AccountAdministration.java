@@ -22,6 +22,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.PersonName;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Where;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -112,9 +113,7 @@ public class AccountAdministration {
     public List<AccountLine> list(AccountFilter filter, int offset, int limit) {
         CurrentUser.requireRole(Role.SECURITY);
         Where where = where(filter);
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(offset);
-        params.add(limit);
+        List<Object> params = where.paramsThen(offset, limit);
         Instant now = clock.instant();
         return jdbc.sql(SELECT + " where " + where.sql() + " order by a.username offset ? rows fetch next ? rows only")
                 .params(params).query((rs, n) -> {
@@ -482,45 +481,24 @@ public class AccountAdministration {
         return name.orElse("—");
     }
 
-    private record Where(String sql, List<Object> params) {
-    }
-
     private Where where(AccountFilter filter) {
-        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
-        List<Object> params = new ArrayList<>();
-        if (filter.role() != null) {
-            conditions.add("a.role = ?");
-            params.add(filter.role().name());
-        }
+        Where where = Where.of("1 = 1").andIfGiven("a.role = ?", filter.role() == null ? null : filter.role().name());
         if (filter.status() != null) {
             Object now = UserAccounts.utc(clock.instant());
             switch (filter.status()) {
-                case DISABLED -> conditions.add("a.enabled = false");
-                case LOCKED -> {
-                    conditions.add("a.enabled = true and a.locked_until > ?");
-                    params.add(now);
-                }
-                case MUST_CHANGE_PASSWORD -> {
-                    conditions.add("a.enabled = true and (a.locked_until is null or a.locked_until <= ?) "
-                            + "and a.must_change_password = true");
-                    params.add(now);
-                }
-                case ACTIVE -> {
-                    conditions.add("a.enabled = true and (a.locked_until is null or a.locked_until <= ?) "
-                            + "and a.must_change_password = false");
-                    params.add(now);
-                }
+                case DISABLED -> where.and("a.enabled = false");
+                case LOCKED -> where.and("a.enabled = true and a.locked_until > ?", now);
+                case MUST_CHANGE_PASSWORD -> where.and("a.enabled = true and (a.locked_until is null "
+                        + "or a.locked_until <= ?) and a.must_change_password = true", now);
+                case ACTIVE -> where.and("a.enabled = true and (a.locked_until is null or a.locked_until <= ?) "
+                        + "and a.must_change_password = false", now);
             }
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            conditions.add("(lower(a.username) like ? escape '\\' or lower(a.display_name) like ? escape '\\' "
-                    + "or a.phone like ? escape '\\')");
-            params.add(like);
-            params.add(like);
-            params.add(like);
+            String like = Where.containing(filter.text().strip());
+            where.and("(lower(a.username) like ? escape '\\' or lower(a.display_name) like ? escape '\\' "
+                    + "or a.phone like ? escape '\\')", like, like, like);
         }
-        return new Where(String.join(" and ", conditions), params);
+        return where;
     }
 }

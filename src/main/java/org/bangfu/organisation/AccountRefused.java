@@ -1,12 +1,13 @@
 package org.bangfu.organisation;
 
+import org.bangfu.shared.ApiMessages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A change of accounts that separation of duties forbids (三员分立): managing one's own account. The REST API
  * answers 403 with the message of {@link #messageKey()}.
  */
-public class AccountRefused extends AccessDeniedException {
+public class AccountRefused extends AccessDeniedException implements ApiMessages.Keyed {
 
     private final String messageKey;
 
@@ -15,6 +16,7 @@ public class AccountRefused extends AccessDeniedException {
         this.messageKey = messageKey;
     }
 
+    @Override
     public String messageKey() {
         return messageKey;
     }

@@ -3,7 +3,6 @@ package org.bangfu.organisation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.bangfu.organisation.AccountAdministration.AccountChange;
 import org.bangfu.organisation.AccountAdministration.AccountFilter;
@@ -12,12 +11,8 @@ import org.bangfu.organisation.AccountAdministration.Colleague;
 import org.bangfu.organisation.AccountAdministration.NewAccount;
 import org.bangfu.organisation.OpenWork.OpenTask;
 import org.bangfu.shared.Role;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.bangfu.shared.ApiMessages;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,16 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
  * colleagues who could take them, create, edit (a move hands the open tasks over), deactivate, reactivate, reset the
  * password, unlock. Anyone else is refused with 403; so is the security administrator on their own account.
  */
+@ApiMessages(accessDenied = "accounts.refused.role")
 @RestController
 @RequestMapping("/api/accounts")
 class AccountsApi {
 
     private final AccountAdministration administration;
-    private final MessageSource messages;
 
-    AccountsApi(AccountAdministration administration, MessageSource messages) {
+    AccountsApi(AccountAdministration administration) {
         this.administration = administration;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -122,13 +116,5 @@ class AccountsApi {
                     line.streetName(), a.teamId(), line.teamName(), line.status(), a.enabled(), a.lockedUntil(),
                     a.mustChangePassword(), a.failedAttempts(), a.lastLoginAt(), a.version());
         }
-    }
-
-    // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail refused(AccessDeniedException e, Locale locale) {
-        String key = e instanceof AccountRefused refused ? refused.messageKey() : "accounts.refused.role";
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.getMessage(key, null, locale));
     }
 }

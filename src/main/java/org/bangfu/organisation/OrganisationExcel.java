@@ -7,7 +7,6 @@ import static org.bangfu.shared.Workbooks.row;
 import static org.bangfu.shared.Workbooks.sheet;
 import static org.bangfu.shared.Workbooks.text;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Workbooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,7 +69,7 @@ public class OrganisationExcel {
 
     /** The empty template with an example row a sheet and a guide. */
     public byte[] template() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Workbooks.write(book -> {
             CellStyle header = headerStyle(book);
             row(sheet(book, STREET_SHEET, STREET_COLUMNS, header, 20), 1, "S01", "中山南路街道");
             row(sheet(book, VILLAGE_SHEET, VILLAGE_COLUMNS, header, 20), 1, "S01", "S01-V1", "花津社区");
@@ -82,11 +82,7 @@ public class OrganisationExcel {
             row(guide, r++, "编号已存在的行：名称（或服务街道）不同就改为文件中的内容，相同则不改动；导入不会停用、启用或删除任何数据。");
             row(guide, r, "整份文件全部正确才会导入；有任何错误时不导入任何数据，并逐行列出问题。");
             guide.setColumnWidth(0, 120 * 256);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /**

@@ -9,15 +9,14 @@ import java.util.Map;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.pairing.TaskFilter.Sort;
 import org.bangfu.pairing.TaskFilter.View;
+import org.bangfu.shared.ApiMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code POST /api/notices/{id}/objections}) and the printable notices and letters. Scoped by the facades;
  * errors answer in the caller's language.
  */
+@ApiMessages(notFound = "api.pairing.notFound", of = HouseholdNotFound.class)
 @RestController
 class PairingApi {
 
@@ -240,27 +240,5 @@ class PairingApi {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
                 .body(bytes);
-    }
-
-    // ---- errors --------------------------------------------------------------------------------------
-
-    @ExceptionHandler({ PairingNotFound.class, HouseholdNotFound.class })
-    ProblemDetail notFound(RuntimeException e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                messages.getMessage("api.pairing.notFound", null, locale));
-    }
-
-    @ExceptionHandler(TaskConflict.class)
-    ProblemDetail conflict(TaskConflict e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage(e.messageKey(), e.arguments(), locale));
-    }
-
-    @ExceptionHandler(CaseAlreadyOpen.class)
-    ProblemDetail alreadyOpen(CaseAlreadyOpen e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("pairing.start.alreadyOpen", null, locale));
-        problem.setProperty("caseId", e.caseId());
-        return problem;
     }
 }

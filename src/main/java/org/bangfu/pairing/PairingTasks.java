@@ -31,6 +31,7 @@ import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.shared.Where;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -140,13 +141,10 @@ public class PairingTasks {
 
     @Transactional(readOnly = true)
     public List<TaskRow> list(TaskFilter filter, Sort sort, int offset, int limit) {
-        Query where = where(filter);
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(Math.max(0, offset));
-        params.add(Math.max(1, Math.min(limit, 500)));
+        Where where = where(filter);
         return jdbc.sql(ROWS + where.sql() + " order by " + (sort == null ? Sort.DUE : sort).orderBy
                 + " offset ? rows fetch next ? rows only")
-                .params(params).query(PairingTasks::row).stream().map(this::dated).toList();
+                .params(where.paramsThen(Math.max(0, offset), Math.max(1, Math.min(limit, 500)))).query(PairingTasks::row).stream().map(this::dated).toList();
     }
 
     /**
@@ -155,56 +153,35 @@ public class PairingTasks {
      */
     @Transactional(readOnly = true)
     public int count(TaskFilter filter) {
-        Query where = where(filter);
+        Where where = where(filter);
         return jdbc.sql("select count(*) from bf_task t join bf_household h on h.id = t.household_id where "
                 + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
-    private record Query(String sql, List<Object> params) {
-    }
-
-    private Query where(TaskFilter filter) {
+    private Where where(TaskFilter filter) {
         SignedInUser user = CurrentUser.require();
         HouseholdScope scope = HouseholdScope.of(user);
-        StringBuilder sql = new StringBuilder(scope.condition());
-        List<Object> params = new ArrayList<>(scope.parameters());
-        List<String> groups = groups(user);
+        Where where = Where.of(scope.condition(), scope.parameters());
         switch (filter.view()) {
-            case MINE -> {
-                sql.append(" and t.assignee = ?");
-                params.add(user.getUsername());
-            }
+            case MINE -> where.and("t.assignee = ?", user.getUsername());
             case GROUP, UNCLAIMED -> {
-                if (groups.isEmpty()) {
-                    sql.append(" and 1 = 0");
-                } else {
-                    sql.append(" and t.candidate_group in (").append("?, ".repeat(groups.size() - 1)).append("?)");
-                    params.addAll(groups);
-                }
+                where.andIn("t.candidate_group", groups(user));
                 if (filter.view() == TaskFilter.View.UNCLAIMED) {
-                    sql.append(" and t.assignee is null");
+                    where.and("t.assignee is null");
                 }
             }
             case ALL -> {
             }
         }
-        condition(sql, params, "t.task_key = ?", filter.taskKey());
-        condition(sql, params, "h.street_id = ?", filter.streetId());
-        condition(sql, params, "h.team_id = ?", filter.teamId());
-        condition(sql, params, "t.due_on >= ?", filter.dueFrom());
-        condition(sql, params, "t.due_on <= ?", filter.dueTo());
+        where.andIfGiven("t.task_key = ?", filter.taskKey())
+                .andIfGiven("h.street_id = ?", filter.streetId())
+                .andIfGiven("h.team_id = ?", filter.teamId())
+                .andIfGiven("t.due_on >= ?", filter.dueFrom())
+                .andIfGiven("t.due_on <= ?", filter.dueTo());
         if (filter.headName() != null && !filter.headName().isBlank()) {
-            sql.append(" and h.head_name like ?");
-            params.add(filter.headName().trim().replace("%", "").replace("_", "") + "%");
+            where.and("h.head_name like ?", Where.startingWith(filter.headName().trim()));
         }
-        return new Query(sql.toString(), params);
-    }
-
-    private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(condition);
-            params.add(value);
-        }
+        return where;
     }
 
     /** The open tasks of one household the caller may see (a household's page shows where its case stands). */

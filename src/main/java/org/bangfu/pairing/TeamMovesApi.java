@@ -3,15 +3,10 @@ package org.bangfu.pairing;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
-import org.bangfu.household.StaleHousehold;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
+import org.bangfu.shared.ApiMessages;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,15 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
  * with {@code {"teamId", "reason", "date": "yyyy-MM-dd", "version"}} (version optional: the file's, 409 when it
  * changed meanwhile) answers 201 with the move; {@code GET /api/households/{id}/team-moves} lists them, newest first.
  */
+@ApiMessages(stale = "teamMove.stale")
 @RestController
 class TeamMovesApi {
 
     private final TeamMoves moves;
-    private final MessageSource messages;
 
-    TeamMovesApi(TeamMoves moves, MessageSource messages) {
+    TeamMovesApi(TeamMoves moves) {
         this.moves = moves;
-        this.messages = messages;
     }
 
     record MoveRequest(Long teamId, String reason, LocalDate date, Integer version) {
@@ -46,13 +40,5 @@ class TeamMovesApi {
     @GetMapping("/api/households/{id}/team-moves")
     List<TeamMove> list(@PathVariable long id) {
         return moves.ofHousehold(id);
-    }
-
-    @ExceptionHandler(StaleHousehold.class)
-    ProblemDetail stale(StaleHousehold e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("teamMove.stale", null, locale));
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
     }
 }

@@ -8,12 +8,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -28,10 +31,14 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -44,7 +51,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  * ({@code detail}, and {@code errors} of {@code field} and {@code message}). A body that is not JSON, a value of the
  * wrong type, an id that is not a number, a missing parameter, an upload that cannot be read: all 400, never an
  * exception's name or trace. A facade's refused input ({@link InvalidInput}) answers 400 the same way; what the caller
- * named but may not see answers 404 ({@link NotFound}); a write based on an old version 409 ({@link StaleVersion}).
+ * named but may not see answers 404 ({@link NotFound}); a write based on an old version ({@link StaleVersion}) or
+ * clashing with another ({@link Conflict}) 409. The one place every API's errors are answered: an API whose callers
+ * read its own words for an error says so with {@link ApiMessages}.
  * <p>
  * Global rather than limited to Bangfu's packages: an upload is read before its handler is known, and its problems
  * would otherwise pass every advice by.
@@ -73,18 +82,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, text("api.ifMatchRequired"));
     }
 
-    @ExceptionHandler(StaleVersion.class)
-    ProblemDetail stale(StaleVersion e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(e.messageKey()));
-        if (e.currentVersion() != null) {
-            problem.setProperty("currentVersion", e.currentVersion());
-        }
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e, HttpServletRequest request) {
+        String worded = e instanceof StaleVersion ? wording(request, e).map(ApiMessages::stale).orElse("") : "";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, worded.isEmpty()
+                ? messages.getMessage(e.messageKey(), e.arguments(), locale()) : text(worded));
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 
     @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text(e.messageKey()));
+    ProblemDetail notFound(NotFound e, HttpServletRequest request) {
+        String worded = wording(request, e).map(ApiMessages::notFound).orElse("");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, worded.isEmpty()
+                ? messages.getMessage(e.messageKey(), e.arguments(), locale()) : text(worded));
+    }
+
+    /** 403 with a message where the API words refusals itself; elsewhere Spring Security answers with its own 403. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        String worded = wording(request, e).map(ApiMessages::accessDenied).orElse("");
+        if (worded.isEmpty()) {
+            throw e;
+        }
+        String key = e instanceof ApiMessages.Keyed keyed ? keyed.messageKey() : worded;
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text(key));
     }
 
     @ExceptionHandler(TextInput.ControlCharacter.class)
@@ -185,6 +207,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                         messages.getMessage(p.messageKey(), p.arguments(), locale())))
                 .toList());
         return problem;
+    }
+
+    /** How the API that took the request words this error, if it says. */
+    private static Optional<ApiMessages> wording(HttpServletRequest request, RuntimeException e) {
+        return Optional.ofNullable(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE))
+                .filter(HandlerMethod.class::isInstance)
+                .map(handler -> AnnotatedElementUtils.findMergedAnnotation(((HandlerMethod) handler).getBeanType(),
+                        ApiMessages.class))
+                .filter(words -> words.of().length == 0 || Arrays.stream(words.of()).anyMatch(c -> c.isInstance(e)));
     }
 
     private String text(String key) {

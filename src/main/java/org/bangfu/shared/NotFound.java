@@ -8,14 +8,21 @@ package org.bangfu.shared;
 public abstract class NotFound extends RuntimeException {
 
     private final String messageKey;
+    private final transient Object[] arguments;
 
-    protected NotFound(String what, String messageKey) {
+    protected NotFound(String what, String messageKey, Object... arguments) {
         super(what + " not found");
         this.messageKey = messageKey;
+        this.arguments = arguments;
     }
 
     /** The message the caller reads. */
     public String messageKey() {
         return messageKey;
+    }
+
+    /** The message's arguments. */
+    public Object[] arguments() {
+        return arguments;
     }
 }

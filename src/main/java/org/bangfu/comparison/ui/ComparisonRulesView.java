@@ -10,6 +10,7 @@ import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shell.Badges;
+import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.MainLayout;
 import org.bangfu.shell.ResponsiveGrid;
 
@@ -109,14 +110,7 @@ class ComparisonRulesView extends VerticalLayout implements HasDynamicTitle {
                 grid.setItems(rules.list());
                 dialog.close();
             } catch (InvalidInput invalid) {
-                fields.values().forEach(f -> f.setInvalid(false));
-                for (InvalidInput.FieldError error : invalid.errors()) {
-                    HasValidation field = fields.get(error.field());
-                    if (field != null) {
-                        field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-                        field.setInvalid(true);
-                    }
-                }
+                FieldErrors.show(this, invalid, fields.values(), fields::get);
             } catch (StaleComparison stale) {
                 Notification.show(getTranslation(stale.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
                 grid.setItems(rules.list());

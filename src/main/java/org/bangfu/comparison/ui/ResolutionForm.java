@@ -8,6 +8,7 @@ import org.bangfu.comparison.Warning.Consequence;
 import org.bangfu.comparison.Warning;
 import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -79,14 +80,7 @@ class ResolutionForm extends FormLayout {
 
     /** Puts the facade's field errors on the fields, in the person's language. */
     void showErrors(InvalidInput invalid) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-                field.setInvalid(true);
-            }
-        }
+        FieldErrors.show(this, invalid, fields.values(), fields::get);
     }
 
     Registration addResolveListener(ComponentEventListener<ResolveEvent> listener) {

@@ -5,11 +5,11 @@ import java.util.List;
 import org.bangfu.funds.Programme;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
+import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.Keypad;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -73,18 +73,12 @@ class ArrangementForm extends FormLayout {
 
     /** The facade's field errors on the fields, in the person's language. */
     void showErrors(InvalidInput invalid) {
-        List<HasValidation> all = List.of(year, programme, amount, reason);
-        all.forEach(f -> f.setInvalid(false));
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            HasValidation field = switch (error.field()) {
-                case "year" -> year;
-                case "programme" -> programme;
-                case "amount" -> amount;
-                default -> reason;
-            };
-            field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-            field.setInvalid(true);
-        }
+        FieldErrors.show(this, invalid, List.of(year, programme, amount, reason), name -> switch (name) {
+            case "year" -> year;
+            case "programme" -> programme;
+            case "amount" -> amount;
+            default -> reason;
+        });
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

@@ -11,6 +11,7 @@ import org.bangfu.household.CodeLists.CodeItem;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
@@ -90,20 +91,16 @@ class MeasureForm extends Composite<FormLayout> {
     }
 
     void showErrors(InvalidInput invalid) {
-        List.<HasValidation>of(category, partyUnit, partyPerson, content, plannedOn, cost, fundRequest)
-                .forEach(f -> f.setInvalid(false));
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            HasValidation field = switch (error.field()) {
-                case "category" -> category;
-                case "partyUnit" -> partyUnit;
-                case "partyPerson" -> partyPerson;
-                case "plannedOn" -> plannedOn;
-                case "cost" -> cost;
-                case "fundRequestId" -> fundRequest;
-                default -> content;
-            };
-            field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-            field.setInvalid(true);
-        }
+        FieldErrors.show(this, invalid,
+                List.<HasValidation>of(category, partyUnit, partyPerson, content, plannedOn, cost, fundRequest),
+                name -> switch (name) {
+                    case "category" -> category;
+                    case "partyUnit" -> partyUnit;
+                    case "partyPerson" -> partyPerson;
+                    case "plannedOn" -> plannedOn;
+                    case "cost" -> cost;
+                    case "fundRequestId" -> fundRequest;
+                    default -> content;
+                });
     }
 }

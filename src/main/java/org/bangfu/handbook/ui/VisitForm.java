@@ -1,6 +1,7 @@
 package org.bangfu.handbook.ui;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.bangfu.handbook.Visit;
 import org.bangfu.handbook.VisitDraft;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.PhotoField;
 
 import com.vaadin.flow.component.Composite;
@@ -120,24 +122,17 @@ class VisitForm extends Composite<FormLayout> {
     }
 
     void showErrors(InvalidInput invalid) {
-        List.<HasValidation>of(visitedOn, kind, visitors, findings, photos).forEach(f -> f.setInvalid(false));
-        changes.values().forEach(area -> area.setInvalid(false));
+        List<HasValidation> all = new ArrayList<>(List.of(visitedOn, kind, visitors, findings, photos));
+        all.addAll(changes.values());
         confirmation.clearError();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String message = getTranslation(error.messageKey(), error.arguments());
-            if (error.field().equals("confirmation")) {
-                confirmation.showError(message);
-                continue;
-            }
-            HasValidation field = switch (error.field()) {
-                case "visitedOn" -> visitedOn;
-                case "kind" -> kind;
-                case "visitors" -> visitors;
-                case "photoIds" -> photos;
-                default -> changes.getOrDefault(error.field(), findings);
-            };
-            field.setErrorMessage(message);
-            field.setInvalid(true);
-        }
+        // the confirmation is no field: its message is the only one that finds no place
+        FieldErrors.show(this, invalid, all, name -> switch (name) {
+            case "confirmation" -> null;
+            case "visitedOn" -> visitedOn;
+            case "kind" -> kind;
+            case "visitors" -> visitors;
+            case "photoIds" -> photos;
+            default -> changes.getOrDefault(name, findings);
+        }, messages -> messages.forEach(confirmation::showError));
     }
 }

@@ -14,6 +14,7 @@ import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Team;
 import org.bangfu.organisation.Village;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -151,13 +152,6 @@ class HouseholdForm extends FormLayout {
 
     /** Puts the facade's field errors on the fields, in the person's language. */
     void showErrors(InvalidInput invalid) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-                field.setInvalid(true);
-            }
-        }
+        FieldErrors.show(this, invalid, fields.values(), fields::get);
     }
 }

@@ -11,6 +11,7 @@ import org.bangfu.household.MemberDraft;
 import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.IdNumber;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -138,12 +139,8 @@ class MemberForm extends FormLayout {
     }
 
     void showErrors(InvalidInput invalid) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            HasValidation field = fields.getOrDefault(error.field(),
-                    error.field().equals("gender") || error.field().equals("birthDate") ? idNumber : name);
-            field.setErrorMessage(getTranslation(error.messageKey(), error.arguments()));
-            field.setInvalid(true);
-        }
+        // gender and birth date come from the ID number; anything else unknown is about the person
+        FieldErrors.show(this, invalid, fields.values(), field -> fields.getOrDefault(field,
+                field.equals("gender") || field.equals("birthDate") ? idNumber : name));
     }
 }

@@ -1,12 +1,14 @@
 package org.bangfu.organisation.ui;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.bangfu.organisation.OrganisationNotFound;
 import org.bangfu.organisation.StaleOrganisation;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -62,19 +64,11 @@ class OrganisationDialog extends Dialog {
     }
 
     private void showErrors(InvalidInput invalid) {
-        StringBuilder unplaced = new StringBuilder();
-        for (InvalidInput.FieldError error : invalid.errors()) {
-            String message = getTranslation(error.messageKey(), error.arguments());
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            } else {
-                unplaced.append(message).append('\n');
+        // earlier marks stay: each field clears its own as it is edited
+        FieldErrors.show(this, invalid, List.of(), fields::get, unplaced -> {
+            if (!unplaced.isEmpty()) {
+                OrganisationView.warn(String.join("\n", unplaced).strip());
             }
-        }
-        if (!unplaced.isEmpty()) {
-            OrganisationView.warn(unplaced.toString().strip());
-        }
+        });
     }
 }

@@ -11,6 +11,7 @@ import org.bangfu.household.MemberDraft;
 import org.bangfu.organisation.Street;
 import org.bangfu.organisation.Village;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -37,7 +38,7 @@ class NewCaseForm extends FormLayout {
     final TextField phone = new TextField();
     final Select<Attribute> attribute = new Select<>();
     final ComboBox<CodeItem> mainCause = new ComboBox<>();
-    private final Paragraph generalError = FormErrors.general("new-case-error");
+    private final Paragraph generalError = FieldErrors.general("new-case-error");
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
     /** {@code streets}: those the person may register in (one for a street officer, fixed). */
@@ -111,7 +112,7 @@ class NewCaseForm extends FormLayout {
     /** The file's and the member's errors on the fields, in the person's language; the rest above the buttons. */
     void showErrors(InvalidInput invalid) {
         // the member's name is the head's name
-        FormErrors.show(this, invalid, fields.values(), name -> fields.get("name".equals(name) ? "headName" : name),
+        FieldErrors.show(this, invalid, fields.values(), name -> fields.get("name".equals(name) ? "headName" : name),
                 generalError);
     }
 

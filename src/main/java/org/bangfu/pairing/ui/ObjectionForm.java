@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bangfu.pairing.Objection;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -31,7 +32,7 @@ class ObjectionForm extends FormLayout {
     final TextField objector = new TextField();
     final TextField contact = new TextField();
     final TextArea content = new TextArea();
-    private final Paragraph generalError = FormErrors.general("objection-error");
+    private final Paragraph generalError = FieldErrors.general("objection-error");
     private final Map<String, HasValidation> fields = Map.of("receivedOn", receivedOn, "channel", channel,
             "objector", objector, "contact", contact, "content", content);
 
@@ -76,7 +77,7 @@ class ObjectionForm extends FormLayout {
 
     /** Puts the facade's field errors on the fields, in the person's language; others (the notice closed) above. */
     void showErrors(InvalidInput invalid) {
-        FormErrors.show(this, invalid, fields.values(), fields::get, generalError);
+        FieldErrors.show(this, invalid, fields.values(), fields::get, generalError);
     }
 
     String generalError() {

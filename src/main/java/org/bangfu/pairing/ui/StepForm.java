@@ -17,6 +17,7 @@ import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.Keypad;
 import org.bangfu.shell.PhotoField;
 
@@ -52,7 +53,7 @@ public class StepForm extends Composite<VerticalLayout> {
     private final Map<String, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     private final Map<String, FormField> fields = new LinkedHashMap<>();
     private final Paragraph quorumHint = new Paragraph();
-    private final Paragraph generalError = FormErrors.general("form-error");
+    private final Paragraph generalError = FieldErrors.general("form-error");
     private final Paragraph prefilled = new Paragraph();
     final Button submit = new Button();
     private final Quorum quorum;
@@ -263,7 +264,7 @@ public class StepForm extends Composite<VerticalLayout> {
 
     /** Marks each field the facade refused, with its message; anything else shows above the button. */
     public void showErrors(InvalidInput invalid) {
-        FormErrors.show(this, invalid, inputs.values().stream().map(HasValidation.class::cast).toList(), name -> {
+        FieldErrors.show(this, invalid, inputs.values().stream().map(HasValidation.class::cast).toList(), name -> {
             HasValue<?, ?> input = inputs.get(name);
             return input instanceof HasValidation validated && ((Component) input).isVisible() ? validated : null;
         }, generalError);

@@ -10,6 +10,7 @@ import org.bangfu.pairing.TeamMove;
 import org.bangfu.pairing.TeamMoves;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shell.DateField;
+import org.bangfu.shell.FieldErrors;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -47,7 +48,7 @@ class TeamMoveDialog extends Dialog {
         date.setId("team-move-date");
         date.setMax(today);
         date.setWidthFull();
-        Paragraph general = FormErrors.general("team-move-errors");
+        Paragraph general = FieldErrors.general("team-move-errors");
         VerticalLayout form = new VerticalLayout(
                 new Paragraph(getTranslation("teamMove.current", file.teamName())), team, reason, date, general);
         form.setPadding(false);
@@ -62,7 +63,7 @@ class TeamMoveDialog extends Dialog {
                 close();
                 moved.run();
             } catch (InvalidInput invalid) {
-                FormErrors.show(this, invalid, fields, name -> switch (name) {
+                FieldErrors.show(this, invalid, fields, name -> switch (name) {
                     case "teamId" -> team;
                     case "reason" -> reason;
                     case "date" -> date;

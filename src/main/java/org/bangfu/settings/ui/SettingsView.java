@@ -14,6 +14,7 @@ import org.bangfu.shared.BureauTime;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
+import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.Keypad;
 import org.bangfu.shell.MainLayout;
 
@@ -144,16 +145,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(getTranslation("settings.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (InvalidInput invalid) {
-                for (InvalidInput.FieldError error : invalid.errors()) {
-                    String message = getTranslation(error.messageKey(), error.arguments());
-                    if (error.field().equals("reason")) {
-                        reason.setErrorMessage(message);
-                        reason.setInvalid(true);
-                    } else {
-                        value.setErrorMessage(message);
-                        value.setInvalid(true);
-                    }
-                }
+                FieldErrors.show(this, invalid, List.of(), field -> field.equals("reason") ? reason : value);
             } catch (StaleSetting stale) {
                 dialog.close();
                 Notification notice = Notification.show(getTranslation("setting.stale"));
