@@ -1,20 +1,17 @@
 package org.bangfu.comparison;
 
-import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,17 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgencyData {
 
     private static final int INSERT_CHUNK = 1000;
-    private static final int MAX_TEXT = 200;
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
-    private static final Set<String> YES = Set.of("是", "y", "yes", "true", "1", "营运", "生产", "生产经营", "生产经营性",
-            "生产性", "productive");
-    private static final Set<String> NO = Set.of("否", "n", "no", "false", "0", "非营运", "非生产", "非生产经营",
-            "非生产经营性", "非生产性", "non-productive");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyyMMdd"),
-            DateTimeFormatter.ofPattern("yyyy年M月d日"));
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditLog auditLog;
@@ -126,20 +112,20 @@ public class AgencyData {
             errors.add(new FieldError("file", "agency.file.unreadable"));
             throw new InvalidInput(errors);
         }
-        Map<AgencyField, Integer> columns = columns(kind, table.headers(), mapping == null ? Map.of() : mapping, errors);
+        Map<AgencyField, Integer> columns = AgencyRows.columns(kind, table.headers(), mapping == null ? Map.of() : mapping, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        List<Parsed> parsed = new ArrayList<>(table.lines().size());
+        List<AgencyRows.Parsed> parsed = new ArrayList<>(table.lines().size());
         List<RowProblem> problems = new ArrayList<>();
         for (TableFile.Line line : table.lines()) {
-            parse(line, columns, today, problems).ifPresent(parsed::add);
+            AgencyRows.parse(line, columns, today, problems).ifPresent(parsed::add);
         }
         Map<String, String> used = new LinkedHashMap<>();
         columns.forEach((field, column) -> used.put(field.key(), table.headers().get(column)));
         String sha256 = sha256(content);
         Optional<Dataset> existing = datasetByFile(kind, sha256);
-        String name = fileName == null || fileName.isBlank() ? "import" : truncate(fileName, 200);
+        String name = fileName == null || fileName.isBlank() ? "import" : AgencyRows.truncate(fileName, 200);
         if (existing.isPresent() || mode == Mode.CHECK || (mode == Mode.ALL_OR_NOTHING && !problems.isEmpty())) {
             Status status = existing.isPresent() ? Status.ALREADY_IMPORTED
                     : mode == Mode.CHECK ? Status.CHECKED : Status.REFUSED;
@@ -190,134 +176,8 @@ public class AgencyData {
         return mapping;
     }
 
-    /** The field → column mapping: the caller's choice first, then the usual headers. */
-    private static Map<AgencyField, Integer> columns(AgencyKind kind, List<String> headers, Map<String, String> mapping,
-            List<FieldError> errors) {
-        Map<AgencyField, Integer> columns = new LinkedHashMap<>();
-        for (String key : mapping.keySet()) {
-            if (kind.fields().stream().noneMatch(f -> f.key().equals(key))) {
-                errors.add(new FieldError(key, "agency.mapping.unknownField", key));
-            }
-        }
-        for (AgencyField field : kind.fields()) {
-            String chosen = mapping.get(field.key());
-            int column = -1;
-            if (chosen != null && !chosen.isBlank()) {
-                for (int c = 0; c < headers.size() && column < 0; c++) {
-                    if (AgencyField.normalise(headers.get(c)).equals(AgencyField.normalise(chosen))) {
-                        column = c;
-                    }
-                }
-                if (column < 0) {
-                    errors.add(new FieldError(field.key(), "agency.mapping.noSuchColumn", chosen));
-                    continue;
-                }
-            } else {
-                for (int c = 0; c < headers.size() && column < 0; c++) {
-                    if (field.recognises(headers.get(c))) {
-                        column = c;
-                    }
-                }
-            }
-            if (column >= 0) {
-                columns.put(field, column);
-            } else if (field.required()) {
-                errors.add(new FieldError(field.key(), "agency.mapping.missing"));
-            }
-        }
-        return columns;
-    }
-
-    /** A readable row: its values by column. */
-    private record Parsed(int rowNo, EnumMap<Column, Object> values) {
-    }
-
-    private static Optional<Parsed> parse(TableFile.Line line, Map<AgencyField, Integer> columns, LocalDate today,
-            List<RowProblem> problems) {
-        EnumMap<Column, Object> values = new EnumMap<>(Column.class);
-        int before = problems.size();
-        columns.forEach((field, column) -> {
-            String text = line.cell(column).trim();
-            if (text.isEmpty()) {
-                if (field.required()) {
-                    problems.add(new RowProblem(line.rowNo(), field.key(),
-                            field.column() == Column.ID_NUMBER ? "agency.row.idMissing" : "agency.row.required", ""));
-                }
-                return;
-            }
-            String problem = null;
-            switch (field.type()) {
-                case ID_NUMBER -> {
-                    String id = text.replace(" ", "").toUpperCase(Locale.ROOT);
-                    if (IdNumber.problem(id, today).isPresent()) {
-                        problem = "agency.row.idInvalid";
-                    } else {
-                        values.put(field.column(), id);
-                    }
-                }
-                case TEXT -> {
-                    if (text.length() > MAX_TEXT) {
-                        problem = "agency.row.tooLong";
-                    } else {
-                        values.put(field.column(), text);
-                    }
-                }
-                case BOOLEAN -> {
-                    String answer = text.toLowerCase(Locale.ROOT);
-                    if (YES.contains(answer)) {
-                        values.put(field.column(), Boolean.TRUE);
-                    } else if (NO.contains(answer)) {
-                        values.put(field.column(), Boolean.FALSE);
-                    } else {
-                        problem = "agency.row.notYesNo";
-                    }
-                }
-                case DECIMAL -> {
-                    try {
-                        BigDecimal amount = new BigDecimal(text.replaceAll("[,，\\s元㎡]|平方米", ""));
-                        if (amount.signum() < 0) {
-                            problem = "agency.row.negative";
-                        } else if (amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-                            problem = "agency.row.notNumber";
-                        } else {
-                            values.put(field.column(), amount);
-                        }
-                    } catch (NumberFormatException e) {
-                        problem = "agency.row.notNumber";
-                    }
-                }
-                case DATE -> {
-                    LocalDate date = date(text);
-                    if (date == null) {
-                        problem = "agency.row.notDate";
-                    } else if (date.isAfter(today)) {
-                        problem = "agency.row.futureDate";
-                    } else {
-                        values.put(field.column(), date);
-                    }
-                }
-            }
-            if (problem != null) {
-                problems.add(new RowProblem(line.rowNo(), field.key(), problem, truncate(text, 200)));
-            }
-        });
-        return problems.size() == before ? Optional.of(new Parsed(line.rowNo(), values)) : Optional.empty();
-    }
-
-    private static LocalDate date(String text) {
-        String value = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) : text;
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(value, format);
-            } catch (DateTimeParseException next) {
-                // try the next format
-            }
-        }
-        return null;
-    }
-
     private Dataset store(AgencyKind kind, String fileName, String sha256, String charset, LocalDate asOf,
-            List<Parsed> rows, List<RowProblem> problems, SignedInUser user) {
+            List<AgencyRows.Parsed> rows, List<RowProblem> problems, SignedInUser user) {
         int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from bf_agency_dataset where kind = ?")
                 .param(kind.name()).query(Integer.class).single();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -331,14 +191,14 @@ public class AgencyData {
         long id = jdbc.sql("select id from bf_agency_dataset where kind = ? and version_no = ?")
                 .params(kind.name(), version).query(Long.class).single();
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            List<Parsed> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            List<AgencyRows.Parsed> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             StringBuilder sql = new StringBuilder("""
                     insert into bf_agency_record (dataset_id, row_no, id_number, person_name, text_a, text_b, flag,
                                                   amount, event_date) values\s""");
             List<Object> params = new ArrayList<>(chunk.size() * 9);
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                Parsed row = chunk.get(i);
+                AgencyRows.Parsed row = chunk.get(i);
                 params.add(id);
                 params.add(row.rowNo());
                 for (Column column : Column.values()) {
@@ -348,7 +208,7 @@ public class AgencyData {
             jdbc.sql(sql.toString()).params(params).update();
         }
         // a row may break several rules; one entry per row and message is enough to explain it
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (RowProblem problem : problems) {
             if (seen.add(problem.rowNo() + "/" + problem.messageKey())) {
                 jdbc.sql("""
@@ -450,9 +310,5 @@ public class AgencyData {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -307,29 +307,48 @@ public class Comparisons {
      */
     public Warning resolve(long warningId, int version, Resolution resolution) {
         SignedInUser user = CurrentUser.require();
+        long householdId = householdOf(warningId, user)
+                .orElseThrow(() -> new ComparisonNotFound("warning " + warningId));
+        if (!mayResolve(user)) {
+            throw new AccessDeniedException("read only");
+        }
+        String note = checked(resolution);
+        Warning.Status decision = resolution.decision();
+        Consequence consequence = decision == Warning.Status.CONFIRMED ? resolution.consequence() : null;
+        int alsoResolved = transactions.execute(tx -> record(warningId, version, resolution, consequence, note, user));
+        auditLog.record(user.getUsername(), AuditAction.COMPARISON_WARNING_RESOLVED,
+                AuditText.of("audit.target.warning", Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
+                // the reason's label is kept in the bureau's language: code lists are the household module's
+                AuditText.of(alsoResolved > 0 ? "audit.detail.warningsResolved" : "audit.detail.warningResolved",
+                        AuditText.label("comparison.decision." + decision),
+                        consequence == null ? "" : AuditText.label("comparison.consequence." + consequence),
+                        codes.label(CodeLists.RESOLUTION, resolution.reasonCode(), Locale.SIMPLIFIED_CHINESE),
+                        note, alsoResolved));
+        return warnings("w.id = ?", List.of(warningId)).get(0);
+    }
+
+    /** The household of the warning and its report, if the caller may see the household. */
+    private Optional<Long> householdOf(long warningId, SignedInUser user) {
         HouseholdScope scope = HouseholdScope.of(user);
         List<Object> params = new ArrayList<>(scope.parameters());
         params.add(warningId);
-        Optional<long[]> target = jdbc.sql("""
-                select r.id, r.household_id, r.batch_id from bf_comparison_warning w
+        return jdbc.sql("""
+                select r.household_id from bf_comparison_warning w
                   join bf_household h on h.id = w.household_id
                   join bf_comparison_report r on r.household_id = w.household_id
                                              and (r.id = w.report_id or r.batch_id = w.batch_id)
                  where\s""" + scope.condition() + " and w.id = ?")
-                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
-        if (target.isEmpty()) {
-            throw new ComparisonNotFound("warning " + warningId);
-        }
-        if (!mayResolve(user)) {
-            throw new AccessDeniedException("read only");
-        }
+                .params(params).query(Long.class).optional();
+    }
+
+    /** The resolution's note, trimmed, once the resolution is complete; every missing part named otherwise. */
+    private String checked(Resolution resolution) {
         List<FieldError> errors = new ArrayList<>();
         Warning.Status decision = resolution.decision();
         if (decision == null || decision == Warning.Status.OPEN) {
             errors.add(new FieldError("decision", "comparison.resolve.decisionRequired"));
         }
-        Consequence consequence = decision == Warning.Status.CONFIRMED ? resolution.consequence() : null;
-        if (decision == Warning.Status.CONFIRMED && consequence == null) {
+        if (decision == Warning.Status.CONFIRMED && resolution.consequence() == null) {
             errors.add(new FieldError("consequence", "comparison.resolve.consequenceRequired"));
         }
         if (resolution.reasonCode() == null || !codes.contains(CodeLists.RESOLUTION, resolution.reasonCode())) {
@@ -344,59 +363,48 @@ public class Comparisons {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        long reportId = target.get()[0];
-        long householdId = target.get()[1];
-        Long batchId = target.get()[2] == 0 ? null : target.get()[2];
-        List<ReportKey> touched = transactions.execute(tx -> {
-            int updated = jdbc.sql("""
-                    update bf_comparison_warning
-                       set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
-                           version = version + 1
-                     where id = ? and version = ? and status = 'OPEN'""")
-                    .params(decision.name(), consequence == null ? null : consequence.name(), resolution.reasonCode(),
-                            note, user.getUsername(), now(), warningId, version)
-                    .update();
-            if (updated == 0) {
-                throw new StaleComparison("comparison.resolve.stale");
-            }
-            // the same member, agency record and rule open in other reports (a batch, a repeat): one decision for all
-            String sameEvidence = """
-                     from bf_comparison_warning w
-                     join bf_comparison_warning x on x.record_id = w.record_id and x.member_id = w.member_id
-                                                 and x.rule_code = w.rule_code and x.id <> w.id and x.status = 'OPEN'
-                    where w.id = ?""";
-            List<ReportKey> reports = new ArrayList<>(jdbc.sql("""
-                    select distinct r.id, r.household_id, r.batch_id""" + sameEvidence.replace(
-                    "where w.id = ?", """
-                    join bf_comparison_report r on r.household_id = x.household_id
-                                               and (r.id = x.report_id or r.batch_id = x.batch_id)
-                    where w.id = ?"""))
-                    .param(warningId)
-                    .query((rs, n) -> new ReportKey(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
-                    .list());
-            jdbc.sql("""
-                    update bf_comparison_warning
-                       set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
-                           carried_from = ?, version = version + 1
-                     where id in (select x.id""" + sameEvidence + ")")
-                    .params(decision.name(), consequence == null ? null : consequence.name(), resolution.reasonCode(),
-                            note, user.getUsername(), now(), warningId, warningId)
-                    .update();
-            reports.add(0, new ReportKey(reportId, householdId, batchId));
-            return reports;
-        });
-        auditLog.record(user.getUsername(), AuditAction.COMPARISON_WARNING_RESOLVED,
-                AuditText.of("audit.target.warning", Households.fileNo(householdId), warningId), null, Outcome.SUCCESS,
-                // the reason's label is kept in the bureau's language: code lists are the household module's
-                AuditText.of(touched.size() > 1 ? "audit.detail.warningsResolved" : "audit.detail.warningResolved",
-                        AuditText.label("comparison.decision." + decision),
-                        consequence == null ? "" : AuditText.label("comparison.consequence." + consequence),
-                        codes.label(CodeLists.RESOLUTION, resolution.reasonCode(), Locale.SIMPLIFIED_CHINESE),
-                        note == null ? "" : note, touched.size() - 1));
-        return warnings("w.id = ?", List.of(warningId)).get(0);
+        return note;
     }
 
-    private record ReportKey(long id, long householdId, Long batchId) {
+    /**
+     * Records the decision on the warning, unless someone decided it since {@code version}, and on the warnings of
+     * the same member, agency record and rule still open in other reports (a batch, a repeat): one decision for all.
+     * The number of other reports it decided warnings in.
+     */
+    private int record(long warningId, int version, Resolution resolution, Consequence consequence, String note,
+            SignedInUser user) {
+        String decision = resolution.decision().name();
+        String consequenceName = consequence == null ? null : consequence.name();
+        int updated = jdbc.sql("""
+                update bf_comparison_warning
+                   set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
+                       version = version + 1
+                 where id = ? and version = ? and status = 'OPEN'""")
+                .params(decision, consequenceName, resolution.reasonCode(), note, user.getUsername(), now(), warningId,
+                        version)
+                .update();
+        if (updated == 0) {
+            throw new StaleComparison("comparison.resolve.stale");
+        }
+        String sameEvidence = """
+                 from bf_comparison_warning w
+                 join bf_comparison_warning x on x.record_id = w.record_id and x.member_id = w.member_id
+                                             and x.rule_code = w.rule_code and x.id <> w.id and x.status = 'OPEN'
+                where w.id = ?""";
+        int otherReports = jdbc.sql("select count(distinct r.id)" + sameEvidence.replace("where w.id = ?", """
+                join bf_comparison_report r on r.household_id = x.household_id
+                                           and (r.id = x.report_id or r.batch_id = x.batch_id)
+                where w.id = ?"""))
+                .param(warningId).query(Integer.class).single();
+        jdbc.sql("""
+                update bf_comparison_warning
+                   set status = ?, consequence = ?, reason_code = ?, note = ?, resolved_by = ?, resolved_at = ?,
+                       carried_from = ?, version = version + 1
+                 where id in (select x.id""" + sameEvidence + ")")
+                .params(decision, consequenceName, resolution.reasonCode(), note, user.getUsername(), now(), warningId,
+                        warningId)
+                .update();
+        return otherReports;
     }
 
     private OffsetDateTime now() {

@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
 import org.bangfu.comparison.Batch;
-import org.bangfu.comparison.ComparisonBatches.RuleCount;
-import org.bangfu.comparison.ComparisonBatches.StreetCount;
 import org.bangfu.comparison.ComparisonBatches.Summary;
 import org.bangfu.comparison.ComparisonBatches;
 import org.bangfu.shared.BureauTime;
@@ -156,49 +154,7 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
             cancel.setId("batch-cancel");
             summary.add(cancel);
         }
-        Div figures = new Div();
-        figures.addClassName("bf-cards");
-        figures.add(figure("comparison.batch.households", String.valueOf(batch.households()), "batch-households"),
-                figure("comparison.batch.people", String.valueOf(batch.people()), "batch-people"),
-                figure("comparison.batch.warnings", String.valueOf(batch.warningCount()), "batch-warnings"),
-                figure("comparison.batch.householdsHit", String.valueOf(batch.householdsHit()), "batch-hit"),
-                figure("comparison.batch.hitShare", String.format(Locale.ROOT, "%.1f%%", batch.hitShare() * 100), "batch-share"));
-        summary.add(figures);
-
-        Grid<RuleCount> byRule = new Grid<>();
-        byRule.addColumn(r -> r.text(getLocale())).setHeader(getTranslation("comparison.export.rule")).setFlexGrow(1);
-        byRule.addColumn(RuleCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
-        byRule.addColumn(RuleCount::households).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
-        ResponsiveGrid.of(byRule, "comparison.batch.byRule.empty").card(r -> ResponsiveGrid.card(r.text(getLocale()),
-                ResponsiveGrid.line(getTranslation("comparison.batch.warnings") + " " + r.warnings(),
-                        getTranslation("comparison.batch.householdsHit") + " " + r.households())));
-        byRule.setItems(shown.byRule());
-        byRule.setAllRowsVisible(true);
-        byRule.addThemeVariants(GridVariant.LUMO_COMPACT);
-        byRule.setId("batch-by-rule");
-        byRule.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
-                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("batch", String.valueOf(batch.id()),
-                        "rule", e.getItem().ruleCode())))));
-        Grid<StreetCount> byStreet = new Grid<>();
-        byStreet.addColumn(StreetCount::streetName).setHeader(getTranslation("comparison.export.street")).setFlexGrow(1);
-        byStreet.addColumn(StreetCount::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
-        byStreet.addColumn(StreetCount::people).setHeader(getTranslation("comparison.batch.people")).setAutoWidth(true);
-        byStreet.addColumn(StreetCount::householdsHit).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
-        byStreet.addColumn(StreetCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
-        ResponsiveGrid.of(byStreet, "comparison.batch.byStreet.empty").card(s -> ResponsiveGrid.card(s.streetName(),
-                ResponsiveGrid.line(getTranslation("comparison.batch.households") + " " + s.households(),
-                        getTranslation("comparison.batch.people") + " " + s.people()),
-                ResponsiveGrid.line(getTranslation("comparison.batch.householdsHit") + " " + s.householdsHit(),
-                        getTranslation("comparison.batch.warnings") + " " + s.warnings())));
-        byStreet.setItems(shown.byStreet());
-        byStreet.setAllRowsVisible(true);
-        byStreet.addThemeVariants(GridVariant.LUMO_COMPACT);
-        byStreet.setId("batch-by-street");
-        byStreet.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
-                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("batch", String.valueOf(batch.id()),
-                        "street", String.valueOf(e.getItem().streetId()))))));
-        summary.add(new H3(getTranslation("comparison.batch.byRule")), byRule,
-                new H3(getTranslation("comparison.batch.byStreet")), byStreet);
+        summary.add(new BatchBreakdown(shown));
         if (batch.status() != Batch.Status.RUNNING) {
             Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
                 byte[] workbook = batches.export(batch.id(), getLocale());
@@ -211,16 +167,6 @@ class ComparisonBatchView extends VerticalLayout implements HasDynamicTitle {
             summary.add(export);
         }
         pollWhile(batch.status() == Batch.Status.RUNNING);
-    }
-
-    private Div figure(String labelKey, String value, String id) {
-        Div card = new Div();
-        card.addClassName("bf-card");
-        Span number = new Span(value);
-        number.addClassName("bf-figure");
-        number.setId(id);
-        card.add(number, new Span(getTranslation(labelKey)));
-        return card;
     }
 
     /** While a batch runs, the page asks the server every second and shows the progress. */

@@ -40,6 +40,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 
 /**
@@ -117,6 +118,8 @@ public class StepForm extends Composite<VerticalLayout> {
             case INTEGER -> {
                 TextField number = Keypad.numeric(new TextField(label));
                 number.setMaxLength(6);
+                // a review's quorum hint follows the numbers as they are typed, not when the field is left
+                number.setValueChangeMode(ValueChangeMode.LAZY);
                 yield number;
             }
             case CHOICE -> {

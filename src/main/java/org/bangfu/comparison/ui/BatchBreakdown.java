@@ -1,0 +1,80 @@
+package org.bangfu.comparison.ui;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.bangfu.comparison.Batch;
+import org.bangfu.comparison.ComparisonBatches.RuleCount;
+import org.bangfu.comparison.ComparisonBatches.StreetCount;
+import org.bangfu.comparison.ComparisonBatches.Summary;
+import org.bangfu.shell.ResponsiveGrid;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+
+/** A batch's figures and its warnings by rule and by street; a row opens those warnings on 比对预警. */
+class BatchBreakdown extends Div {
+
+    BatchBreakdown(Summary shown) {
+        Batch shownBatch = shown.batch();
+        long batch = shownBatch.id();
+        Div figures = new Div();
+        figures.addClassName("bf-cards");
+        figures.add(figure("comparison.batch.households", String.valueOf(shownBatch.households()), "batch-households"),
+                figure("comparison.batch.people", String.valueOf(shownBatch.people()), "batch-people"),
+                figure("comparison.batch.warnings", String.valueOf(shownBatch.warningCount()), "batch-warnings"),
+                figure("comparison.batch.householdsHit", String.valueOf(shownBatch.householdsHit()), "batch-hit"),
+                figure("comparison.batch.hitShare", String.format(Locale.ROOT, "%.1f%%", shownBatch.hitShare() * 100),
+                        "batch-share"));
+        add(figures);
+
+        Grid<RuleCount> byRule = new Grid<>();
+        byRule.addColumn(r -> r.text(getLocale())).setHeader(getTranslation("comparison.export.rule")).setFlexGrow(1);
+        byRule.addColumn(RuleCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
+        byRule.addColumn(RuleCount::households).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
+        ResponsiveGrid.of(byRule, "comparison.batch.byRule.empty").card(r -> ResponsiveGrid.card(r.text(getLocale()),
+                ResponsiveGrid.line(getTranslation("comparison.batch.warnings") + " " + r.warnings(),
+                        getTranslation("comparison.batch.householdsHit") + " " + r.households())));
+        byRule.setItems(shown.byRule());
+        byRule.setAllRowsVisible(true);
+        byRule.addThemeVariants(GridVariant.LUMO_COMPACT);
+        byRule.setId("batch-by-rule");
+        byRule.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
+                QueryParameters.simple(Map.of("batch", String.valueOf(batch),
+                        "rule", e.getItem().ruleCode())))));
+        Grid<StreetCount> byStreet = new Grid<>();
+        byStreet.addColumn(StreetCount::streetName).setHeader(getTranslation("comparison.export.street")).setFlexGrow(1);
+        byStreet.addColumn(StreetCount::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
+        byStreet.addColumn(StreetCount::people).setHeader(getTranslation("comparison.batch.people")).setAutoWidth(true);
+        byStreet.addColumn(StreetCount::householdsHit).setHeader(getTranslation("comparison.batch.householdsHit")).setAutoWidth(true);
+        byStreet.addColumn(StreetCount::warnings).setHeader(getTranslation("comparison.batch.warnings")).setAutoWidth(true);
+        ResponsiveGrid.of(byStreet, "comparison.batch.byStreet.empty").card(s -> ResponsiveGrid.card(s.streetName(),
+                ResponsiveGrid.line(getTranslation("comparison.batch.households") + " " + s.households(),
+                        getTranslation("comparison.batch.people") + " " + s.people()),
+                ResponsiveGrid.line(getTranslation("comparison.batch.householdsHit") + " " + s.householdsHit(),
+                        getTranslation("comparison.batch.warnings") + " " + s.warnings())));
+        byStreet.setItems(shown.byStreet());
+        byStreet.setAllRowsVisible(true);
+        byStreet.addThemeVariants(GridVariant.LUMO_COMPACT);
+        byStreet.setId("batch-by-street");
+        byStreet.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
+                QueryParameters.simple(Map.of("batch", String.valueOf(batch),
+                        "street", String.valueOf(e.getItem().streetId()))))));
+        add(new H3(getTranslation("comparison.batch.byRule")), byRule, new H3(getTranslation("comparison.batch.byStreet")),
+                byStreet);
+    }
+
+    private Div figure(String labelKey, String value, String id) {
+        Div card = new Div();
+        card.addClassName("bf-card");
+        Span number = new Span(value);
+        number.addClassName("bf-figure");
+        number.setId(id);
+        card.add(number, new Span(getTranslation(labelKey)));
+        return card;
+    }
+}
