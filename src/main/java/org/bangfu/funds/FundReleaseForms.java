@@ -1,20 +1,20 @@
 package org.bangfu.funds;
 
-import static org.bangfu.pairing.FormField.Type.CHOICE;
-import static org.bangfu.pairing.FormField.Type.INTEGER;
-import static org.bangfu.pairing.FormField.Type.MONEY;
-import static org.bangfu.pairing.FormField.Type.TEXTAREA;
+import static org.bangfu.tasks.FormField.Type.CHOICE;
+import static org.bangfu.tasks.FormField.Type.INTEGER;
+import static org.bangfu.tasks.FormField.Type.MONEY;
+import static org.bangfu.tasks.FormField.Type.TEXTAREA;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.bangfu.household.CodeLists;
-import org.bangfu.pairing.FormField;
-import org.bangfu.pairing.FormInput;
-import org.bangfu.pairing.StepOutcome;
-import org.bangfu.pairing.TaskForms;
-import org.bangfu.pairing.TaskStep;
+import org.bangfu.tasks.FormField;
+import org.bangfu.tasks.FormInput;
+import org.bangfu.tasks.StepOutcome;
+import org.bangfu.tasks.TaskForms;
+import org.bangfu.tasks.TaskStep;
 import org.springframework.stereotype.Component;
 
 /** The forms of the fund release's tasks, worked in the task list like every other step. */

@@ -1,15 +1,15 @@
 package org.bangfu.handbook;
 
-import static org.bangfu.pairing.FormField.Type.TEXTAREA;
+import static org.bangfu.tasks.FormField.Type.TEXTAREA;
 
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.pairing.FormField;
-import org.bangfu.pairing.FormInput;
-import org.bangfu.pairing.StepOutcome;
-import org.bangfu.pairing.TaskForms;
-import org.bangfu.pairing.TaskStep;
+import org.bangfu.tasks.FormField;
+import org.bangfu.tasks.FormInput;
+import org.bangfu.tasks.StepOutcome;
+import org.bangfu.tasks.TaskForms;
+import org.bangfu.tasks.TaskStep;
 import org.springframework.stereotype.Component;
 
 /** The forms of the exit's tasks, worked in the task list like every other step. */

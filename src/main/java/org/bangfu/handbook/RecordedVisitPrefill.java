@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bangfu.pairing.PairingVariables;
-import org.bangfu.pairing.StepPrefill;
-import org.bangfu.pairing.TaskStep;
+import org.bangfu.tasks.StepPrefill;
+import org.bangfu.tasks.TaskStep;
 import org.springframework.stereotype.Component;
 
 /**

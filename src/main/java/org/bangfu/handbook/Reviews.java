@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bangfu.household.Households;
-import org.bangfu.pairing.FormInput;
 import org.bangfu.pairing.HouseholdPaired;
 import org.bangfu.pairing.PairingVariables;
-import org.bangfu.pairing.StepOutcome;
-import org.bangfu.pairing.TaskStep;
+import org.bangfu.tasks.FormInput;
+import org.bangfu.tasks.StepOutcome;
+import org.bangfu.tasks.TaskStep;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bangfu.household.HouseholdFile;
+import org.bangfu.tasks.FormField;
 
 /**
  * One task as its page shows it: the task, its form, the household (masked as the caller's scope requires),

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "audit", "calendar", "comparison", "comparison :: ui", "household", "organisation", "settings", "shared",
-        "shell" })
+        "shell", "tasks" })
 package org.bangfu.pairing;
 
 import org.springframework.modulith.ApplicationModule;

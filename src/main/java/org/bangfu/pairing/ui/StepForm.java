@@ -8,18 +8,18 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.bangfu.household.CodeLists.CodeItem;
-import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.PairingVariables;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.BureauTime;
-import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.InvalidInput.FieldError;
+import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Money;
 import org.bangfu.shell.DateField;
 import org.bangfu.shell.FieldErrors;
 import org.bangfu.shell.Keypad;
 import org.bangfu.shell.PhotoField;
+import org.bangfu.tasks.FormField;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;

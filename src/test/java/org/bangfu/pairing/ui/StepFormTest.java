@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.pairing.FormField.Type;
-import org.bangfu.pairing.FormField;
 import org.bangfu.pairing.PairingSettings.Quorum;
 import org.bangfu.pairing.TeamLoad;
 import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
+import org.bangfu.tasks.FormField.Type;
+import org.bangfu.tasks.FormField;
 import org.junit.jupiter.api.Test;
 
 import com.vaadin.flow.component.Component;

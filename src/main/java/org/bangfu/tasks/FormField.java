@@ -1,4 +1,4 @@
-package org.bangfu.pairing;
+package org.bangfu.tasks;
 
 import java.util.List;
 
@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record FormField(String name, Type type, boolean required, List<String> choices, String codeList,
         List<String> requiredWhen) {
+
+    /** The name of the field in which a step's form says what was decided; the process branches on it. */
+    public static final String DECISION = "decision";
 
     public enum Type {
         DATE, TEXT, TEXTAREA, INTEGER, CHOICE, CODE, CODES, TEAM,
@@ -28,7 +31,7 @@ public record FormField(String name, Type type, boolean required, List<String> c
     }
 
     public static FormField decision(String... choices) {
-        return new FormField(PairingVariables.DECISION, Type.CHOICE, true, List.of(choices), null, List.of());
+        return new FormField(DECISION, Type.CHOICE, true, List.of(choices), null, List.of());
     }
 
     public static FormField requiredWhen(String name, Type type, String... decisions) {

@@ -1,4 +1,4 @@
-package org.bangfu.pairing;
+package org.bangfu.tasks;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.bangfu.pairing;
+package org.bangfu.tasks;
 
 import java.util.Map;
 

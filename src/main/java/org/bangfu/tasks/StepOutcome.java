@@ -1,4 +1,4 @@
-package org.bangfu.pairing;
+package org.bangfu.tasks;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ public record StepOutcome(String decision, String reason, Map<String, Object> va
     public static StepOutcome of(FormInput in, String decision, String reason) {
         Map<String, Object> variables = new HashMap<>();
         if (decision != null) {
-            variables.put(PairingVariables.DECISION, decision);
+            variables.put(FormField.DECISION, decision);
         }
         return new StepOutcome(decision, reason, variables, in.values());
     }
