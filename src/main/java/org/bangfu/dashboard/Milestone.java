@@ -9,7 +9,7 @@ import org.bangfu.household.HouseholdStage;
  * The steps of the procedure the leadership counts month by month. A case sent back a step and forward again
  * enters its stages twice, but reaches a milestone once.
  */
-public enum Milestone {
+enum Milestone {
     /** A case began: the household's home check, for the first time or after its last case ended. */
     CASE_STARTED,
     /** Filed with the district (备案): from filing to team assignment. */

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
  * The deployment gate's refusal, as the engine's own parse exception: Camunda's REST API answers it with 400 and
  * a report per resource (line, column and element of each problem), and nothing of the deployment is stored.
  */
-public class DeploymentRefused extends ParseException {
+class DeploymentRefused extends ParseException {
 
     private static final long serialVersionUID = 1L;
 

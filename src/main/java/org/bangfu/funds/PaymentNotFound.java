@@ -3,7 +3,7 @@ package org.bangfu.funds;
 import org.bangfu.shared.NotFound;
 
 /** A payment batch that does not exist (404). */
-public class PaymentNotFound extends NotFound {
+class PaymentNotFound extends NotFound {
 
     public PaymentNotFound(String what) {
         super(what, "api.notFound");

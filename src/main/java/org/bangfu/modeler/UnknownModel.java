@@ -3,7 +3,7 @@ package org.bangfu.modeler;
 import org.bangfu.shared.NotFound;
 
 /** No process, decision, version or draft has this key or id. */
-public class UnknownModel extends NotFound {
+class UnknownModel extends NotFound {
 
     private static final long serialVersionUID = 1L;
 

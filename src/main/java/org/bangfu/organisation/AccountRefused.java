@@ -7,7 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
  * A change of accounts that separation of duties forbids (三员分立): managing one's own account. The REST API
  * answers 403 with the message of {@link #messageKey()}.
  */
-public class AccountRefused extends AccessDeniedException implements ApiMessages.Keyed {
+class AccountRefused extends AccessDeniedException implements ApiMessages.Keyed {
 
     private final String messageKey;
 

@@ -3,7 +3,7 @@ package org.bangfu.settings;
 import org.bangfu.shared.NotFound;
 
 /** No setting has this key. */
-public class SettingNotFound extends NotFound {
+class SettingNotFound extends NotFound {
 
     SettingNotFound(String key) {
         super("setting " + key, "setting.notFound");
