@@ -24,11 +24,11 @@ import org.bangfu.household.CodeLists;
 import org.bangfu.household.HouseholdNotFound;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.PairingTasks;
-import org.bangfu.pairing.PairingVariables;
 import org.bangfu.shared.CurrentUser;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.tasks.FormField;
 import org.bangfu.tasks.FormInput;
 import org.bangfu.tasks.StepOutcome;
 import org.bangfu.tasks.TaskStep;
@@ -137,7 +137,7 @@ public class FundRequests {
      * again), or withdraws. Called inside the transaction that completes the team's task.
      */
     StepOutcome request(TaskStep step, FormInput in) {
-        String decision = in.choice(PairingVariables.DECISION, List.of(FundVariables.SUBMIT, FundVariables.WITHDRAW));
+        String decision = in.choice(FormField.DECISION, List.of(FundVariables.SUBMIT, FundVariables.WITHDRAW));
         boolean submit = FundVariables.SUBMIT.equals(decision);
         String release = step.processInstanceId();
         Optional<FundRequest> earlier = ofRelease(release);
@@ -218,7 +218,7 @@ public class FundRequests {
      */
     StepOutcome decide(TaskStep step, FormInput in) {
         ApprovalLevel level = ApprovalLevel.ofTask(step.taskKey());
-        String decision = in.choice(PairingVariables.DECISION,
+        String decision = in.choice(FormField.DECISION,
                 List.of(FundVariables.APPROVE, FundVariables.REJECT, FundVariables.RETURN));
         String opinion = in.text("opinion", decision != null && !FundVariables.APPROVE.equals(decision), 500);
         in.throwIfInvalid();
@@ -227,7 +227,7 @@ public class FundRequests {
         FundRequest request = locked(requestId);
         Optional<String> refusal = request.refusal(level, user.getUsername(), user.role());
         if (refusal.isPresent()) {
-            in.error(PairingVariables.DECISION, refusal.get(), request.requestedBy());
+            in.error(FormField.DECISION, refusal.get(), request.requestedBy());
             in.throwIfInvalid();
         }
         try {
@@ -238,7 +238,7 @@ public class FundRequests {
                             OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException decidedMeanwhile) {
-            in.error(PairingVariables.DECISION, "funds.approval.twice");
+            in.error(FormField.DECISION, "funds.approval.twice");
             in.throwIfInvalid();
         }
         Holder holder = new Holder(request.householdId(), request.streetId(), request.teamId());

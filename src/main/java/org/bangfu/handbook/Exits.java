@@ -20,6 +20,7 @@ import org.bangfu.shared.InvalidInput.FieldError;
 import org.bangfu.shared.InvalidInput;
 import org.bangfu.shared.Role;
 import org.bangfu.shared.SignedInUser;
+import org.bangfu.tasks.FormField;
 import org.bangfu.tasks.FormInput;
 import org.bangfu.tasks.StepOutcome;
 import org.bangfu.tasks.TaskStep;
@@ -142,7 +143,7 @@ public class Exits {
 
     /** 入户核实: the street confirms at home that the household's situation is stable, or not. */
     StepOutcome homeCheck(TaskStep step, FormInput input) {
-        String decision = input.choice(PairingVariables.DECISION,
+        String decision = input.choice(FormField.DECISION,
                 List.of(ExitVariables.CONFIRM, ExitVariables.NOT_CONFIRMED));
         String findings = input.text("findings", true, 2000);
         input.throwIfInvalid();
@@ -154,7 +155,7 @@ public class Exits {
 
     /** 区民政局审批: the district approves the exit or rejects it with a reason. */
     StepOutcome approve(TaskStep step, FormInput input) {
-        String decision = input.choice(PairingVariables.DECISION, List.of(ExitVariables.APPROVE, ExitVariables.REJECT));
+        String decision = input.choice(FormField.DECISION, List.of(ExitVariables.APPROVE, ExitVariables.REJECT));
         String opinion = input.text("opinion", ExitVariables.REJECT.equals(decision), 2000);
         input.throwIfInvalid();
         if (ExitVariables.REJECT.equals(decision)) {

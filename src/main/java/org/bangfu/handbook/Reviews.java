@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.bangfu.household.Households;
 import org.bangfu.pairing.HouseholdPaired;
 import org.bangfu.pairing.PairingVariables;
+import org.bangfu.tasks.FormField;
 import org.bangfu.tasks.FormInput;
 import org.bangfu.tasks.StepOutcome;
 import org.bangfu.tasks.TaskStep;
@@ -153,13 +154,13 @@ public class Reviews {
      * in the handbook on or after the day the review fell due.
      */
     StepOutcome conclude(TaskStep step, FormInput input) {
-        String decision = input.choice(PairingVariables.DECISION,
+        String decision = input.choice(FormField.DECISION,
                 List.of(ReviewVariables.CONTINUE, ReviewVariables.ADJUST, ReviewVariables.PROPOSE_EXIT));
         String opinion = input.text("opinion", true, 2000);
         LocalDate due = fellDue(step);
         Optional<Long> visit = latestVisitSince(step.householdId(), due);
         if (visit.isEmpty()) {
-            input.error(PairingVariables.DECISION, "handbook.review.visitMissing", due.toString());
+            input.error(FormField.DECISION, "handbook.review.visitMissing", due.toString());
         }
         input.throwIfInvalid();
         jdbc.sql("""
@@ -179,7 +180,7 @@ public class Reviews {
 
     /** The team has adjusted the plan's measures in the handbook; the next review is scheduled. */
     StepOutcome adjusted(FormInput input) {
-        input.choice(PairingVariables.DECISION, List.of(ReviewVariables.ADJUSTED));
+        input.choice(FormField.DECISION, List.of(ReviewVariables.ADJUSTED));
         String note = input.text("opinion", false, 2000);
         input.throwIfInvalid();
         return StepOutcome.of(input, ReviewVariables.ADJUSTED, note);

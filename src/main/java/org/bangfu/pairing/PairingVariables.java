@@ -1,7 +1,5 @@
 package org.bangfu.pairing;
 
-import org.bangfu.tasks.FormField;
-
 /**
  * Process keys, task definition keys, variable and message names of {@code AssistancePairingProcess} and
  * {@code PublicNoticeProcess}. Variables stay small: ids and decisions; what people recorded is in Bangfu's
@@ -29,7 +27,6 @@ public final class PairingVariables {
     public static final String CASE_ID = "caseId";
     public static final String STREET_ID = "streetId";
     public static final String TEAM_ID = "teamId";
-    public static final String DECISION = FormField.DECISION;
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String REJECTED_AT = "rejectedAt";
     public static final String WARNINGS_RAISED = "warningsRaised";

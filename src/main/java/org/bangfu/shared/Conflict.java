@@ -7,25 +7,10 @@ import java.util.Map;
  * already running); nothing was changed. 409 over REST, with {@link #messageKey()} in the caller's language and
  * {@link #properties()} beside it.
  */
-public abstract class Conflict extends RuntimeException {
-
-    private final String messageKey;
-    private final transient Object[] arguments;
+public abstract class Conflict extends WordedError {
 
     protected Conflict(String what, String messageKey, Object... arguments) {
-        super(what);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    /** The message the caller reads. */
-    public String messageKey() {
-        return messageKey;
-    }
-
-    /** The message's arguments. */
-    public Object[] arguments() {
-        return arguments;
+        super(what, messageKey, arguments);
     }
 
     /** What the REST answer names beside the message, for a program to act on (the open case, say). */

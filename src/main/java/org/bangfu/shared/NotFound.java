@@ -5,24 +5,9 @@ package org.bangfu.shared;
  * under a parent it does not belong to. All three answer alike (404 over REST, with {@link #messageKey()} in the
  * caller's language), so that nobody learns from the answer what exists elsewhere.
  */
-public abstract class NotFound extends RuntimeException {
-
-    private final String messageKey;
-    private final transient Object[] arguments;
+public abstract class NotFound extends WordedError {
 
     protected NotFound(String what, String messageKey, Object... arguments) {
-        super(what + " not found");
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    /** The message the caller reads. */
-    public String messageKey() {
-        return messageKey;
-    }
-
-    /** The message's arguments. */
-    public Object[] arguments() {
-        return arguments;
+        super(what + " not found", messageKey, arguments);
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.LongConsumer;
 
 import org.bangfu.household.Households;
 import org.bangfu.shared.BureauTime;
+import org.bangfu.tasks.FormField;
 import org.bangfu.testsupport.ApiClient;
 import org.bangfu.testsupport.BareProcess;
 import org.bangfu.testsupport.RunAs;
@@ -268,7 +269,7 @@ class PairingProcessBenchmark {
                     if (!task.getTaskDefinitionKey().equals(step)) {
                         throw new AssertionError("bare instance waits at " + task.getTaskDefinitionKey());
                     }
-                    Map<String, Object> variables = new HashMap<>(Map.of(PairingVariables.DECISION, PairingVariables.PASS));
+                    Map<String, Object> variables = new HashMap<>(Map.of(FormField.DECISION, PairingVariables.PASS));
                     if (step.equals(PairingVariables.CONFIRM_TEAM)) {
                         variables.put(PairingVariables.TEAM_ID, 1L);
                     }

@@ -1,7 +1,10 @@
 package org.bangfu.comparison.ui;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.bangfu.comparison.Batch;
 import org.bangfu.comparison.ComparisonBatches.RuleCount;
@@ -19,9 +22,11 @@ import com.vaadin.flow.router.QueryParameters;
 /** A batch's figures and its warnings by rule and by street; a row opens those warnings on 比对预警. */
 class BatchBreakdown extends Div {
 
+    private final long batch;
+
     BatchBreakdown(Summary shown) {
         Batch shownBatch = shown.batch();
-        long batch = shownBatch.id();
+        batch = shownBatch.id();
         Div figures = new Div();
         figures.addClassName("bf-cards");
         figures.add(figure("comparison.batch.households", String.valueOf(shownBatch.households()), "batch-households"),
@@ -39,13 +44,7 @@ class BatchBreakdown extends Div {
         ResponsiveGrid.of(byRule, "comparison.batch.byRule.empty").card(r -> ResponsiveGrid.card(r.text(getLocale()),
                 ResponsiveGrid.line(getTranslation("comparison.batch.warnings") + " " + r.warnings(),
                         getTranslation("comparison.batch.householdsHit") + " " + r.households())));
-        byRule.setItems(shown.byRule());
-        byRule.setAllRowsVisible(true);
-        byRule.addThemeVariants(GridVariant.LUMO_COMPACT);
-        byRule.setId("batch-by-rule");
-        byRule.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
-                QueryParameters.simple(Map.of("batch", String.valueOf(batch),
-                        "rule", e.getItem().ruleCode())))));
+        listed(byRule, "batch-by-rule", shown.byRule(), r -> Map.of("rule", r.ruleCode()));
         Grid<StreetCount> byStreet = new Grid<>();
         byStreet.addColumn(StreetCount::streetName).setHeader(getTranslation("comparison.export.street")).setFlexGrow(1);
         byStreet.addColumn(StreetCount::households).setHeader(getTranslation("comparison.batch.households")).setAutoWidth(true);
@@ -57,15 +56,22 @@ class BatchBreakdown extends Div {
                         getTranslation("comparison.batch.people") + " " + s.people()),
                 ResponsiveGrid.line(getTranslation("comparison.batch.householdsHit") + " " + s.householdsHit(),
                         getTranslation("comparison.batch.warnings") + " " + s.warnings())));
-        byStreet.setItems(shown.byStreet());
-        byStreet.setAllRowsVisible(true);
-        byStreet.addThemeVariants(GridVariant.LUMO_COMPACT);
-        byStreet.setId("batch-by-street");
-        byStreet.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("comparison",
-                QueryParameters.simple(Map.of("batch", String.valueOf(batch),
-                        "street", String.valueOf(e.getItem().streetId()))))));
+        listed(byStreet, "batch-by-street", shown.byStreet(), s -> Map.of("street", String.valueOf(s.streetId())));
         add(new H3(getTranslation("comparison.batch.byRule")), byRule, new H3(getTranslation("comparison.batch.byStreet")),
                 byStreet);
+    }
+
+    /** A count grid of the batch: every row shown; a row opens its warnings of this batch on 比对预警. */
+    private <T> void listed(Grid<T> grid, String id, List<T> rows, Function<T, Map<String, String>> warningsOf) {
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setId(id);
+        grid.addItemClickListener(e -> {
+            Map<String, String> query = new HashMap<>(warningsOf.apply(e.getItem()));
+            query.put("batch", String.valueOf(batch));
+            getUI().ifPresent(ui -> ui.navigate("comparison", QueryParameters.simple(query)));
+        });
     }
 
     private Div figure(String labelKey, String value, String id) {

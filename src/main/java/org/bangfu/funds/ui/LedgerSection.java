@@ -2,7 +2,9 @@ package org.bangfu.funds.ui;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.bangfu.funds.FundLedger;
@@ -40,24 +42,10 @@ class LedgerSection extends VerticalLayout {
         years.setLabel(getTranslation("funds.year"));
         years.setItems(year + 1, year, year - 1, year - 2);
         years.setValue(year);
-        Select<Street> street = ledgerStreet;
-        street.setLabel(getTranslation("field.streetId"));
-        street.setItems(organisation.streets());
-        street.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all") : s.name());
-        street.setEmptySelectionAllowed(true);
-        street.setEmptySelectionCaption(getTranslation("filter.all"));
-        Select<Team> team = ledgerTeam;
-        team.setLabel(getTranslation("funds.team"));
-        team.setItems(organisation.teams());
-        team.setItemLabelGenerator(t -> t == null ? getTranslation("filter.all") : t.name());
-        team.setEmptySelectionAllowed(true);
-        team.setEmptySelectionCaption(getTranslation("filter.all"));
-        Select<FundLedger.Kind> kind = ledgerKind;
-        kind.setLabel(getTranslation("funds.kind"));
-        kind.setItems(FundLedger.Kind.values());
-        kind.setItemLabelGenerator(k -> k == null ? getTranslation("filter.all") : getTranslation("funds.kind." + k.name()));
-        kind.setEmptySelectionAllowed(true);
-        kind.setEmptySelectionCaption(getTranslation("filter.all"));
+        Select<Street> street = orAll(ledgerStreet, "field.streetId", organisation.streets(), Street::name);
+        Select<Team> team = orAll(ledgerTeam, "funds.team", organisation.teams(), Team::name);
+        Select<FundLedger.Kind> kind = orAll(ledgerKind, "funds.kind", List.of(FundLedger.Kind.values()),
+                k -> getTranslation("funds.kind." + k.name()));
         years.setId("ledger-year");
         street.setId("ledger-street");
         team.setId("ledger-team");
@@ -118,6 +106,16 @@ class LedgerSection extends VerticalLayout {
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);
         add(filters, grid);
+    }
+
+    /** A filter's choices, with 全部 (no value) first. */
+    private <T> Select<T> orAll(Select<T> select, String labelKey, List<T> items, Function<T, String> label) {
+        select.setLabel(getTranslation(labelKey));
+        select.setItems(items);
+        select.setItemLabelGenerator(item -> item == null ? getTranslation("filter.all") : label.apply(item));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("filter.all"));
+        return select;
     }
 
     /**

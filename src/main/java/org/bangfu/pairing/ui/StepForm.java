@@ -167,9 +167,9 @@ public class StepForm extends Composite<VerticalLayout> {
 
     /** Shows the fields the chosen decision needs, and the quorum for the numbers typed so far. */
     private void update() {
-        String decision = text(PairingVariables.DECISION);
-        if (decision == null && fields.containsKey(PairingVariables.DECISION)) {
-            decision = fields.get(PairingVariables.DECISION).choices().get(0);
+        String decision = text(FormField.DECISION);
+        if (decision == null && fields.containsKey(FormField.DECISION)) {
+            decision = fields.get(FormField.DECISION).choices().get(0);
         }
         for (Map.Entry<String, FormField> entry : fields.entrySet()) {
             FormField field = entry.getValue();
